@@ -1,0 +1,51 @@
+// The HTTP front door: a Pistache endpoint bound to one address, bounded inputs, keep-alive by
+// default, and a graceful stop that lets in-flight requests finish before the socket closes.
+#pragma once
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include <pistache/endpoint.h>
+
+#include "http/router.h"
+
+namespace uia::http {
+
+struct HttpServerOptions {
+  std::string host = "127.0.0.1";
+  std::uint16_t port = 8080;
+  int threads = 2;
+  std::size_t max_request_bytes = 64 * 1024;
+  std::size_t max_response_bytes = 32 * 1024 * 1024;  // the wasm and font files
+  std::chrono::seconds header_timeout{10};
+  std::chrono::seconds body_timeout{30};
+  std::chrono::seconds drain_timeout{15};
+};
+
+class HttpServer {
+ public:
+  HttpServer(HttpServerOptions options, std::shared_ptr<const Router> router);
+  ~HttpServer();
+
+  // Binds and starts serving on background threads; throws std::runtime_error on bind failure.
+  void start();
+  std::uint16_t port() const;
+  // Stops accepting new work (new requests get 503), waits for in-flight ones, then closes.
+  void stop();
+
+  struct State {
+    std::atomic<int> in_flight{0};
+    std::atomic<bool> draining{false};
+  };
+
+ private:
+  HttpServerOptions options_;
+  std::shared_ptr<const Router> router_;
+  std::shared_ptr<State> state_;
+  std::unique_ptr<Pistache::Http::Endpoint> endpoint_;
+  bool running_ = false;
+};
+
+}  // namespace uia::http

@@ -1,0 +1,76 @@
+#include "http/router.h"
+
+#include "http/json_response.h"
+
+namespace uia::http {
+namespace {
+
+std::vector<std::string_view> split_path(std::string_view path) {
+  std::vector<std::string_view> out;
+  std::size_t start = 0;
+  while (start <= path.size()) {
+    const std::size_t slash = path.find('/', start);
+    const std::size_t end = slash == std::string_view::npos ? path.size() : slash;
+    if (end > start) out.push_back(path.substr(start, end - start));
+    if (slash == std::string_view::npos) break;
+    start = slash + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+void Router::add(Pistache::Http::Method method, std::string_view pattern, RouteHandler handler) {
+  Route route{method, {}, std::move(handler)};
+  for (auto segment : split_path(pattern)) route.segments.emplace_back(segment);
+  routes_.push_back(std::move(route));
+}
+
+bool Router::match(const Route& route, const std::vector<std::string_view>& path, PathParams& params) {
+  params.clear();
+  std::size_t i = 0;
+  for (; i < route.segments.size(); ++i) {
+    const std::string& segment = route.segments[i];
+    if (segment == "*") {
+      std::string rest;
+      for (std::size_t j = i; j < path.size(); ++j) {
+        if (!rest.empty()) rest += '/';
+        rest += path[j];
+      }
+      params.emplace("*", std::move(rest));
+      return true;
+    }
+    if (i >= path.size()) return false;
+    if (segment.size() > 2 && segment.front() == '{' && segment.back() == '}') {
+      params.emplace(segment.substr(1, segment.size() - 2), std::string(path[i]));
+    } else if (segment != path[i]) {
+      return false;
+    }
+  }
+  return i == path.size();
+}
+
+void Router::dispatch(const Pistache::Http::Request& request, Pistache::Http::ResponseWriter response) const {
+  const auto path = split_path(request.resource());
+  PathParams params;
+  bool path_known = false;
+  for (const Route& route : routes_) {
+    if (!match(route, path, params)) continue;
+    if (route.method == request.method()) {
+      route.handler(request, std::move(response), params);
+      return;
+    }
+    path_known = true;
+  }
+  if (path_known) {
+    send_error(response, Pistache::Http::Code::Method_Not_Allowed, ErrorCode::MethodNotAllowed);
+    return;
+  }
+  if (fallback_) {
+    fallback_(request, std::move(response), {});
+    return;
+  }
+  send_error(response, Pistache::Http::Code::Not_Found, ErrorCode::NotFound);
+}
+
+}  // namespace uia::http

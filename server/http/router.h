@@ -1,0 +1,39 @@
+// Method + path routing for the REST API. Patterns are literal segments, `{name}` captures and
+// an optional trailing `*` that captures the rest. A path that matches under another method
+// answers 405; an unmatched path falls through to the fallback (the web client's files).
+#pragma once
+#include <functional>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <pistache/http.h>
+
+namespace uia::http {
+
+using PathParams = std::map<std::string, std::string, std::less<>>;
+using RouteHandler =
+    std::function<void(const Pistache::Http::Request&, Pistache::Http::ResponseWriter, const PathParams&)>;
+
+class Router {
+ public:
+  void add(Pistache::Http::Method method, std::string_view pattern, RouteHandler handler);
+  void set_fallback(RouteHandler handler) { fallback_ = std::move(handler); }
+
+  // Finds the route and runs it; answers 404/405 itself when nothing fits.
+  void dispatch(const Pistache::Http::Request& request, Pistache::Http::ResponseWriter response) const;
+
+ private:
+  struct Route {
+    Pistache::Http::Method method;
+    std::vector<std::string> segments;
+    RouteHandler handler;
+  };
+  static bool match(const Route& route, const std::vector<std::string_view>& path, PathParams& params);
+
+  std::vector<Route> routes_;
+  RouteHandler fallback_;
+};
+
+}  // namespace uia::http

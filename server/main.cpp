@@ -1,0 +1,45 @@
+// `uia`: the platform's one executable. Subcommands: serve, validate (migrate and import
+// arrive with the data store).
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli/serve_command.h"
+#include "cli/validate_command.h"
+
+namespace {
+
+void print_usage() {
+  std::cerr << "usage: uia <command> [options]\n"
+               "commands:\n"
+               "  serve [--port 8080] [--db sqlite:uia.db] [--dev]   serve the REST API and the web client\n"
+               "  validate KIND VALUE                               check one value with the shared rules\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    print_usage();
+    return 2;
+  }
+  const std::string command = argv[1];
+  const std::vector<std::string> args(argv + 2, argv + argc);
+  std::error_code error;
+  std::filesystem::path executable = std::filesystem::canonical("/proc/self/exe", error);
+  if (error) executable = argv[0];
+
+  if (command == "validate") {
+    uia::SystemClock clock;
+    return uia::run_validate_command(args, clock, std::cout, std::cerr);
+  }
+  if (command == "serve") return uia::run_serve_command(args, executable);
+  if (command == "--help" || command == "-h" || command == "help") {
+    print_usage();
+    return 0;
+  }
+  std::cerr << "uia: unknown command '" << command << "'\n";
+  print_usage();
+  return 2;
+}

@@ -1,0 +1,108 @@
+// One catalogue of stable error codes, shared by the browser client and the server.
+// A code's UPPER_SNAKE name is part of the public REST contract: never rename one.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace uia {
+
+// X-macro: (Enumerator, "UPPER_SNAKE", "zh-CN message", "English message").
+// Generic codes name the field that is wrong; detail codes say why, for a precise message.
+#define UIA_ERROR_CODES(X)                                                                          \
+  X(Ok, "OK", "校验通过", "Valid")                                                                  \
+  /* resident ID (GB 11643-1999) */                                                                 \
+  X(IdNumberInvalid, "ID_NUMBER_INVALID", "证件号码不正确", "The ID number is invalid")             \
+  X(IdNumberEmpty, "ID_NUMBER_EMPTY", "请输入证件号码", "Please enter the ID number")               \
+  X(IdNumberLength, "ID_NUMBER_LENGTH", "身份证号码应为18位", "A resident ID number has 18 characters") \
+  X(IdNumberCharacters, "ID_NUMBER_CHARACTERS", "身份证号码只能包含数字，最后一位可为X",          \
+    "Only digits are allowed, the last character may be X")                                         \
+  X(IdNumberRegion, "ID_NUMBER_REGION", "身份证号码的地区码不正确", "The region code is not valid")  \
+  X(IdNumberBirthDate, "ID_NUMBER_BIRTH_DATE", "身份证号码中的出生日期不正确",                     \
+    "The date of birth in the ID number is not valid")                                              \
+  X(IdNumberCheckDigit, "ID_NUMBER_CHECK_DIGIT", "身份证号码校验位不正确",                           \
+    "The check character of the ID number is wrong")                                                \
+  /* unified social credit code (GB 32100-2015) */                                                  \
+  X(UsccInvalid, "USCC_INVALID", "统一社会信用代码不正确", "The unified social credit code is invalid") \
+  X(UsccEmpty, "USCC_EMPTY", "请输入统一社会信用代码", "Please enter the unified social credit code") \
+  X(UsccLength, "USCC_LENGTH", "统一社会信用代码应为18位", "A unified social credit code has 18 characters") \
+  X(UsccCharacters, "USCC_CHARACTERS", "统一社会信用代码含有不允许的字符（不使用I、O、Z、S、V）",  \
+    "The code contains characters that are not allowed (I, O, Z, S, V are never used)")           \
+  X(UsccAuthority, "USCC_AUTHORITY", "统一社会信用代码的登记管理部门或机构类别代码不正确",         \
+    "The registration authority or organisation type code is not valid")                          \
+  X(UsccRegion, "USCC_REGION", "统一社会信用代码的行政区划码不正确", "The region code is not valid") \
+  X(UsccOrgCode, "USCC_ORG_CODE", "统一社会信用代码中的组织机构代码不正确",                        \
+    "The embedded organisation code is not valid")                                                  \
+  X(UsccCheckDigit, "USCC_CHECK_DIGIT", "统一社会信用代码校验位不正确",                              \
+    "The check character of the unified social credit code is wrong")                               \
+  /* other identity documents */                                                                    \
+  X(HkMacauPermitInvalid, "HK_MACAU_PERMIT_INVALID", "港澳居民来往内地通行证号码不正确",           \
+    "The Mainland Travel Permit for Hong Kong and Macao Residents number is invalid")              \
+  X(TaiwanPermitInvalid, "TAIWAN_PERMIT_INVALID", "台湾居民来往大陆通行证号码不正确",             \
+    "The Mainland Travel Permit for Taiwan Residents number is invalid")                           \
+  X(PassportInvalid, "PASSPORT_INVALID", "护照号码不正确", "The passport number is invalid")         \
+  X(ForeignPermanentIdInvalid, "FOREIGN_PERMANENT_ID_INVALID", "外国人永久居留身份证号码不正确",     \
+    "The foreign permanent residence ID number is invalid")                                         \
+  X(DocumentNumberEmpty, "DOCUMENT_NUMBER_EMPTY", "请输入证件号码", "Please enter the document number") \
+  X(DocumentNumberFormat, "DOCUMENT_NUMBER_FORMAT", "证件号码格式不正确", "The document number has the wrong format") \
+  X(DocumentCheckDigit, "DOCUMENT_CHECK_DIGIT", "证件号码校验位不正确", "The check character of the document number is wrong") \
+  /* contact */                                                                                     \
+  X(PhoneInvalid, "PHONE_INVALID", "请输入正确的11位手机号码", "Please enter a valid 11-digit mobile number") \
+  X(PhoneEmpty, "PHONE_EMPTY", "请输入手机号码", "Please enter the mobile number")                  \
+  X(EmailInvalid, "EMAIL_INVALID", "电子邮箱格式不正确", "The e-mail address is invalid")           \
+  /* account and password */                                                                        \
+  X(AccountInvalid, "ACCOUNT_INVALID", "账号应为6-20位字符，字母开头，只能包含字母、数字、下划线", \
+    "The account name must be 6-20 characters, start with a letter and use letters, digits, underscore") \
+  X(AccountEmpty, "ACCOUNT_EMPTY", "请输入用户账号", "Please enter the account name")                \
+  X(AccountLength, "ACCOUNT_LENGTH", "账号应为6-20位字符", "The account name must be 6-20 characters") \
+  X(AccountFirstLetter, "ACCOUNT_FIRST_LETTER", "账号必须以字母开头", "The account name must start with a letter") \
+  X(AccountCharacters, "ACCOUNT_CHARACTERS", "账号只能包含字母、数字和下划线",                     \
+    "The account name may only contain letters, digits and underscores")                           \
+  X(PasswordInvalid, "PASSWORD_INVALID", "密码不符合要求", "The password does not meet the policy") \
+  X(PasswordEmpty, "PASSWORD_EMPTY", "请输入密码", "Please enter the password")                     \
+  X(PasswordLength, "PASSWORD_LENGTH", "密码长度不符合要求", "The password length is not allowed")   \
+  X(PasswordClasses, "PASSWORD_CLASSES", "密码应为数字、字母或符号至少2种的组合",                  \
+    "The password must combine at least two of digits, letters and symbols")                      \
+  X(PasswordCharacters, "PASSWORD_CHARACTERS", "密码含有不允许的字符（空格或非ASCII字符）",         \
+    "The password contains characters that are not allowed (spaces or non-ASCII)")                 \
+  X(PasswordContainsAccount, "PASSWORD_CONTAINS_ACCOUNT", "密码不能包含账号", "The password must not contain the account name") \
+  X(PasswordCommon, "PASSWORD_COMMON", "密码过于简单，请勿使用常见密码", "The password is too common") \
+  X(PasswordMismatch, "PASSWORD_MISMATCH", "两次输入的密码不一致", "The two passwords do not match") \
+  /* names and dates */                                                                             \
+  X(NameInvalid, "NAME_INVALID", "姓名格式不正确", "The name is invalid")                          \
+  X(NameEmpty, "NAME_EMPTY", "请输入姓名", "Please enter the name")                                \
+  X(DateInvalid, "DATE_INVALID", "日期格式不正确，应为YYYY-MM-DD", "The date must be YYYY-MM-DD")   \
+  X(IdValidityInvalid, "ID_VALIDITY_INVALID", "证件有效期不正确", "The ID validity period is invalid") \
+  X(IdValidityRequired, "ID_VALIDITY_REQUIRED", "请填写证件有效期", "Please enter the ID validity period") \
+  X(IdValidityNotAllowed, "ID_VALIDITY_NOT_ALLOWED", "未满16周岁无需填写证件有效期",               \
+    "Holders under 16 do not enter validity dates")                                                 \
+  X(IdValidityTerm, "ID_VALIDITY_TERM", "有效期应为5年、10年、20年或长期", "The validity must be 5, 10 or 20 years or long-term") \
+  X(IdValidityAgeMismatch, "ID_VALIDITY_AGE_MISMATCH", "证件有效期与签发时的年龄不符",              \
+    "The validity period does not match the holder's age when issued")                             \
+  X(IdValidityBeforeBirth, "ID_VALIDITY_BEFORE_BIRTH", "有效期开始日期早于出生日期",               \
+    "The validity start date is before the date of birth")                                          \
+  X(IdValidityFuture, "ID_VALIDITY_FUTURE", "有效期开始日期不能晚于今天", "The validity start date cannot be in the future") \
+  X(IdExpired, "ID_EXPIRED", "证件已过期，请使用有效证件", "The document has expired")             \
+  /* generic request problems */                                                                    \
+  X(KindUnknown, "KIND_UNKNOWN", "不支持的校验类型", "Unknown validation kind")                     \
+  X(RequestInvalid, "REQUEST_INVALID", "请求格式不正确", "The request is malformed")               \
+  X(NotFound, "NOT_FOUND", "请求的资源不存在", "Not found")                                         \
+  X(MethodNotAllowed, "METHOD_NOT_ALLOWED", "不支持的请求方法", "Method not allowed")               \
+  X(PayloadTooLarge, "PAYLOAD_TOO_LARGE", "请求内容过大", "The request body is too large")         \
+  X(InternalError, "INTERNAL_ERROR", "服务器内部错误，请稍后再试", "Internal server error")
+
+enum class ErrorCode : std::uint16_t {
+#define UIA_ENUM(e, name, zh, en) e,
+  UIA_ERROR_CODES(UIA_ENUM)
+#undef UIA_ENUM
+};
+
+std::string_view code_name(ErrorCode code);
+std::string_view message_zh(ErrorCode code);
+std::string_view message_en(ErrorCode code);
+std::optional<ErrorCode> code_from_name(std::string_view name);
+// Every code in catalogue order: for OpenAPI, docs and tests.
+std::size_t error_code_count();
+ErrorCode error_code_at(std::size_t index);
+
+}  // namespace uia

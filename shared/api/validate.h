@@ -1,0 +1,39 @@
+// One entry point for "is this value of this kind valid": `uia validate KIND VALUE`, the web
+// client's live field checks and the browser/server parity test all go through it.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "api/verdict.h"
+#include "policy/date.h"
+
+namespace uia {
+
+enum class ValueKind {
+  ResidentId,
+  Uscc,
+  Phone,
+  Account,
+  Password,
+  HkMacauPermit,
+  TaiwanPermit,
+  Passport,
+  ForeignPermanentId,
+  Email,
+};
+
+// "resident-id", "uscc", "phone", "account", "password", "hk-macau-permit", "taiwan-permit",
+// "passport", "foreign-permanent-id", "email".
+std::optional<ValueKind> value_kind_from_name(std::string_view name);
+std::string_view value_kind_name(ValueKind kind);
+// The REST field a kind is reported under ("id_number", "uscc", "phone", ...).
+std::string_view value_kind_field(ValueKind kind);
+
+Verdict validate_value(ValueKind kind, std::string_view value, Date today);
+
+// {"valid":true|false,"code":"...","message":"..."} exactly as `uia validate` prints it; the
+// detail code is added as "detail" when it differs from code.
+std::string verdict_json(const Verdict& verdict);
+
+}  // namespace uia

@@ -1,0 +1,25 @@
+// Identity documents other than the resident ID card.
+#pragma once
+#include <string_view>
+
+#include "api/verdict.h"
+#include "policy/date.h"
+
+namespace uia {
+
+// 港澳居民来往内地通行证 (home-return permit): H or M + 8 digits (+ optional 2-digit issue count),
+// e.g. H12345678 / M1234567801.
+Verdict check_hk_macau_permit(std::string_view number);
+// 台湾居民来往大陆通行证 (台胞证): 8 digits (+ optional 2-digit issue count), or the older
+// 10-character form with a letter prefix and a trailing letter in parentheses is not accepted.
+Verdict check_taiwan_permit(std::string_view number);
+// Passport: Chinese (E/G/D/S/P + 8 digits, or E + letter + 7 digits) and foreign passports
+// (5-17 letters/digits, at least one digit).
+Verdict check_passport(std::string_view number);
+// 外国人永久居留身份证: old format (2004) 15 characters = 3-letter ISO nationality + 2-digit
+// province + 6-digit birth date YYMMDD + 3-digit sequence + check digit; 2023 format 18 digits
+// starting with 9 = '9' + 2-digit province + 3-digit nationality code + 8-digit birth date +
+// 2-digit sequence + MOD 11-2 check character like the resident ID.
+Verdict check_foreign_permanent_id(std::string_view number, Date today);
+
+}  // namespace uia

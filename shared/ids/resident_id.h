@@ -1,0 +1,29 @@
+// Resident identity card number, GB 11643-1999: 6-digit region code, 8-digit date of birth,
+// 3-digit sequence (odd = male), ISO 7064 MOD 11-2 check character (0-9 or X).
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "api/verdict.h"
+#include "policy/date.h"
+
+namespace uia {
+
+enum class Gender { Female, Male };
+
+struct ResidentId {
+  std::string number;  // normalised: 18 characters, trailing 'x' upper-cased
+  std::string region;  // first 6 digits
+  Date birth_date;
+  Gender gender;
+};
+
+// The check character for the first 17 digits ('0'-'9' or 'X'); '?' if they are not 17 digits.
+char resident_id_check_char(std::string_view first17);
+// Full check; `today` bounds the date of birth (not in the future).
+Verdict check_resident_id(std::string_view number, Date today);
+// Parsed facts of a valid number, nullopt when check_resident_id fails.
+std::optional<ResidentId> parse_resident_id(std::string_view number, Date today);
+
+}  // namespace uia

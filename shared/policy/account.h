@@ -1,0 +1,32 @@
+// Account names and the password policy. The limits differ between provinces (see the
+// province profile in ARCHITECTURE.md), so they are parameters with the seed-000 defaults.
+#pragma once
+#include <string_view>
+
+#include "api/verdict.h"
+
+namespace uia {
+
+struct AccountNamePolicy {
+  int min_length = 6;
+  int max_length = 20;
+};
+// Starts with a letter; letters, digits and underscore only.
+Verdict check_account_name(std::string_view account, const AccountNamePolicy& policy = {});
+
+struct PasswordPolicy {
+  int min_length = 8;
+  int max_length = 16;
+  int min_classes = 2;           // of: digits, letters, symbols (printable ASCII punctuation)
+  bool require_upper_and_lower = false;  // e.g. seed 001 (Hubei): upper, lower, digit, symbol
+  bool reject_common = true;
+  bool reject_containing_account = true;
+};
+// `account` may be empty (then that check is skipped). Comparison with the account is
+// case-insensitive.
+Verdict check_password(std::string_view password, std::string_view account,
+                       const PasswordPolicy& policy = {});
+// True when the password (case-insensitive) is on the built-in common-password list.
+bool is_common_password(std::string_view password);
+
+}  // namespace uia

@@ -1,0 +1,15 @@
+// Contact data: mainland mobile numbers and e-mail addresses.
+#pragma once
+#include <string_view>
+
+#include "api/verdict.h"
+
+namespace uia {
+
+// 11 digits, starting 1[3-9] (mainland mobile networks incl. 14x/16x/17x/19x); an optional
+// "+86" or "86" prefix is accepted by normalize_phone, not here.
+Verdict check_phone(std::string_view phone);
+// Practical RFC 5321/5322 subset: local@domain, lengths bounded, domain with a dot and a TLD.
+Verdict check_email(std::string_view email);
+
+}  // namespace uia
