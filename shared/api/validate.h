@@ -34,6 +34,10 @@ Verdict validate_value(ValueKind kind, std::string_view value, Date today);
 
 // {"valid":true|false,"code":"...","message":"..."} exactly as `uia validate` prints it; the
 // detail code is added as "detail" when it differs from code.
+// Field order: valid, code, message, detail. Compact, no spaces.
 std::string verdict_json(const Verdict& verdict);
+// A JSON string literal (with the quotes) for UTF-8 text: escapes '"', '\\' and control
+// characters (\b \f \n \r \t, others as \u00XX); every other byte is kept as it is.
+std::string json_quote(std::string_view text);
 
 }  // namespace uia

@@ -1,6 +1,7 @@
 // Account names and the password policy. The limits differ between provinces (see the
 // province profile in ARCHITECTURE.md), so they are parameters with the seed-000 defaults.
 #pragma once
+#include <cstddef>
 #include <string_view>
 
 #include "api/verdict.h"
@@ -28,5 +29,8 @@ Verdict check_password(std::string_view password, std::string_view account,
                        const PasswordPolicy& policy = {});
 // True when the password (case-insensitive) is on the built-in common-password list.
 bool is_common_password(std::string_view password);
+// The built-in list itself (lower case, sorted), for tests and documentation.
+std::size_t common_password_count();
+std::string_view common_password_at(std::size_t index);  // empty when out of range
 
 }  // namespace uia
