@@ -43,6 +43,7 @@ class RequestHandler : public Http::Handler {
     std::string connection = header_value(request, "Connection");
     for (char& c : connection) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (connection.find("close") != std::string::npos) return;
+    response.headers().remove<Http::Header::Connection>();
     response.headers().add<Http::Header::Connection>(Http::ConnectionControl::KeepAlive);
   }
 

@@ -1,5 +1,7 @@
 #include "http/json_response.h"
 
+#include "http/response_headers.h"
+
 namespace uia::http {
 
 nlohmann::json error_body(ErrorCode code, ErrorCode detail, std::string_view field) {
@@ -11,7 +13,7 @@ nlohmann::json error_body(ErrorCode code, ErrorCode detail, std::string_view fie
 
 void send_json(Pistache::Http::ResponseWriter& response, Pistache::Http::Code status,
                const nlohmann::json& body) {
-  response.headers().addRaw(Pistache::Http::Header::Raw("Cache-Control", "no-store"));
+  set_header(response, "Cache-Control", "no-store");
   // Invalid UTF-8 from a client must never turn into an exception (and a 500) on the way out.
   response.send(status, body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
                 Pistache::Http::Mime::MediaType::fromString("application/json; charset=utf-8"));

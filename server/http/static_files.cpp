@@ -7,6 +7,7 @@
 
 #include "http/json_response.h"
 #include "http/request_headers.h"
+#include "http/response_headers.h"
 
 namespace uia::http {
 namespace fs = std::filesystem;
@@ -125,23 +126,21 @@ void StaticFiles::serve(const Pistache::Http::Request& request, Pistache::Http::
     send_error(response, Code::Not_Found, ErrorCode::NotFound);
     return;
   }
-  auto& headers = response.headers();
-  using Pistache::Http::Header::Raw;
-  headers.addRaw(Raw("ETag", asset->etag));
-  headers.addRaw(Raw("Cache-Control", "no-cache"));
-  headers.addRaw(Raw("X-Content-Type-Options", "nosniff"));
-  headers.addRaw(Raw("Referrer-Policy", "no-referrer"));
-  headers.addRaw(Raw("Vary", "Accept-Encoding"));
+  set_header(response, "ETag", asset->etag);
+  set_header(response, "Cache-Control", "no-cache");
+  set_header(response, "X-Content-Type-Options", "nosniff");
+  set_header(response, "Referrer-Policy", "no-referrer");
+  set_header(response, "Vary", "Accept-Encoding");
   if (header_value(request, "If-None-Match") == asset->etag) {
     response.send(Code::Not_Modified);
     return;
   }
   const bool use_gzip = !asset->gzip.empty() && accepts_gzip(request);
-  if (use_gzip) headers.addRaw(Raw("Content-Encoding", "gzip"));
+  if (use_gzip) set_header(response, "Content-Encoding", "gzip");
   const std::string& body = use_gzip ? asset->gzip : asset->content;
   const auto mime = Pistache::Http::Mime::MediaType::fromString(asset->content_type);
   if (request.method() == Method::Head) {
-    headers.addRaw(Raw("Content-Length", std::to_string(body.size())));
+    // Pistache writes Content-Length: 0 for an empty body; HEAD answers with the headers only.
     response.send(Code::Ok, "", mime);
     return;
   }

@@ -21,3 +21,18 @@ class SystemClock final : public Clock {
 };
 
 }  // namespace uia
+
+namespace uia {
+
+// A clock that only moves when told to: tests and the dev simulators use it.
+class ManualClock final : public Clock {
+ public:
+  explicit ManualClock(std::chrono::system_clock::time_point start) : now_(start) {}
+  std::chrono::system_clock::time_point now() const override { return now_; }
+  void advance(std::chrono::system_clock::duration by) { now_ += by; }
+
+ private:
+  std::chrono::system_clock::time_point now_;
+};
+
+}  // namespace uia
