@@ -1,10 +1,10 @@
-// `uia`: the platform's one executable. Subcommands: serve, validate (migrate and import
-// arrive with the data store).
+// `uia`: the platform's one executable. Subcommands: serve, migrate, validate.
 #include <filesystem>
 #include <iostream>
 #include <string>
 #include <vector>
 
+#include "cli/migrate_command.h"
 #include "cli/serve_command.h"
 #include "cli/validate_command.h"
 
@@ -14,6 +14,7 @@ void print_usage() {
   std::cerr << "usage: uia <command> [options]\n"
                "commands:\n"
                "  serve [--port 8080] [--db sqlite:uia.db] [--dev]   serve the REST API and the web client\n"
+               "  migrate --db URL                                  apply the database migrations\n"
                "  validate KIND VALUE                               check one value with the shared rules\n";
 }
 
@@ -35,6 +36,7 @@ int main(int argc, char** argv) {
     return uia::run_validate_command(args, clock, std::cout, std::cerr);
   }
   if (command == "serve") return uia::run_serve_command(args, executable);
+  if (command == "migrate") return uia::run_migrate_command(args, std::cout, std::cerr);
   if (command == "--help" || command == "-h" || command == "help") {
     print_usage();
     return 0;

@@ -10,6 +10,7 @@
 #include "http/json_request.h"
 #include "http/json_response.h"
 #include "http/static_files.h"
+#include "store/database.h"
 
 #ifndef UIA_VERSION
 #define UIA_VERSION "0.0.0"
@@ -33,10 +34,6 @@ fs::path default_web_root(const fs::path& executable) {
     if (!candidate.empty() && fs::is_regular_file(candidate / "index.html", error)) return fs::weakly_canonical(candidate);
   }
   return fs::path(UIA_DEFAULT_WEB_ROOT);
-}
-
-bool known_db_scheme(const std::string& url) {
-  return url.rfind("sqlite:", 0) == 0 || url.rfind("mysql://", 0) == 0;
 }
 
 void print_usage(std::ostream& err) {
@@ -105,8 +102,11 @@ int run_serve_command(const std::vector<std::string>& args, const fs::path& exec
       return 2;
     }
   }
-  if (!known_db_scheme(config.db)) {
-    std::cerr << "uia serve: --db must be sqlite:FILE or mysql://user:pass@host:port/db\n";
+  std::unique_ptr<store::Database> db;
+  try {
+    db = store::Database::open(config.db);
+  } catch (const std::exception& e) {
+    std::cerr << "uia serve: cannot open the database " << config.db << ": " << e.what() << '\n';
     return 2;
   }
   if (config.web_root.empty()) config.web_root = default_web_root(executable);
@@ -134,7 +134,8 @@ int run_serve_command(const std::vector<std::string>& args, const fs::path& exec
     return 1;
   }
   std::cerr << "uia serve: listening on http://" << config.host << ":" << server.port() << "/ ("
-            << (config.dev ? "dev" : "production") << " mode, web client " << config.web_root.string() << ")\n";
+            << (config.dev ? "dev" : "production") << " mode, database " << db->display_name() << ", web client "
+            << config.web_root.string() << ")\n";
 
   int signal_number = 0;
   sigwait(&stop_signals, &signal_number);

@@ -1,0 +1,82 @@
+#include "store/database.h"
+
+#include <soci/mysql/soci-mysql.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include <stdexcept>
+
+#include "store/migrations.h"
+
+namespace uia::store {
+
+bool parse_database_url(const std::string& url, DatabaseUrl& out, std::string& error) {
+  if (url.rfind("sqlite:", 0) == 0) {
+    const std::string path = url.substr(7);
+    if (path.empty()) {
+      error = "sqlite: needs a file path, e.g. sqlite:uia.db";
+      return false;
+    }
+    out.backend = Backend::Sqlite;
+    // Quoting keeps paths with spaces intact; timeout waits out a writer instead of failing.
+    out.connect = "db=\"" + path + "\" timeout=10 synchronous=normal";
+    out.display = "sqlite:" + path;
+    return true;
+  }
+  if (url.rfind("mysql://", 0) == 0) {
+    // mysql://user:pass@host:port/db
+    std::string rest = url.substr(8);
+    const auto at = rest.rfind('@');
+    const auto slash = rest.find('/', at == std::string::npos ? 0 : at);
+    if (at == std::string::npos || slash == std::string::npos || slash + 1 >= rest.size()) {
+      error = "expected mysql://user:pass@host:port/dbname";
+      return false;
+    }
+    const std::string credentials = rest.substr(0, at);
+    const std::string host_port = rest.substr(at + 1, slash - at - 1);
+    const std::string db = rest.substr(slash + 1);
+    const auto colon = credentials.find(':');
+    const std::string user = credentials.substr(0, colon);
+    const std::string pass = colon == std::string::npos ? "" : credentials.substr(colon + 1);
+    const auto port_colon = host_port.rfind(':');
+    const std::string host = host_port.substr(0, port_colon);
+    const std::string port = port_colon == std::string::npos ? "3306" : host_port.substr(port_colon + 1);
+    out.backend = Backend::Mysql;
+    out.connect = "host=" + host + " port=" + port + " user=" + user + " db=" + db + " charset=utf8mb4";
+    if (!pass.empty()) out.connect += " password=" + pass;
+    out.display = "mysql://" + user + "@" + host + ":" + port + "/" + db;
+    return true;
+  }
+  error = "the database URL must be sqlite:FILE or mysql://user:pass@host:port/dbname";
+  return false;
+}
+
+Database::Database(DatabaseUrl url, std::size_t pool_size)
+    : url_(std::move(url)), pool_size_(pool_size), pool_(std::make_unique<soci::connection_pool>(pool_size)) {}
+
+Database::~Database() = default;
+
+std::unique_ptr<Database> Database::open(const std::string& url, std::size_t pool_size) {
+  DatabaseUrl parsed;
+  std::string error;
+  if (!parse_database_url(url, parsed, error)) throw std::runtime_error(error);
+  std::unique_ptr<Database> db(new Database(parsed, pool_size));
+  const soci::backend_factory& factory =
+      parsed.backend == Backend::Sqlite ? *soci::factory_sqlite3() : *soci::factory_mysql();
+  for (std::size_t i = 0; i < pool_size; ++i) {
+    soci::session& sql = db->pool_->at(i);
+    sql.open(factory, parsed.connect);
+    if (parsed.backend == Backend::Sqlite) {
+      // WAL lets readers run beside the one writer; foreign keys are off by default in SQLite.
+      sql << "PRAGMA journal_mode=WAL";
+      sql << "PRAGMA foreign_keys=ON";
+    } else {
+      sql << "SET SESSION sql_mode='STRICT_TRANS_TABLES,NO_ZERO_DATE,NO_ENGINE_SUBSTITUTION'";
+    }
+  }
+  db->with_session([&](soci::session& sql) {
+    apply_migrations(sql, parsed.backend == Backend::Sqlite ? "sqlite" : "mysql");
+  });
+  return db;
+}
+
+}  // namespace uia::store

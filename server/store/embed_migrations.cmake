@@ -1,0 +1,15 @@
+# Turns sql/<backend>/*.sql into a C++ table so the `uia` binary carries its own schema
+# (no sql/ directory needed at run time). Invoked with -DSQL_DIR=... -DOUT=...
+set(body "// Generated from sql/ by server/store/embed_migrations.cmake. Do not edit.\n#include \"store/migrations.h\"\n\nnamespace uia::store {\n\nconst std::vector<Migration>& embedded_migrations() {\n  static const std::vector<Migration> all = {\n")
+foreach(backend sqlite mysql)
+  file(GLOB files "${SQL_DIR}/${backend}/*.sql")
+  list(SORT files)
+  foreach(file ${files})
+    get_filename_component(version "${file}" NAME_WE)
+    file(READ "${file}" sql)
+    string(APPEND body "      {\"${backend}\", \"${version}\", R\"uia_sql(${sql})uia_sql\"},\n")
+  endforeach()
+endforeach()
+string(APPEND body "  };\n  return all;\n}\n\n}  // namespace uia::store\n")
+file(WRITE "${OUT}.tmp" "${body}")
+execute_process(COMMAND ${CMAKE_COMMAND} -E copy_if_different "${OUT}.tmp" "${OUT}")
