@@ -1,0 +1,250 @@
+#include "app.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+#include "a11y.h"
+#include "fonts.h"
+#include "imgui_internal.h"  // the root window's scroll offset (synchronised with the document)
+#include "js_bridge.h"
+#include "json.h"
+#include "net.h"
+#include "platform.h"
+
+namespace uia::web {
+namespace {
+
+constexpr const char* kRootWindow = "uia##root";
+constexpr float kWideBreakpoint = 600.0f;  // CSS px: labels beside fields from here up
+constexpr float kCardWidth = 600.0f;
+
+}  // namespace
+
+void App::go(Page page) {
+  page_ = page;
+  scroll_to_top_ = true;
+}
+
+void App::load_captcha(CaptchaState& captcha) {
+  if (captcha.status == CaptchaState::Status::Loading) return;
+  captcha.status = CaptchaState::Status::Loading;
+  CaptchaState* target = &captcha;
+  net::send("GET", "/api/v1/captcha", "", [target](const net::Response& r) {
+    std::string image = r.get("image");
+    if (!r.ok() || image.empty()) {
+      target->status = CaptchaState::Status::Failed;
+      return;
+    }
+    target->id = r.get("captcha_id");
+    images::load(image, [target](const images::Image& img) {
+      images::release(target->image);
+      target->image = img;
+      target->status = img.texture ? CaptchaState::Status::Ready : CaptchaState::Status::Failed;
+    });
+  });
+}
+
+void App::submit_login() {
+  LoginState& s = login_;
+  s.busy = true;
+  s.error.clear();
+  s.success.clear();
+  JsonObject body;
+  body.add("method", "password")
+      .add("identifier", s.identifier.str())
+      .add("password", s.password.str())
+      .add("captcha_id", s.captcha_image.id)
+      .add("captcha_answer", s.captcha.str());
+  net::send("POST", "/api/v1/sessions", body.str(), [this](const net::Response& r) {
+    LoginState& s = login_;
+    s.busy = false;
+    if (r.ok()) {
+      std::string name = r.get("subject.name");
+      s.success = name.empty() ? "登录成功" : "登录成功，欢迎您，" + name;
+      s.password.reset();
+    } else {
+      s.error = net::failure_message(r, "登录");
+      s.captcha.reset();
+      load_captcha(s.captcha_image);  // a captcha answers once
+    }
+  });
+}
+
+void App::submit_register(Date today) {
+  RegisterState& s = register_;
+  s.busy = true;
+  s.error.clear();
+  s.success.clear();
+  net::send("POST", "/api/v1/persons", RegisterRequestBody(s, today), [this](const net::Response& r) {
+    RegisterState& s = register_;
+    s.busy = false;
+    if (r.ok()) {
+      std::string status = r.get("status");
+      if (status == "pending_face")
+        s.success = "注册信息已提交，请使用手机App完成人脸验证后登录";
+      else if (status == "pending_review")
+        s.success = "注册信息已提交，请等待审核";
+      else
+        s.success = "注册成功，请返回登录页登录";
+      return;
+    }
+    std::string message = net::failure_message(r, "注册");
+    std::string field = r.get("error.field");
+    if (!field.empty()) RegisterSetServerError(s, field, message);
+    s.error = message;
+  });
+}
+
+void App::request_sms(double now) {
+  RegisterState& s = register_;
+  s.sms_busy = true;
+  JsonObject body;
+  body.add("phone", s.phone.str())
+      .add("purpose", "register")
+      .add("captcha_id", s.captcha_image.id)
+      .add("captcha_answer", s.captcha.str());
+  net::send("POST", "/api/v1/sms/codes", body.str(), [this, now](const net::Response& r) {
+    RegisterState& s = register_;
+    s.sms_busy = false;
+    if (r.ok()) {
+      int resend = std::atoi(r.get("resend_after").c_str());
+      s.sms_resend_at = now + (resend > 0 ? resend : 60);
+      s.sms_info = "验证码已发送，";
+      s.sms_error.clear();
+    } else {
+      s.sms_error = net::failure_message(r, "短信验证码");
+      if (r.get("error.field") == "captcha_answer") s.captcha.server_error = s.sms_error;
+    }
+    s.captcha.reset();
+    load_captcha(s.captcha_image);
+  });
+}
+
+void App::frame(Date today, double now) {
+  const Display& d = display();
+  const bool wide = d.width >= kWideBreakpoint;
+
+  // The page scrolls like a web page: the document (sized to the content) scrolls natively,
+  // with the browser's own scrollbar and touch scrolling, and the root window (no scrollbar of
+  // its own) follows its offset.
+  if (ImGuiWindow* root = ImGui::FindWindowByName(kRootWindow))
+    root->Scroll.y = scroll_to_top_ ? 0.0f : document_scroll();
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(ImVec2(d.width, d.height));
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(wide ? ui::color::kPage : ui::color::kCard));
+  ImGui::Begin(kRootWindow, nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+  ImGui::PopStyleColor();
+  ImGuiWindow* root = ImGui::GetCurrentWindow();
+  const float scroll = root->Scroll.y;
+  a11y::set_scroll_offset(scroll);
+  const float content_w = ImGui::GetContentRegionAvail().x;
+
+  // Banner.
+  {
+    const float h = wide ? 60.0f : 52.0f;
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(p, ImVec2(p.x + d.width, p.y + h), ui::color::kPrimary);
+    ImGui::PushFont(fonts::heading());
+    const char* title = "统一身份认证平台";
+    ImVec2 ts = ImGui::CalcTextSize(title);
+    float x = wide ? std::max(16.0f, (content_w - kCardWidth) * 0.5f) : (content_w - ts.x) * 0.5f;
+    dl->AddText(ImVec2(p.x + x, p.y + (h - ts.y) * 0.5f), IM_COL32_WHITE, title);
+    ImGui::PopFont();
+    ImGui::Dummy(ImVec2(content_w, h));
+  }
+
+  // Card with the page.
+  PageContext ctx;
+  ctx.today = today;
+  ctx.now = now;
+  ui::Form& form = ctx.form;
+  form.wide = wide;
+  float card_x, card_w, pad;
+  if (wide) {
+    card_w = std::min(kCardWidth, content_w - 32.0f);
+    card_x = std::floor((content_w - card_w) * 0.5f);
+    pad = 36.0f;
+    form.label_w = 118.0f;
+    ui::RowGap(24);
+  } else {
+    card_w = content_w;
+    card_x = 0;
+    pad = 16.0f;
+    ui::RowGap(8);
+  }
+  form.x = card_x + pad;
+  form.width = card_w - pad * 2;
+
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->ChannelsSplit(2);
+  dl->ChannelsSetCurrent(1);
+  const ImVec2 card_top(ImGui::GetWindowPos().x + card_x, ImGui::GetCursorScreenPos().y);
+  ui::RowGap(wide ? 28.0f : 8.0f);
+
+  switch (page_) {
+    case Page::Login: {
+      if (login_.captcha_image.status == CaptchaState::Status::Empty) load_captcha(login_.captcha_image);
+      LoginActions a;
+      LoginPage(ctx, login_, a);
+      if (a.refresh_captcha) load_captcha(login_.captcha_image);
+      if (a.submit) submit_login();
+      if (a.go_register) go(Page::Register);
+      break;
+    }
+    case Page::Register: {
+      if (register_.captcha_image.status == CaptchaState::Status::Empty) load_captcha(register_.captcha_image);
+      RegisterActions a;
+      RegisterPage(ctx, register_, a);
+      if (a.refresh_captcha) load_captcha(register_.captcha_image);
+      if (a.request_sms) request_sms(now);
+      if (a.submit) submit_register(today);
+      if (a.go_login) go(Page::Login);
+      if (now < register_.sms_resend_at) wake(1);  // the countdown ticks
+      break;
+    }
+  }
+
+  ui::RowGap(wide ? 20.0f : 8.0f);
+  const float card_bottom = ImGui::GetCursorScreenPos().y;
+  dl->ChannelsSetCurrent(0);
+  if (wide) {
+    dl->AddRectFilled(card_top, ImVec2(card_top.x + card_w, card_bottom), ui::color::kCard, 6.0f);
+    dl->AddRect(card_top, ImVec2(card_top.x + card_w, card_bottom), IM_COL32(226, 230, 236, 255), 6.0f);
+  }
+  dl->ChannelsMerge();
+
+  // Footer.
+  ui::RowGap(16);
+  {
+    const char* footer = "统一身份认证平台 · 个人信息仅用于身份核验";
+    float w = ImGui::CalcTextSize(footer).x;
+    ImGui::SetCursorPosX(std::max(0.0f, (content_w - w) * 0.5f));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(ui::color::kMuted));
+    ImGui::TextUnformatted(footer);
+    ImGui::PopStyleColor();
+  }
+  ui::RowGap(24);
+
+  // Document height = content height, so the browser's scroll range equals the window's.
+  const float content_h = ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y;
+  float scroll_request = -1.0f;
+  if (scroll_to_top_) {
+    scroll_request = 0.0f;
+    scroll_to_top_ = false;
+  } else if (std::fabs(scroll - document_scroll()) > 0.5f) {
+    scroll_request = scroll;  // Dear ImGui scrolled (keyboard focus moved, scrollbar dragged)
+  }
+  ImGui::End();
+
+  static float last_height = -1.0f;
+  if (scroll_request >= 0.0f || std::fabs(content_h - last_height) > 0.5f) {
+    last_height = content_h;
+    js::set_document(std::max(content_h, d.height), scroll_request);
+  }
+}
+
+}  // namespace uia::web

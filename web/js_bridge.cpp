@@ -1,0 +1,83 @@
+#include "js_bridge.h"
+
+#include <emscripten.h>
+
+// The JavaScript side lives in glue.js (linked with --pre-js) as Module.uiaGlue.
+
+EM_JS(void, uia_js_install, (), { Module.uiaGlue.install(); });
+
+EM_JS(unsigned char*, uia_js_take_font, (int* size_out), {
+  var bytes = Module.uiaFontBytes;
+  if (!bytes || !bytes.length) { HEAP32[size_out >> 2] = 0; return 0; }
+  var ptr = _malloc(bytes.length);
+  HEAPU8.set(bytes, ptr);
+  HEAP32[size_out >> 2] = bytes.length;
+  Module.uiaFontBytes = null;  // the wasm heap holds the only copy now
+  return ptr;
+});
+
+EM_JS(int, uia_js_today, (), {
+  var d = new Date();
+  return d.getFullYear() * 10000 + (d.getMonth() + 1) * 100 + d.getDate();
+});
+
+EM_JS(void, uia_js_mirror, (const char* json), { Module.uiaGlue.mirror(UTF8ToString(json)); });
+
+EM_JS(void, uia_js_text_input, (int active, float x, float y, float w, float h, float caret_x, int kind), {
+  Module.uiaGlue.textInput(active, x, y, w, h, caret_x, kind);
+});
+
+EM_JS(void, uia_js_document, (float height, float scroll_to), {
+  Module.uiaGlue.document(height, scroll_to);
+});
+
+EM_JS(void, uia_js_cursor, (const char* cursor), { Module.uiaGlue.cursor(UTF8ToString(cursor)); });
+
+EM_JS(void, uia_js_clipboard, (const char* text), { Module.uiaGlue.clipboard(UTF8ToString(text)); });
+
+EM_JS(void, uia_js_fetch, (int id, const char* method, const char* url, const char* body), {
+  Module.uiaGlue.fetch(id, UTF8ToString(method), UTF8ToString(url), body ? UTF8ToString(body) : null);
+});
+
+EM_JS(void, uia_js_load_image, (int slot, const char* url), {
+  Module.uiaGlue.loadImage(slot, UTF8ToString(url));
+});
+
+EM_JS(void, uia_js_ready, (), { Module.uiaGlue.ready(); });
+
+EM_JS(void, uia_js_fail, (const char* message), { Module.uiaGlue.fail(UTF8ToString(message)); });
+
+namespace uia::web::js {
+
+void install() { uia_js_install(); }
+
+unsigned char* take_font(int* size) { return uia_js_take_font(size); }
+
+Date today() {
+  int v = uia_js_today();
+  return Date{v / 10000, (v / 100) % 100, v % 100};
+}
+
+void push_mirror(const std::string& json) { uia_js_mirror(json.c_str()); }
+
+void set_text_input(bool active, float x, float y, float w, float h, float caret_x, int kind) {
+  uia_js_text_input(active ? 1 : 0, x, y, w, h, caret_x, kind);
+}
+
+void set_document(float height, float scroll_to) { uia_js_document(height, scroll_to); }
+
+void set_cursor(const char* css_cursor) { uia_js_cursor(css_cursor); }
+
+void set_clipboard(const std::string& text) { uia_js_clipboard(text.c_str()); }
+
+void fetch(int request_id, const char* method, const char* url, const std::string& body) {
+  uia_js_fetch(request_id, method, url, body.empty() ? nullptr : body.c_str());
+}
+
+void load_image(int slot, const std::string& url) { uia_js_load_image(slot, url.c_str()); }
+
+void ready() { uia_js_ready(); }
+
+void fail(const char* message_zh) { uia_js_fail(message_zh); }
+
+}  // namespace uia::web::js

@@ -1,0 +1,35 @@
+// The only place where C++ calls into the page's JavaScript (web/glue.js). Every function here
+// is a thin EM_JS shim, so the rest of the client reads as ordinary C++.
+#pragma once
+#include <string>
+
+#include "policy/date.h"
+
+namespace uia::web::js {
+
+// Installs the DOM listeners (pointer, keyboard, IME, resize, scroll) once the runtime runs.
+void install();
+// The TTF bytes the loader fetched before main() (malloc'ed; caller owns); nullptr if missing.
+unsigned char* take_font(int* size);
+// Today's date in the browser's local time zone.
+Date today();
+// Accessibility mirror: the widgets of this frame as compact JSON (see a11y.cpp).
+void push_mirror(const std::string& json);
+// Where the hidden IME <input> must sit (CSS px, viewport coordinates); active=false blurs it.
+// kind: 0 text, 1 password, 2 digits (numeric keyboard on phones).
+void set_text_input(bool active, float x, float y, float w, float h, float caret_x, int kind);
+// Document height that scrolls the page; scroll_to >= 0 asks the browser to scroll there.
+void set_document(float height, float scroll_to);
+// CSS cursor for the canvas ("default", "text", "pointer").
+void set_cursor(const char* css_cursor);
+void set_clipboard(const std::string& text);
+// Starts fetch(); the answer arrives through uia_on_fetch (net.cpp).
+void fetch(int request_id, const char* method, const char* url, const std::string& body);
+// Decodes an image URL (data: or same-origin) to RGBA; arrives through uia_on_image.
+void load_image(int slot, const std::string& url);
+// First frame drawn: resolves window.uiaReady and removes the loading screen.
+void ready();
+// A fatal problem (e.g. no WebGL2): shows it on the loading screen with the retry button.
+void fail(const char* message_zh);
+
+}  // namespace uia::web::js

@@ -1,0 +1,30 @@
+// The network layer: pages emit actions, the app turns them into REST calls through fetch()
+// (glue.js) and the answers come back here as callbacks on the main loop.
+#pragma once
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace uia::web::net {
+
+struct Response {
+  int status = 0;   // HTTP status; 0 = network failure, -1 = timed out
+  bool json = false;
+  // The JSON body flattened by glue.js: {"error":{"code":"X"}} -> fields["error.code"] == "X".
+  std::unordered_map<std::string, std::string> fields;
+
+  bool ok() const { return status >= 200 && status < 300; }
+  std::string get(std::string_view key) const;
+};
+
+using Callback = std::function<void(const Response&)>;
+
+// body empty = no body. At most one callback per request; requests time out after 15 s.
+void send(const char* method, const std::string& url, const std::string& body, Callback done);
+
+// zh-CN text for a failed request: the server's error.message when it sent one, otherwise a
+// clear description (unreachable, timed out, not available yet, server error).
+std::string failure_message(const Response& r, std::string_view service_zh);
+
+}  // namespace uia::web::net

@@ -1,0 +1,409 @@
+#include "ui.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "a11y.h"
+#include "fonts.h"
+
+namespace uia::web::ui {
+namespace {
+
+ImVec4 rgba(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
+
+void hand_cursor_if_hovered() {
+  if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+}
+
+void label_text(const char* label, bool required) {
+  if (required) {
+    ImGui::PushStyleColor(ImGuiCol_Text, rgba(color::kError));
+    ImGui::TextUnformatted("*");
+    ImGui::PopStyleColor();
+    ImGui::SameLine(0, 4);
+  }
+  ImGui::TextUnformatted(label);
+}
+
+float label_width(const char* label, bool required) {
+  float w = ImGui::CalcTextSize(label).x;
+  if (required) w += ImGui::CalcTextSize("*").x + 4;
+  return w;
+}
+
+}  // namespace
+
+void Field::set(std::string_view v) {
+  size_t n = std::min(v.size(), sizeof text - 1);
+  std::memcpy(text, v.data(), n);
+  text[n] = '\0';
+}
+
+void apply_style() {
+  ImGuiStyle& s = ImGui::GetStyle();
+  ImGui::StyleColorsLight(&s);
+  s.WindowPadding = ImVec2(0, 0);
+  s.WindowBorderSize = 0;
+  s.WindowRounding = 0;
+  s.FramePadding = ImVec2(10, 8);
+  s.FrameRounding = 4;
+  s.FrameBorderSize = 1;
+  s.ItemSpacing = ImVec2(8, 6);
+  s.ItemInnerSpacing = ImVec2(8, 6);
+  s.PopupRounding = 4;
+  s.PopupBorderSize = 1;
+  s.GrabRounding = 4;
+  s.ScrollbarRounding = 6;
+  s.TouchExtraPadding = ImVec2(0, 0);
+
+  ImVec4* c = s.Colors;
+  c[ImGuiCol_Text] = rgba(color::kText);
+  c[ImGuiCol_TextDisabled] = rgba(IM_COL32(150, 156, 165, 255));
+  c[ImGuiCol_WindowBg] = rgba(color::kPage);
+  c[ImGuiCol_PopupBg] = rgba(color::kCard);
+  c[ImGuiCol_Border] = rgba(color::kBorder);
+  c[ImGuiCol_FrameBg] = rgba(color::kCard);
+  c[ImGuiCol_FrameBgHovered] = rgba(color::kCard);
+  c[ImGuiCol_FrameBgActive] = rgba(color::kCard);
+  c[ImGuiCol_CheckMark] = rgba(color::kPrimary);
+  c[ImGuiCol_Button] = rgba(color::kCard);
+  c[ImGuiCol_ButtonHovered] = rgba(IM_COL32(235, 242, 252, 255));
+  c[ImGuiCol_ButtonActive] = rgba(IM_COL32(214, 228, 248, 255));
+  c[ImGuiCol_Header] = rgba(IM_COL32(225, 236, 250, 255));
+  c[ImGuiCol_HeaderHovered] = rgba(IM_COL32(235, 242, 252, 255));
+  c[ImGuiCol_HeaderActive] = rgba(IM_COL32(214, 228, 248, 255));
+  c[ImGuiCol_TextSelectedBg] = rgba(IM_COL32(30, 100, 200, 80));
+  c[ImGuiCol_NavHighlight] = rgba(color::kPrimary);
+  c[ImGuiCol_ScrollbarBg] = ImVec4(0, 0, 0, 0);
+}
+
+bool TextField(const Form& form, const TextFieldSpec& spec, Field& field, bool invalid) {
+  ImGui::PushID(spec.label);
+  if (form.wide) {
+    ImGui::SetCursorPosX(form.x + form.label_w - label_width(spec.label, spec.required));
+    ImGui::AlignTextToFramePadding();
+    label_text(spec.label, spec.required);
+    ImGui::SameLine(0, 0);
+    ImGui::SetCursorPosX(form.field_x());
+  } else {
+    ImGui::SetCursorPosX(form.x);
+    label_text(spec.label, spec.required);
+    ImGui::SetCursorPosX(form.x);
+  }
+
+  float width = form.field_w() - (spec.trailing > 0 ? spec.trailing + form.gap : 0);
+  ImGui::SetNextItemWidth(width);
+  ImGuiInputTextFlags flags = spec.flags;
+  if (spec.keyboard == Keyboard::Password) flags |= ImGuiInputTextFlags_Password;
+  if (spec.read_only) flags |= ImGuiInputTextFlags_ReadOnly;
+  if (field.focus_request) ImGui::SetKeyboardFocusHere();
+  ImGui::PushStyleColor(ImGuiCol_Border, rgba(invalid ? color::kError : color::kBorder));
+  if (spec.read_only) ImGui::PushStyleColor(ImGuiCol_FrameBg, rgba(color::kPage));
+  bool edited = ImGui::InputTextWithHint("##value", spec.hint, field.text, sizeof field.text, flags);
+  if (spec.read_only) ImGui::PopStyleColor();
+  ImGui::PopStyleColor();
+  if (field.focus_request) {
+    ImGui::SetScrollHereY(0.3f);
+    field.focus_request = false;
+  }
+  const bool active = ImGui::IsItemActive();
+  field.enter = ImGui::IsItemDeactivated() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false);
+  if (edited) {
+    field.dirty = true;
+    field.server_error.clear();
+  }
+  if (field.active && !active) field.visited = true;
+  field.active = active;
+  if (active) {
+    // The outline shows which field has focus.
+    ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(),
+                                        invalid ? color::kError : color::kPrimary,
+                                        ImGui::GetStyle().FrameRounding, 0, 2.0f);
+  }
+
+  a11y::Node n;
+  n.role = a11y::Role::Textbox;
+  n.label = spec.label;
+  a11y::set_last_item_rect(n);
+  n.password = spec.keyboard == Keyboard::Password;
+  n.keyboard = static_cast<int>(spec.keyboard);
+  n.text = n.password ? std::string() : std::string(field.text);
+  n.has_value = true;
+  n.focused = active;
+  n.invalid = invalid;
+  n.required = spec.required;
+  n.disabled = spec.read_only;
+  n.field = spec.field;
+  a11y::add(std::move(n));
+  ImGui::PopID();
+  return edited;
+}
+
+void Trailing(const Form& form, const TextFieldSpec& spec) {
+  ImGui::SameLine(0, 0);
+  ImGui::SetCursorPosX(form.field_x() + form.field_w() - spec.trailing);
+}
+
+void FieldError(const Form& form, std::string_view message, const char* field) {
+  if (message.empty()) {
+    RowGap();
+    return;
+  }
+  ImGui::Dummy(ImVec2(0, 0));
+  ImGui::SetCursorPosX(form.field_x());
+  ImGui::PushTextWrapPos(form.field_x() + form.field_w());
+  ImGui::PushStyleColor(ImGuiCol_Text, rgba(color::kError));
+  ImGui::TextUnformatted(message.data(), message.data() + message.size());
+  ImGui::PopStyleColor();
+  ImGui::PopTextWrapPos();
+  a11y::Node n;
+  n.role = a11y::Role::Alert;
+  n.label = std::string(message);
+  n.text = std::string(message);
+  n.field = field;
+  a11y::set_last_item_rect(n);
+  a11y::add(std::move(n));
+  RowGap(8);
+}
+
+void RowLabel(const Form& form, const char* label, bool required) {
+  if (form.wide) {
+    ImGui::SetCursorPosX(form.x + form.label_w - label_width(label, required));
+    ImGui::AlignTextToFramePadding();
+    label_text(label, required);
+    ImGui::SameLine(0, 0);
+    ImGui::SetCursorPosX(form.field_x());
+  } else {
+    ImGui::SetCursorPosX(form.x);
+    label_text(label, required);
+    ImGui::SetCursorPosX(form.x);
+  }
+}
+
+void RowGap(float h) { ImGui::Dummy(ImVec2(1, h)); }
+
+bool PrimaryButton(const char* label, ImVec2 size, bool disabled) {
+  ImGui::PushStyleColor(ImGuiCol_Button, rgba(color::kPrimary));
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, rgba(IM_COL32(43, 120, 228, 255)));
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, rgba(IM_COL32(24, 82, 166, 255)));
+  ImGui::PushStyleColor(ImGuiCol_Text, rgba(IM_COL32_WHITE));
+  ImGui::PushStyleColor(ImGuiCol_Border, rgba(color::kPrimary));
+  ImGui::BeginDisabled(disabled);
+  bool pressed = ImGui::Button(label, size);
+  ImGui::EndDisabled();
+  ImGui::PopStyleColor(5);
+  hand_cursor_if_hovered();
+  a11y::Node n;
+  n.role = a11y::Role::Button;
+  n.label = label;
+  n.text = label;
+  n.disabled = disabled;
+  a11y::set_last_item_rect(n);
+  a11y::add(std::move(n));
+  return pressed && !disabled;
+}
+
+bool SecondaryButton(const char* label, ImVec2 size, bool disabled) {
+  ImGui::PushStyleColor(ImGuiCol_Text, rgba(disabled ? color::kMuted : color::kPrimary));
+  ImGui::PushStyleColor(ImGuiCol_Border, rgba(disabled ? color::kBorder : color::kPrimary));
+  ImGui::BeginDisabled(disabled);
+  bool pressed = ImGui::Button(label, size);
+  ImGui::EndDisabled();
+  ImGui::PopStyleColor(2);
+  hand_cursor_if_hovered();
+  a11y::Node n;
+  n.role = a11y::Role::Button;
+  n.label = label;
+  n.text = label;
+  n.disabled = disabled;
+  a11y::set_last_item_rect(n);
+  a11y::add(std::move(n));
+  return pressed && !disabled;
+}
+
+bool LinkButton(const char* label) {
+  ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0, 0, 0, 0));
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(0, 0, 0, 0));
+  ImGui::PushStyleColor(ImGuiCol_Text, rgba(color::kPrimary));
+  ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(4, 8));
+  bool pressed = ImGui::Button(label);
+  ImGui::PopStyleVar(2);
+  ImGui::PopStyleColor(4);
+  if (ImGui::IsItemHovered()) {
+    ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    float y = b.y - 7;
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(a.x + 4, y), ImVec2(b.x - 4, y), color::kPrimary);
+  }
+  hand_cursor_if_hovered();
+  a11y::Node n;
+  n.role = a11y::Role::Button;
+  n.label = label;
+  n.text = label;
+  a11y::set_last_item_rect(n);
+  a11y::add(std::move(n));
+  return pressed;
+}
+
+bool Checkbox(const char* label, bool* value) {
+  bool changed = ImGui::Checkbox(label, value);
+  hand_cursor_if_hovered();
+  a11y::Node n;
+  n.role = a11y::Role::Checkbox;
+  n.label = label;
+  n.checked = *value;
+  a11y::set_last_item_rect(n);
+  a11y::add(std::move(n));
+  return changed;
+}
+
+bool RadioButton(const char* label, bool active) {
+  bool pressed = ImGui::RadioButton(label, active);
+  hand_cursor_if_hovered();
+  a11y::Node n;
+  n.role = a11y::Role::Radio;
+  n.label = label;
+  n.checked = active;
+  a11y::set_last_item_rect(n);
+  a11y::add(std::move(n));
+  return pressed;
+}
+
+bool Tab(const char* label, bool selected, float width) {
+  const float height = ImGui::GetFrameHeight() + 6;
+  ImGui::PushID(label);
+  bool pressed = ImGui::InvisibleButton("##tab", ImVec2(width, height));
+  ImGui::PopID();
+  hand_cursor_if_hovered();
+  ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImVec2 ts = ImGui::CalcTextSize(label);
+  ImU32 text_color = selected ? color::kPrimary : (ImGui::IsItemHovered() ? color::kText : color::kMuted);
+  dl->AddText(ImVec2(a.x + (width - ts.x) * 0.5f, a.y + (height - ts.y) * 0.5f), text_color, label);
+  dl->AddLine(ImVec2(a.x, b.y - 1), ImVec2(b.x, b.y - 1), color::kBorder);
+  if (selected) dl->AddRectFilled(ImVec2(a.x + 8, b.y - 3), ImVec2(b.x - 8, b.y), color::kPrimary);
+  a11y::Node n;
+  n.role = a11y::Role::Tab;
+  n.label = label;
+  n.checked = selected;
+  a11y::set_last_item_rect(n);
+  a11y::add(std::move(n));
+  return pressed;
+}
+
+bool Combo(const char* label, int* index, const char* const items[], int count, float width) {
+  bool changed = false;
+  ImGui::PushID(label);
+  ImGui::SetNextItemWidth(width);
+  const char* preview = (*index >= 0 && *index < count) ? items[*index] : "";
+  bool open = ImGui::BeginCombo("##combo", preview, ImGuiComboFlags_HeightLarge);
+  hand_cursor_if_hovered();
+  a11y::Node n;
+  n.role = a11y::Role::Combobox;
+  n.label = label;
+  n.text = preview;
+  n.has_value = true;
+  n.expanded = open;
+  a11y::set_last_item_rect(n);
+  a11y::add(std::move(n));
+  if (open) {
+    for (int i = 0; i < count; ++i) {
+      bool selected = i == *index;
+      ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8, 12));
+      if (ImGui::Selectable(items[i], selected)) {
+        changed = *index != i;
+        *index = i;
+      }
+      ImGui::PopStyleVar();
+      if (selected) ImGui::SetItemDefaultFocus();
+      a11y::Node o;
+      o.role = a11y::Role::Option;
+      o.label = items[i];
+      o.checked = selected;
+      a11y::set_last_item_rect(o);
+      a11y::add(std::move(o));
+    }
+    ImGui::EndCombo();
+  }
+  ImGui::PopID();
+  return changed;
+}
+
+void Heading(const char* text, int level) {
+  ImGui::PushFont(fonts::heading());
+  ImGui::TextUnformatted(text);
+  ImGui::PopFont();
+  a11y::Node n;
+  n.role = a11y::Role::Heading;
+  n.label = text;
+  n.text = text;
+  n.level = level;
+  a11y::set_last_item_rect(n);
+  a11y::add(std::move(n));
+}
+
+void MessageBox(std::string_view text, Tone tone, float width) {
+  if (text.empty()) return;
+  const ImVec2 pad(12, 10);
+  ImVec2 ts = ImGui::CalcTextSize(text.data(), text.data() + text.size(), false, width - pad.x * 2);
+  ImVec2 p = ImGui::GetCursorScreenPos();
+  ImVec2 size(width, ts.y + pad.y * 2);
+  ImU32 fg = tone == Tone::Error ? color::kError : tone == Tone::Success ? color::kSuccess : color::kPrimary;
+  ImU32 bg = tone == Tone::Error ? IM_COL32(254, 236, 235, 255)
+             : tone == Tone::Success ? IM_COL32(231, 246, 239, 255)
+                                     : IM_COL32(235, 242, 252, 255);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), bg, 4);
+  dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), (fg & 0x00FFFFFF) | 0x66000000, 4);
+  float x0 = ImGui::GetCursorPosX();
+  ImGui::SetCursorScreenPos(ImVec2(p.x + pad.x, p.y + pad.y));
+  ImGui::PushTextWrapPos(x0 + width - pad.x);
+  ImGui::PushStyleColor(ImGuiCol_Text, rgba(fg));
+  ImGui::TextUnformatted(text.data(), text.data() + text.size());
+  ImGui::PopStyleColor();
+  ImGui::PopTextWrapPos();
+  ImGui::SetCursorScreenPos(p);
+  ImGui::Dummy(size);
+  a11y::Node n;
+  n.role = tone == Tone::Info ? a11y::Role::Status : a11y::Role::Alert;
+  n.label = std::string(text);
+  n.text = std::string(text);
+  a11y::set_last_item_rect(n);
+  a11y::add(std::move(n));
+}
+
+void Note(std::string_view text, float wrap_width, ImU32 color) {
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap_width);
+  ImGui::PushStyleColor(ImGuiCol_Text, rgba(color));
+  ImGui::TextUnformatted(text.data(), text.data() + text.size());
+  ImGui::PopStyleColor();
+  ImGui::PopTextWrapPos();
+}
+
+bool ImageButton(const char* label, ImTextureID texture, ImVec2 size, std::string_view placeholder) {
+  ImGui::PushID(label);
+  bool pressed = ImGui::InvisibleButton("##image", size);
+  ImGui::PopID();
+  hand_cursor_if_hovered();
+  ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  if (texture) {
+    dl->AddImage(texture, a, b);
+  } else {
+    dl->AddRectFilled(a, b, color::kPage, 4);
+    ImVec2 ts = ImGui::CalcTextSize(placeholder.data(), placeholder.data() + placeholder.size());
+    dl->AddText(ImVec2(a.x + (size.x - ts.x) * 0.5f, a.y + (size.y - ts.y) * 0.5f), color::kMuted,
+                placeholder.data(), placeholder.data() + placeholder.size());
+  }
+  dl->AddRect(a, b, color::kBorder, 4);
+  a11y::Node n;
+  n.role = a11y::Role::Button;
+  n.label = label;
+  n.text = std::string(placeholder);
+  a11y::set_last_item_rect(n);
+  a11y::add(std::move(n));
+  return pressed;
+}
+
+}  // namespace uia::web::ui
