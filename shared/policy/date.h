@@ -17,7 +17,8 @@ struct Date {
 bool is_leap_year(int year);
 int days_in_month(int year, int month);
 bool is_valid_date(int year, int month, int day);
-// Parses exactly "YYYY-MM-DD" (also accepts "YYYYMMDD" when compact is true).
+// Parses exactly "YYYY-MM-DD" (also accepts "YYYYMMDD" when compact is true); the date must be
+// real (is_valid_date: years 0001-9999).
 std::optional<Date> parse_date(std::string_view text, bool compact = false);
 std::string format_date(Date d);  // "YYYY-MM-DD"
 long days_from_civil(Date d);     // days since 1970-01-01
@@ -26,6 +27,6 @@ Date civil_from_days(long days);
 Date add_years(Date d, int years);
 // Completed years of age on `on` for someone born on `birth` (birthday on 29 Feb counts from 1 Mar
 // in non-leap years, as Chinese civil practice does).
-int age_on(Date birth, Date on);
+int age_on(Date birth, Date on);  // negative when `on` is before `birth`
 
 }  // namespace uia

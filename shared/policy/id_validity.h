@@ -24,6 +24,9 @@ bool needs_face_check(Date birth, Date today);
 // `valid_to` nullopt = long-term. Checks: from not before birth, not in the future, the span is
 // exactly one legal term, the term matches the age at issue (one-year tolerance around the
 // boundary birthdays is NOT allowed: the age at `from` decides), and not expired (to >= today).
+// Reported in that order: IdValidityBeforeBirth, IdValidityFuture, IdValidityTerm,
+// IdValidityAgeMismatch (all under IdValidityInvalid), then IdExpired as its own code.
+// The last valid day is `valid_to` itself. Ages follow age_on (29 Feb birthdays count from 1 Mar).
 Verdict check_id_validity(Date birth, Date valid_from, std::optional<Date> valid_to, Date today);
 
 }  // namespace uia
