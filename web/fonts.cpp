@@ -1,14 +1,17 @@
 #include "fonts.h"
 
 #include <GLES3/gl3.h>
+#include <emscripten.h>
 
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <vector>
 
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
+#include "imgui_internal.h"  // ImTextCharFromUtf8
 
 namespace uia::web::fonts {
 namespace {
@@ -150,3 +153,20 @@ ImFont* body() { return g_body; }
 ImFont* heading() { return g_heading; }
 
 }  // namespace uia::web::fonts
+
+// For the browser test: how many characters of `utf8` the body font cannot draw (they would
+// show as '?'). The test passes every label and message on screen through it.
+extern "C" EMSCRIPTEN_KEEPALIVE int uia_missing_glyphs(const char* utf8) {
+  ImFont* font = uia::web::fonts::body();
+  if (!font || !utf8) return -1;
+  int missing = 0;
+  const char* end = utf8 + std::strlen(utf8);
+  for (const char* p = utf8; p < end;) {
+    unsigned int c = 0;
+    int n = ImTextCharFromUtf8(&c, p, end);
+    if (n <= 0) break;
+    p += n;
+    if (c >= 0x20 && !font->FindGlyphNoFallback(static_cast<ImWchar>(c))) ++missing;
+  }
+  return missing;
+}

@@ -184,13 +184,15 @@ Module['uiaGlue'] = (function () {
     sendText(text);
   }
 
+  // The input covers the field from the caret to its right edge: the IME candidate window opens
+  // at the caret, and a composition in progress is shown there without hiding the text before it.
   function placeIme(x, y, w, h, caretX, kind) {
     var s = ime.style;
-    s.left = x + 'px';
+    var left = Math.max(x, Math.min(caretX, x + w - 48));
+    s.left = left + 'px';
     s.top = y + 'px';
-    s.width = Math.max(1, w) + 'px';
+    s.width = Math.max(1, x + w - left - 2) + 'px';
     s.height = Math.max(1, h) + 'px';
-    s.paddingLeft = Math.max(0, caretX - x) + 'px';  // a visible composition starts at the caret
     if (kind !== imeKind || ime.type !== (kind === 1 ? 'password' : 'text')) {
       imeKind = kind;
       ime.type = kind === 1 ? 'password' : 'text';

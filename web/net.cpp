@@ -27,12 +27,14 @@ void send(const char* method, const std::string& url, const std::string& body, C
 }
 
 std::string failure_message(const Response& r, std::string_view service_zh) {
+  std::string service(service_zh);
+  // A route that does not exist (yet): say which service, not just "not found".
+  if (r.status == 404 && (r.get("error.code").empty() || r.get("error.code") == "NOT_FOUND"))
+    return service + "服务暂未开放（HTTP 404），请稍后再试";
   std::string message = r.get("error.message");
   if (!message.empty()) return message;
-  std::string service(service_zh);
   if (r.status == 0) return "网络连接失败，请检查网络后重试";
   if (r.status == -1) return "请求超时，请稍后重试";
-  if (r.status == 404) return service + "服务暂未开放（HTTP 404），请稍后再试";
   if (r.status == 429) return "操作过于频繁，请稍后再试";
   if (r.status >= 500) return "服务器暂时无法处理请求（HTTP " + std::to_string(r.status) + "），请稍后再试";
   return service + "失败（HTTP " + std::to_string(r.status) + "）";

@@ -182,6 +182,8 @@ void RowLabel(const Form& form, const char* label, bool required) {
 
 void RowGap(float h) { ImGui::Dummy(ImVec2(1, h)); }
 
+void AlignCompactRow() { ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 4); }
+
 bool PrimaryButton(const char* label, ImVec2 size, bool disabled) {
   ImGui::PushStyleColor(ImGuiCol_Button, rgba(color::kPrimary));
   ImGui::PushStyleColor(ImGuiCol_ButtonHovered, rgba(IM_COL32(43, 120, 228, 255)));
@@ -247,7 +249,9 @@ bool LinkButton(const char* label) {
 }
 
 bool Checkbox(const char* label, bool* value) {
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(4, 4));
   bool changed = ImGui::Checkbox(label, value);
+  ImGui::PopStyleVar();
   hand_cursor_if_hovered();
   a11y::Node n;
   n.role = a11y::Role::Checkbox;
@@ -259,7 +263,9 @@ bool Checkbox(const char* label, bool* value) {
 }
 
 bool RadioButton(const char* label, bool active) {
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(4, 4));
   bool pressed = ImGui::RadioButton(label, active);
+  ImGui::PopStyleVar();
   hand_cursor_if_hovered();
   a11y::Node n;
   n.role = a11y::Role::Radio;

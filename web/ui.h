@@ -76,6 +76,8 @@ void FieldError(const Form& form, std::string_view message, const char* field = 
 // A row label without an input (for radio groups, checkboxes, static values).
 void RowLabel(const Form& form, const char* label, bool required);
 void RowGap(float h = 14.0f);
+// Radio buttons and checkboxes are 24 px (inputs 32 px): centres them on a row's label.
+void AlignCompactRow();
 
 bool PrimaryButton(const char* label, ImVec2 size, bool disabled = false);
 bool SecondaryButton(const char* label, ImVec2 size, bool disabled = false);

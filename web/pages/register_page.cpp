@@ -218,6 +218,7 @@ void RegisterPage(const PageContext& ctx, RegisterState& s, RegisterActions& out
 
   if (s.id_type != RegisterState::kResident) {
     ui::RowLabel(form, "性别", true);
+    ui::AlignCompactRow();
     if (ui::RadioButton("男", s.gender == 0)) s.gender = 0;
     ImGui::SameLine(0, 24);
     if (ui::RadioButton("女", s.gender == 1)) s.gender = 1;
@@ -238,11 +239,12 @@ void RegisterPage(const PageContext& ctx, RegisterState& s, RegisterActions& out
     ui::RowGap();
   } else {
     ui::RowLabel(form, "证件有效期", true);
+    ui::AlignCompactRow();
     const float right = form.field_x() + form.field_w();
     for (int i = 0; i < 4; ++i) {
       if (i) {
         // Flow layout: wrap when the next choice does not fit (375 px screens).
-        float w = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(kTerms[i]).x;
+        float w = 24 + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(kTerms[i]).x;
         ImGui::SameLine(0, 20);
         if (ImGui::GetCursorPosX() + w > right) {
           ImGui::NewLine();
