@@ -43,6 +43,21 @@ function residentIdForAge(years) {
   return first17 + residentIdCheckChar(first17);
 }
 
+// A fresh applicant per run (a dev database keeps earlier registrations): born 1950-1960, so an
+// ID card issued at 47 is long-term; a random mobile number keeps clear of SMS rate limits.
+function randomApplicant() {
+  const r = (n) => Math.floor(Math.random() * n);
+  const year = 1950 + r(11), month = 1 + r(12), day = 1 + r(28);
+  const mmdd = `${String(month).padStart(2, '0')}${String(day).padStart(2, '0')}`;
+  const first17 = `110105${year}${mmdd}${String(100 + r(899)).padStart(3, '0')}`;
+  return {
+    id: first17 + residentIdCheckChar(first17),
+    validFrom: `${year + 47}-${mmdd.slice(0, 2)}-${mmdd.slice(2)}`,
+    phone: '13' + String(r(1e9)).padStart(9, '0'),
+    account: 'e2e_' + Date.now().toString(36) + r(1000),
+  };
+}
+
 async function nextFrames(page, n = 2) {
   await page.evaluate((count) => new Promise((resolve) => {
     let left = count;
@@ -57,6 +72,13 @@ async function runScenario(browser, scenario) {
   const context = await browser.newContext(contextOptions);
   const page = await context.newPage();
   const pageErrors = [];
+  const apiBase = new URL('.', URL_).href;
+  let captcha = null;  // the last GET /api/v1/captcha answer the page received
+  page.on('response', async (res) => {
+    if (new URL(res.url()).pathname === '/api/v1/captcha' && res.status() === 200) {
+      try { captcha = await res.json(); } catch { /* not JSON */ }
+    }
+  });
   page.on('pageerror', (e) => pageErrors.push(e.message));
   page.on('console', (m) => { if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) pageErrors.push(m.text()); });
   const shot = async (name) => {
@@ -233,6 +255,12 @@ async function runScenario(browser, scenario) {
     log('validity dates hidden for a holder under 16');
 
     // ---- The rest of the form
+    // Against `uia serve --dev` the whole registration goes through: the captcha answer and the
+    // SMS code come from the dev endpoints. Any other server (a static file server) only has to
+    // produce a clear message.
+    const applicant = randomApplicant();
+    const live = captcha !== null && (await page.request.get(`${apiBase}api/dev/captcha/${captcha.captcha_id}`)).ok();
+    log(live ? 'server: uia serve --dev (full registration)' : 'server: no registration API (expects a clear message)');
     const fill = async (name, text, { secret = false } = {}) => {
       await focusField(name);
       await clearField();
@@ -240,7 +268,8 @@ async function runScenario(browser, scenario) {
       if (!secret) await waitValue(name, text);
       else await nextFrames(page, 3);
     };
-    await fill('用户账号', 'zhang_san01');
+    await fill('证件号码', applicant.id);
+    await fill('用户账号', applicant.account);
     await fill('设置密码', 'Qw8#kLm2', { secret: true });
     check(await role('textbox', '设置密码').getAttribute('aria-valuetext') === null, 'password value exposed');
     check(await role('textbox', '设置密码').textContent() === '', 'password value exposed as text');
@@ -251,10 +280,23 @@ async function runScenario(browser, scenario) {
       .catch(async () => { throw new TestFailure(`password alerts: ${await mirror.locator('[role=alert][data-field^="password"]').allTextContents()}`); });
     await press(role('radio', '长期有效'));
     await page.waitForFunction(() => document.querySelector('#uia-a11y [role=radio][aria-label="长期有效"]')?.getAttribute('aria-checked') === 'true', null, { timeout: TIMEOUT });
-    await fill('有效期开始日期', '2010-03-15');   // issued at 60: long-term
-    await fill('手机号码', '13800138000');
-    await fill('图形验证码', 'abcd');
-    await fill('短信验证码', '123456');
+    await fill('有效期开始日期', applicant.validFrom);
+    await fill('手机号码', applicant.phone);
+    if (live) {
+      const answer = await (await page.request.get(`${apiBase}api/dev/captcha/${captcha.captcha_id}`)).json();
+      await fill('图形验证码', String(answer.answer));
+      const sms = page.waitForResponse((res) => new URL(res.url()).pathname === '/api/v1/sms/codes', { timeout: TIMEOUT });
+      await press(role('button', '获取验证码'));
+      const smsRes = await sms;
+      check(smsRes.status() === 202, `POST /api/v1/sms/codes answered ${smsRes.status()}: ${await smsRes.text()}`);
+      const inbox = await (await page.request.get(`${apiBase}api/dev/sms?phone=${applicant.phone}`)).json();
+      check(inbox.messages && inbox.messages.length > 0, 'no SMS in the dev inbox');
+      await fill('短信验证码', String(inbox.messages[0].code));
+      check(await role('button', '获取验证码').getAttribute('aria-disabled') === 'true', '获取验证码 not disabled during the countdown');
+    } else {
+      await fill('图形验证码', 'abcd');
+      await fill('短信验证码', '123456');
+    }
     const agree = mirror.getByRole('checkbox', { name: '同意《注册协议》与《隐私政策》' });
     await press(agree);
     await page.waitForFunction(() => document.querySelector('#uia-a11y [role=checkbox]')?.getAttribute('aria-checked') === 'true', null, { timeout: TIMEOUT });
@@ -264,18 +306,35 @@ async function runScenario(browser, scenario) {
     await shot('registration-valid');
 
     // ---- Submit: the server's answer (or its absence) is shown, never a hang
+    const submitted = page.waitForResponse((res) => new URL(res.url()).pathname === '/api/v1/persons', { timeout: 20_000 });
     await press(role('button', '注册'));
-    let answer;
+    const submitRes = await submitted.catch(() => null);
+    const answer = mirror.locator('[role=alert]:not([data-field]), [role=status]');
     try {
-      answer = mirror.locator('[role=alert]:not([data-field]), [role=status]');
       await answer.first().waitFor({ timeout: 20_000 });
     } catch {
       throw new TestFailure('no message after 注册 (request hangs?)');
     }
     await page.waitForFunction(() => document.querySelector('#uia-a11y [role=button][aria-label="注册"]')?.getAttribute('aria-disabled') !== 'true', null, { timeout: 20_000 });
-    log('submit answered:', JSON.stringify(await answer.first().textContent()));
+    const answerText = await answer.first().textContent();
+    log(`submit: HTTP ${submitRes ? submitRes.status() : '-'} ->`, JSON.stringify(answerText));
+    if (live) {
+      check(submitRes && submitRes.status() === 201, `registration failed: HTTP ${submitRes && submitRes.status()} ${submitRes && await submitRes.text()}`);
+      check(/注册/.test(answerText), `unexpected success message ${answerText}`);
+    }
     await answer.first().scrollIntoViewIfNeeded();
     await shot('registration-submitted');
+
+    // ---- The layout follows the window
+    if (!contextOptions.isMobile) {
+      await page.setViewportSize({ width: 420, height: 760 });
+      await page.waitForFunction(() => {
+        const el = document.querySelector('#uia-a11y [role=textbox][aria-label="用户账号"]');
+        return el && parseFloat(el.style.width) > 360;
+      }, null, { timeout: TIMEOUT }).catch(() => { throw new TestFailure('fields did not widen to the narrow layout after a resize'); });
+      await page.setViewportSize(contextOptions.viewport);
+      log('resize: narrow layout at 420 px');
+    }
 
     // ---- The parity export answers like `uia validate`
     const verdict = await page.evaluate((v) => JSON.parse(Module.ccall('uia_validate_json', 'string', ['string', 'string'], ['resident-id', v])), INVALID_ID);
