@@ -172,6 +172,13 @@ Module['uiaGlue'] = (function () {
     ime.value = '';
     sendText(text);
   }
+  // Paste from the event's clipboard data (the default insertion is unreliable in some browsers).
+  function onPaste(e) {
+    var data = e.clipboardData || window.clipboardData;
+    if (!data) return;  // let the browser insert it; 'input' picks it up
+    e.preventDefault();
+    sendText(String(data.getData('text/plain') || data.getData('text') || '').replace(/[\r\n\t]+/g, ' ').trim());
+  }
   function onCompositionStart() {
     composing = true;
     ime.classList.add('composing');
@@ -364,6 +371,7 @@ Module['uiaGlue'] = (function () {
       window.addEventListener('blur', onBlur);
       window.addEventListener('focus', function () { if (textActive) ime.focus({ preventScroll: true }); });
       ime.addEventListener('input', onImeInput);
+      ime.addEventListener('paste', onPaste);
       ime.addEventListener('compositionstart', onCompositionStart);
       ime.addEventListener('compositionend', onCompositionEnd);
       mirrorRoot.addEventListener('click', onMirrorClick);

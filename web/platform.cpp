@@ -39,6 +39,7 @@ bool g_dpr_changed = false;
 std::deque<InputEvent> g_queue;
 float g_document_scroll = 0.0f;
 int g_wake_frames = 8;
+int g_mods = 0;  // modifier keys as last reported by the browser
 double g_last_frame = 0.0;
 
 // DOM keyCodes double as Dear ImGui's "native" key indices (io.KeysDown[512]).
@@ -113,6 +114,7 @@ bool apply_queued_input(ImGuiIO& io) {
   bool any_key_or_button = false;
   bool text_added = false;
   bool applied = false;
+  apply_mods(io, g_mods);  // undoes the text-frame exception below
   while (!g_queue.empty()) {
     const InputEvent& e = g_queue.front();
     switch (e.type) {
@@ -134,19 +136,24 @@ bool apply_queued_input(ImGuiIO& io) {
         if (e.code <= 0 || e.code >= 512) break;
         if (key_changed[e.code] || text_added) return applied;
         io.KeysDown[e.code] = e.down;
-        apply_mods(io, e.mods);
+        g_mods = e.mods;
+        apply_mods(io, g_mods);
         key_changed[e.code] = true;
         any_key_or_button = true;
         break;
       case InputEvent::Type::Text:
         if (any_key_or_button) return applied;
         io.AddInputCharactersUTF8(e.text.c_str());
+        // Dear ImGui drops characters while Ctrl is held (shortcuts); text from the browser is
+        // never a shortcut (e.g. the result of Ctrl+V), so Ctrl is released for this one frame.
+        if (io.KeyCtrl && !io.KeyAlt) io.KeyCtrl = false;
         text_added = true;
         break;
       case InputEvent::Type::Focus:  // window lost focus: release everything
         if (any_key_or_button || text_added) return applied;
         for (bool& k : io.KeysDown) k = false;
         for (bool& b : io.MouseDown) b = false;
+        g_mods = 0;
         apply_mods(io, 0);
         any_key_or_button = true;
         break;

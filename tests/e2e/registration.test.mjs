@@ -214,6 +214,23 @@ async function runScenario(browser, scenario) {
     await page.keyboard.type(VALID_ID);
     await waitValue('证件号码', VALID_ID);
 
+    // Paste (Ctrl+V) and copy (Ctrl+A, Ctrl+C) through the system clipboard.
+    if (!contextOptions.isMobile) {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(URL_).origin });
+      await focusField('用户账号');
+      await page.evaluate(() => navigator.clipboard.writeText('paste_test01'));
+      await page.keyboard.press('Control+V');
+      await waitValue('用户账号', 'paste_test01');
+      await page.evaluate(() => navigator.clipboard.writeText(''));
+      await page.keyboard.press('Control+A');
+      await page.keyboard.press('Control+C');
+      await page.waitForFunction(() => navigator.clipboard.readText().then((t) => t === 'paste_test01'), null, { timeout: TIMEOUT })
+        .catch(() => { throw new TestFailure('Ctrl+C did not copy the field'); });
+      await page.keyboard.press('Backspace');
+      await waitValue('用户账号', '');
+      log('clipboard: Ctrl+V pastes once, Ctrl+C copies');
+    }
+
     // ---- Chinese name: inserted text, a CDP IME composition and DOM composition events
     await focusField('用户姓名');
     await page.keyboard.insertText('张三');
