@@ -84,6 +84,7 @@ void HttpServer::stop() {
   while (state_->in_flight.load() > 0 && std::chrono::steady_clock::now() < deadline) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
+  if (drain_hook_) drain_hook_();
   // Give the reactor a moment to flush responses written just before the counter dropped.
   std::this_thread::sleep_for(std::chrono::milliseconds(50));
   endpoint_->shutdown();

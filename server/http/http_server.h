@@ -4,6 +4,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -32,8 +33,10 @@ class HttpServer {
   // Binds and starts serving on background threads; throws std::runtime_error on bind failure.
   void start();
   std::uint16_t port() const;
-  // Stops accepting new work (new requests get 503), waits for in-flight ones, then closes.
+  // Stops accepting new work (new requests get 503), waits for in-flight ones (and whatever
+  // the drain hook waits for: queued worker tasks), then closes.
   void stop();
+  void on_drain(std::function<void()> hook) { drain_hook_ = std::move(hook); }
 
   struct State {
     std::atomic<int> in_flight{0};
@@ -45,6 +48,7 @@ class HttpServer {
   std::shared_ptr<const Router> router_;
   std::shared_ptr<State> state_;
   std::unique_ptr<Pistache::Http::Endpoint> endpoint_;
+  std::function<void()> drain_hook_;
   bool running_ = false;
 };
 

@@ -89,7 +89,42 @@ namespace uia {
   X(NotFound, "NOT_FOUND", "请求的资源不存在", "Not found")                                         \
   X(MethodNotAllowed, "METHOD_NOT_ALLOWED", "不支持的请求方法", "Method not allowed")               \
   X(PayloadTooLarge, "PAYLOAD_TOO_LARGE", "请求内容过大", "The request body is too large")         \
-  X(InternalError, "INTERNAL_ERROR", "服务器内部错误，请稍后再试", "Internal server error")
+  X(InternalError, "INTERNAL_ERROR", "服务器内部错误，请稍后再试", "Internal server error")           \
+  X(ServiceBusy, "SERVICE_BUSY", "系统繁忙，请稍后再试", "The service is busy, please retry shortly")  \
+  X(FieldRequired, "FIELD_REQUIRED", "请填写必填项", "A required field is missing")                 \
+  X(FieldType, "FIELD_TYPE", "字段类型不正确", "A field has the wrong type")                         \
+  /* captcha and SMS */                                                                             \
+  X(CaptchaInvalid, "CAPTCHA_INVALID", "图形验证码错误", "The captcha answer is wrong")             \
+  X(CaptchaExpired, "CAPTCHA_EXPIRED", "图形验证码已失效，请刷新后重试", "The captcha has expired, get a new one") \
+  X(SmsPurposeInvalid, "SMS_PURPOSE_INVALID", "短信验证码用途不正确", "Unknown SMS code purpose")  \
+  X(SmsRateLimited, "SMS_RATE_LIMITED", "短信发送过于频繁，请稍后再试", "Too many SMS codes, please wait") \
+  X(SmsCodeInvalid, "SMS_CODE_INVALID", "短信验证码错误", "The SMS code is wrong")                   \
+  X(SmsCodeExpired, "SMS_CODE_EXPIRED", "短信验证码已失效，请重新获取", "The SMS code has expired, request a new one") \
+  X(SmsSendFailed, "SMS_SEND_FAILED", "短信发送失败，请稍后再试", "The SMS could not be sent")        \
+  /* registration */                                                                                \
+  X(AgreementRequired, "AGREEMENT_REQUIRED", "请阅读并同意《注册协议》与《隐私政策》",              \
+    "Please read and accept the registration agreement and privacy policy")                       \
+  X(IdTypeInvalid, "ID_TYPE_INVALID", "证件类型不正确", "Unknown ID type")                          \
+  X(GenderInvalid, "GENDER_INVALID", "性别不正确", "The gender is invalid")                         \
+  X(BirthDateInvalid, "BIRTH_DATE_INVALID", "出生日期不正确", "The date of birth is invalid")       \
+  X(AccountTaken, "ACCOUNT_TAKEN", "该账号已被使用，请更换", "This account name is taken")          \
+  X(IdNumberRegistered, "ID_NUMBER_REGISTERED", "该证件已注册，请直接登录；如忘记密码请找回密码，老用户请激活账号", \
+    "This ID is already registered: log in, recover the password, or activate an imported account") \
+  X(PhoneRegistered, "PHONE_REGISTERED", "该手机号已被其他账号绑定", "This phone number belongs to another account") \
+  X(IdentityMismatch, "IDENTITY_MISMATCH", "姓名与证件号码不一致，请核对", "The name does not match the ID number") \
+  X(IdentityUnavailable, "IDENTITY_UNAVAILABLE", "实名核验服务暂不可用，请稍后再试",                 \
+    "The identity check service is unavailable, please retry later")                              \
+  X(FaceTicketInvalid, "FACE_TICKET_INVALID", "人脸核验已失效，请重新发起", "The face check ticket is invalid or used") \
+  /* sign-in and sessions */                                                                        \
+  X(CredentialsInvalid, "CREDENTIALS_INVALID", "账号或密码错误", "Wrong account or password")       \
+  X(AccountLocked, "ACCOUNT_LOCKED", "登录失败次数过多，账号已临时锁定，请稍后再试",               \
+    "Too many failed sign-ins: the account is locked for a while")                                 \
+  X(AccountNotActive, "ACCOUNT_NOT_ACTIVE", "账号尚未激活或正在审核中", "The account is not active yet") \
+  X(LoginMethodInvalid, "LOGIN_METHOD_INVALID", "不支持的登录方式", "Unknown sign-in method")        \
+  X(TooManyRequests, "TOO_MANY_REQUESTS", "请求过于频繁，请稍后再试", "Too many requests, please wait") \
+  X(Unauthenticated, "UNAUTHENTICATED", "请先登录", "Please sign in")                                \
+  X(SessionExpired, "SESSION_EXPIRED", "登录已过期，请重新登录", "The session has expired, please sign in again") \
+  X(CsrfInvalid, "CSRF_INVALID", "页面已过期，请刷新后重试", "Missing or wrong CSRF token")
 
 enum class ErrorCode : std::uint16_t {
 #define UIA_ENUM(e, name, zh, en) e,

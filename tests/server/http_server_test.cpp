@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api/validate.h"
-#include "cli/serve_command.h"
+#include "app/platform.h"
 #include "http/http_server.h"
 #include "http/static_files.h"
 #include "http_test_client.h"
@@ -31,13 +31,16 @@ class HttpServerTest : public ::testing::Test {
     fs::create_directories(web_root_);
     std::ofstream(web_root_ / "index.html") << "<!doctype html><title>统一身份认证平台</title>" << std::string(4000, ' ');
     std::ofstream(web_root_ / "uia.wasm", std::ios::binary) << std::string("\0asm", 4);
-    ServeConfig config;
+    app::PlatformConfig config;
     config.dev = true;
     config.web_root = web_root_;
+    config.db = "sqlite:" + (web_root_ / "test.db").string();
+    config.workers = 2;
+    platform_ = app::build_platform(config, std::make_shared<ManualClock>(kNoon));
     http::HttpServerOptions options;
     options.port = 0;
     options.threads = 1;
-    server_ = std::make_unique<http::HttpServer>(options, build_router(config, std::make_shared<ManualClock>(kNoon)));
+    server_ = std::make_unique<http::HttpServer>(options, platform_->router);
     server_->start();
     port_ = server_->port();
   }
@@ -47,6 +50,7 @@ class HttpServerTest : public ::testing::Test {
   }
 
   fs::path web_root_;
+  std::unique_ptr<app::Platform> platform_;
   std::unique_ptr<http::HttpServer> server_;
   int port_ = 0;
 };

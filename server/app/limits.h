@@ -1,0 +1,24 @@
+// The numbers a province may tune (see "province profile" in ARCHITECTURE.md); defaults follow
+// the seeds and issue 3.
+#pragma once
+
+namespace uia::app {
+
+struct Limits {
+  int captcha_ttl_seconds = 120;
+  int sms_code_ttl_seconds = 300;
+  int sms_resend_seconds = 60;
+  int sms_per_hour = 3;
+  int sms_per_day = 5;
+  int sms_per_ip_per_hour = 30;
+  int sms_max_wrong_attempts = 5;
+  int login_max_failures = 5;
+  int login_failure_window_seconds = 15 * 60;
+  int login_lock_seconds = 30 * 60;
+  int login_per_ip_per_minute = 60;
+  int session_idle_seconds = 30 * 60;
+  int session_absolute_seconds = 12 * 60 * 60;
+  int face_ticket_ttl_seconds = 10 * 60;
+};
+
+}  // namespace uia::app

@@ -1,0 +1,152 @@
+#include "app/openapi.h"
+
+#include "api/error_code.h"
+
+namespace uia::app {
+namespace {
+using nlohmann::json;
+
+json ref(const char* schema) { return {{"$ref", std::string("#/components/schemas/") + schema}}; }
+
+json json_body(json schema) { return {{"required", true}, {"content", {{"application/json", {{"schema", schema}}}}}}; }
+
+json answer(const char* description, json schema = nullptr) {
+  json out = {{"description", description}};
+  if (!schema.is_null()) out["content"] = {{"application/json", {{"schema", schema}}}};
+  return out;
+}
+
+// `success` plus the error statuses, each answered with the Error schema.
+json with_errors(json success, std::initializer_list<int> statuses) {
+  json out = std::move(success);
+  for (int status : statuses) out[std::to_string(status)] = answer("error", ref("Error"));
+  return out;
+}
+
+json operation(const char* summary, json responses, json body = nullptr, bool secured = false) {
+  json op = {{"summary", summary}, {"responses", responses}};
+  if (!body.is_null()) op["requestBody"] = json_body(body);
+  if (secured) op["security"] = json::array({{{"bearer", json::array()}}, {{"sessionCookie", json::array()}}});
+  return op;
+}
+
+json object(json properties, std::vector<std::string> required) {
+  return {{"type", "object"}, {"properties", properties}, {"required", required}};
+}
+
+json string_schema(const char* description = nullptr) {
+  json s = {{"type", "string"}};
+  if (description) s["description"] = description;
+  return s;
+}
+
+json build() {
+  json codes = json::array();
+  for (std::size_t i = 0; i < error_code_count(); ++i) codes.push_back(code_name(error_code_at(i)));
+
+  json schemas;
+  schemas["Error"] = object(
+      {{"error", object({{"code", {{"type", "string"}, {"enum", codes}}},
+                         {"message", string_schema("zh-CN text from the shared catalogue")},
+                         {"detail", string_schema("precise reason code, when it differs from code")},
+                         {"field", string_schema("the input at fault")},
+                         {"retry_after", {{"type", "integer"}}}},
+                        {"code", "message"})}},
+      {"error"});
+  schemas["Verdict"] = object({{"valid", {{"type", "boolean"}}}, {"code", string_schema()}, {"message", string_schema()},
+                               {"detail", string_schema()}, {"field", string_schema()}},
+                              {"valid", "code", "message"});
+  schemas["Registration"] = object(
+      {{"account", string_schema("6-20 characters, starts with a letter")},
+       {"password", string_schema("8-16 characters, at least two of digits/letters/symbols")},
+       {"name", string_schema()},
+       {"id_type", {{"type", "string"}, {"enum", {"resident", "hk_macau_permit", "taiwan_permit", "passport", "foreign_permanent_id"}}}},
+       {"id_number", string_schema()},
+       {"id_valid_from", {{"type", "string"}, {"format", "date"}}},
+       {"id_valid_to", string_schema("YYYY-MM-DD or long_term; omitted under 16")},
+       {"gender", {{"type", "string"}, {"enum", {"male", "female"}}}},
+       {"birth_date", {{"type", "string"}, {"format", "date"}}},
+       {"phone", string_schema()},
+       {"sms_code", string_schema()},
+       {"agree", {{"type", "boolean"}}}},
+      {"account", "password", "name", "id_type", "id_number", "phone", "sms_code", "agree"});
+  schemas["SignIn"] = object({{"method", {{"type", "string"}, {"enum", {"password", "sms"}}}},
+                              {"identifier", string_schema("account, phone or ID number")},
+                              {"password", string_schema()},
+                              {"captcha_id", string_schema()},
+                              {"captcha_answer", string_schema()},
+                              {"phone", string_schema()},
+                              {"sms_code", string_schema()}},
+                             {"method"});
+  schemas["Session"] = object({{"token", string_schema()}, {"expires_in", {{"type", "integer"}}},
+                               {"csrf_token", string_schema("send as X-CSRF-Token with the cookie")},
+                               {"subject", object({{"type", string_schema()}, {"person_id", {{"type", "integer"}}},
+                                                   {"name", string_schema("masked")}, {"level", {{"type", "integer"}}}},
+                                                  {"type", "person_id"})}},
+                              {"token", "expires_in", "subject"});
+  schemas["Me"] = object({{"person_id", {{"type", "integer"}}}, {"account", string_schema()}, {"name", string_schema("masked")},
+                          {"id_type", string_schema()}, {"id_number", string_schema("masked")},
+                          {"phone", string_schema("masked")}, {"level", {{"type", "integer"}}},
+                          {"status", string_schema()}, {"created_at", {{"type", "string"}, {"format", "date-time"}}}},
+                         {"person_id", "name", "id_type", "id_number", "level", "status"});
+
+  json paths;
+  paths["/healthz"]["get"] = operation("Liveness", {{"200", answer("ok")}});
+  paths["/api/v1/validate"]["post"] = operation(
+      "Check one value with the shared rules",
+      with_errors({{"200", answer("verdict", ref("Verdict"))}}, {400}),
+      object({{"kind", string_schema()}, {"value", string_schema()}}, {"kind", "value"}));
+  paths["/api/v1/captcha"]["get"] = operation(
+      "A new graphic captcha (PNG, single use, 2 minutes)",
+      {{"200", answer("captcha", object({{"captcha_id", string_schema()}, {"image", string_schema("data:image/png;base64,...")},
+                                         {"expires_in", {{"type", "integer"}}}},
+                                        {"captcha_id", "image", "expires_in"}))}});
+  paths["/api/v1/sms/codes"]["post"] = operation(
+      "Send a 6-digit SMS code (5 minutes; 1/min, 3/h, 5/day per phone)",
+      with_errors({{"202", answer("sent", object({{"expires_in", {{"type", "integer"}}}, {"resend_after", {{"type", "integer"}}}},
+                                          {"expires_in", "resend_after"}))}}, {400, 429, 503}),
+      object({{"phone", string_schema()},
+              {"purpose", {{"type", "string"},
+                           {"enum", {"register", "activate", "login", "recover", "change_phone", "delete_account",
+                                     "enterprise_register", "enterprise_recover"}}}},
+              {"captcha_id", string_schema()},
+              {"captcha_answer", string_schema()}},
+             {"phone", "purpose", "captcha_id", "captcha_answer"}));
+  paths["/api/v1/persons"]["post"] = operation(
+      "Register a natural person",
+      with_errors({{"201", answer("registered", object({{"person_id", {{"type", "integer"}}},
+                                                  {"status", {{"type", "string"}, {"enum", {"active", "pending_face", "pending_review"}}}},
+                                                  {"level", {{"type", "integer"}}},
+                                                  {"face_ticket", string_schema()},
+                                                  {"face_url", string_schema()}},
+                                                 {"person_id", "status"}))}}, {400, 409, 503}),
+      ref("Registration"));
+  paths["/api/v1/sessions"]["post"] =
+      operation("Sign in", with_errors({{"201", answer("signed in", ref("Session"))}}, {400, 401, 403, 423, 429}),
+                ref("SignIn"));
+  paths["/api/v1/sessions/current"]["delete"] =
+      operation("Sign out", with_errors({{"204", answer("signed out")}}, {401, 403}), nullptr, true);
+  paths["/api/v1/me"]["get"] =
+      operation("The signed-in person (masked)", with_errors({{"200", answer("me", ref("Me"))}}, {401}),
+                nullptr, true);
+  paths["/api/v1/openapi.json"]["get"] = operation("This document", {{"200", answer("OpenAPI 3 document")}});
+
+  return {{"openapi", "3.0.3"},
+          {"info", {{"title", "UIA 统一身份认证平台 REST API"}, {"version", "1"}}},
+          {"servers", json::array({{{"url", "/"}}})},
+          {"paths", paths},
+          {"components",
+           {{"schemas", schemas},
+            {"securitySchemes",
+             {{"bearer", {{"type", "http"}, {"scheme", "bearer"}}},
+              {"sessionCookie", {{"type", "apiKey"}, {"in", "cookie"}, {"name", "uia_session"}}}}}}}};
+}
+
+}  // namespace
+
+const nlohmann::json& openapi_document() {
+  static const nlohmann::json document = build();
+  return document;
+}
+
+}  // namespace uia::app

@@ -1,0 +1,104 @@
+#include "app/platform.h"
+
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include "app/routes.h"
+#include "crypto/keys.h"
+#include "flows/registration/registration.h"
+#include "http/json_response.h"
+#include "http/static_files.h"
+
+#ifndef UIA_VERSION
+#define UIA_VERSION "0.0.0"
+#endif
+
+namespace uia::app {
+namespace {
+namespace fs = std::filesystem;
+
+nlohmann::json read_config_file(const fs::path& file) {
+  if (file.empty()) return nlohmann::json::object();
+  std::ifstream in(file);
+  if (!in) throw std::runtime_error("cannot read config file " + file.string());
+  std::stringstream text;
+  text << in.rdbuf();
+  auto json = nlohmann::json::parse(text.str(), nullptr, false);
+  if (!json.is_object()) throw std::runtime_error("config file " + file.string() + " is not a JSON object");
+  return json;
+}
+
+// Keys come from configuration. Dev mode may mint a key file beside an SQLite database so that
+// `uia serve --dev` works out of the box; production never invents keys.
+crypto::KeySet load_keys(const PlatformConfig& config, const nlohmann::json& file_config) {
+  fs::path keys_file = config.keys_file;
+  if (keys_file.empty()) {
+    if (const char* env = std::getenv("UIA_KEYS_FILE"); env && *env) keys_file = env;
+  }
+  if (keys_file.empty() && file_config.contains("keys_file") && file_config["keys_file"].is_string())
+    keys_file = file_config["keys_file"].get<std::string>();
+  std::string error;
+  if (keys_file.empty()) {
+    if (!config.dev)
+      throw std::runtime_error("production mode needs a key file (--keys FILE, UIA_KEYS_FILE or keys_file in --config)");
+    keys_file = config.db.rfind("sqlite:", 0) == 0 ? fs::path(config.db.substr(7) + ".keys") : fs::path("uia-dev.keys");
+    if (!fs::exists(keys_file) && !crypto::write_key_file(keys_file, crypto::generate_keys(crypto::CipherSuite::Aes256Gcm), error))
+      throw std::runtime_error(error);
+  }
+  auto keys = crypto::load_key_file(keys_file, error);
+  if (!keys) throw std::runtime_error(error);
+  return *keys;
+}
+
+}  // namespace
+
+std::unique_ptr<Platform> build_platform(const PlatformConfig& config, std::shared_ptr<const Clock> clock) {
+  auto platform = std::make_unique<Platform>();
+  Services& s = platform->services;
+  const nlohmann::json file_config = read_config_file(config.config_file);
+
+  s.dev_mode = config.dev;
+  s.clock = clock ? std::move(clock) : std::make_shared<SystemClock>();
+  s.random = std::make_shared<ports::SystemRandom>();
+  const crypto::KeySet keys = load_keys(config, file_config);
+  s.cipher = std::make_shared<crypto::FieldCipher>(keys);
+  s.blind_index = std::make_shared<crypto::BlindIndex>(keys);
+  crypto::Argon2Params argon2;
+  if (auto it = file_config.find("argon2"); it != file_config.end() && it->is_object()) {
+    argon2.ops_limit = it->value("t", argon2.ops_limit);
+    argon2.mem_limit_bytes = it->value("m_kib", argon2.mem_limit_bytes / 1024) * 1024;
+    if (!config.dev && (argon2.ops_limit < 2 || argon2.mem_limit_bytes < 19u * 1024 * 1024))
+      throw std::runtime_error("argon2 below OWASP's minimum (m=19 MiB, t=2) is refused in production");
+  }
+  s.passwords = std::make_shared<crypto::PasswordHasher>(argon2);
+
+  ports::PortsConfig ports_config;
+  std::string error;
+  const auto ports_section = file_config.contains("ports") ? file_config["ports"] : nlohmann::json();
+  if (!ports::parse_ports_config(ports_section, ports_config, error)) throw std::runtime_error(error);
+  if (!ports::make_ports(ports_config, config.dev, s.ports, error, s.clock)) throw std::runtime_error(error);
+  if (config.dev) s.dev_ledger = std::make_shared<DevLedger>();
+
+  s.db = store::Database::open(config.db, std::max<std::size_t>(2, config.workers));
+  platform->workers = std::make_unique<runtime::WorkerPool>(config.workers, 4096);
+
+  if (s.ports.face_simulator) {
+    Services* services = &s;
+    s.ports.face_simulator->on_result(
+        [services](const std::string& ticket, ports::FaceResult result) { flows::complete_face_check(*services, ticket, result); });
+  }
+
+  auto router = std::make_shared<http::Router>();
+  const std::string mode = config.dev ? "dev" : "production";
+  router->add(Pistache::Http::Method::Get, "/healthz", [mode](const auto&, auto response, const auto&) {
+    http::send_json(response, Pistache::Http::Code::Ok, {{"status", "ok"}, {"version", UIA_VERSION}, {"mode", mode}});
+  });
+  add_api_routes(*router, s, *platform->workers);
+  auto files = std::make_shared<http::StaticFiles>(config.web_root);
+  router->set_fallback([files](const auto& request, auto response, const auto&) { files->serve(request, std::move(response)); });
+  platform->router = router;
+  return platform;
+}
+
+}  // namespace uia::app

@@ -1,0 +1,33 @@
+// The composition root: from a configuration to a running set of services, worker pool and
+// routes. `uia serve` uses it, and so do the end-to-end tests (with a manual clock).
+#pragma once
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "app/services.h"
+#include "http/router.h"
+#include "runtime/worker_pool.h"
+
+namespace uia::app {
+
+struct PlatformConfig {
+  std::string db = "sqlite:uia.db";
+  bool dev = false;
+  std::filesystem::path web_root;
+  std::filesystem::path config_file;  // JSON: {"keys_file", "ports": {...}, "argon2": {...}}
+  std::filesystem::path keys_file;    // overrides config_file's keys_file and UIA_KEYS_FILE
+  std::size_t workers = 8;
+};
+
+struct Platform {
+  Services services;
+  std::unique_ptr<runtime::WorkerPool> workers;
+  std::shared_ptr<http::Router> router;
+};
+
+// Throws std::runtime_error with an operator-readable reason (bad config, missing keys in
+// production, a simulator selected in production, database unreachable).
+std::unique_ptr<Platform> build_platform(const PlatformConfig& config, std::shared_ptr<const Clock> clock = nullptr);
+
+}  // namespace uia::app

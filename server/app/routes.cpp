@@ -1,0 +1,124 @@
+#include "app/routes.h"
+
+#include "api/validate.h"
+#include "app/openapi.h"
+#include "flows/captcha/captcha_flow.h"
+#include "flows/login/login.h"
+#include "flows/me/me.h"
+#include "flows/registration/registration.h"
+#include "flows/sms/sms_codes.h"
+#include "http/api.h"
+#include "http/json_fields.h"
+#include "http/json_request.h"
+#include "http/json_response.h"
+
+namespace uia::app {
+namespace {
+using http::ApiRequest;
+using http::ApiResponse;
+using Pistache::Http::Method;
+
+ApiResponse captcha_route(Services& services, const ApiRequest&) {
+  const auto captcha = flows::issue_captcha(services);
+  return ApiResponse::json(200, {{"captcha_id", captcha.id}, {"image", captcha.image_data_url}, {"expires_in", captcha.expires_in}});
+}
+
+ApiResponse sms_route(Services& services, const ApiRequest& request) {
+  const auto body = request.json();
+  if (!body) return ApiResponse::error(400, ErrorCode::RequestInvalid);
+  http::JsonFields fields(*body);
+  flows::SmsRequest sms;
+  sms.phone = fields.required("phone");
+  sms.purpose = fields.required("purpose");
+  sms.captcha_id = fields.required("captcha_id");
+  sms.captcha_answer = fields.required("captcha_answer");
+  if (fields.failed()) return fields.error();
+  sms.client_ip = request.client_ip;
+  const auto result = flows::request_sms_code(services, sms);
+  if (result.error == ErrorCode::SmsRateLimited) {
+    ApiResponse limited = ApiResponse::error(429, result.error, result.field);
+    limited.retry_after(result.retry_after);
+    return limited;
+  }
+  if (result.error == ErrorCode::SmsSendFailed) return ApiResponse::error(503, result.error);
+  if (result.error != ErrorCode::Ok) {
+    // Phone format errors keep the phone's generic code (PHONE_INVALID) with its precise text.
+    if (result.field == "phone") return ApiResponse::error(400, Verdict::fail(ErrorCode::PhoneInvalid, result.error), "phone");
+    return ApiResponse::error(400, result.error, result.field);
+  }
+  return ApiResponse::json(202, {{"expires_in", result.expires_in}, {"resend_after", result.resend_after}});
+}
+
+// The shared rules over HTTP: the same verdict `uia validate` prints and the browser computes.
+// Pure CPU and microseconds long, so it answers on the reactor thread.
+void validate_route(const Services& services, const Pistache::Http::Request& request, Pistache::Http::ResponseWriter response) {
+  using Pistache::Http::Code;
+  const auto body = http::parse_json_object(request.body());
+  if (!body) return http::send_error(response, Code::Bad_Request, ErrorCode::RequestInvalid);
+  const auto kind_it = body->find("kind");
+  const auto value_it = body->find("value");
+  if (kind_it == body->end() || !kind_it->is_string())
+    return http::send_error(response, Code::Bad_Request, ErrorCode::FieldRequired, "kind");
+  if (value_it == body->end() || !value_it->is_string())
+    return http::send_error(response, Code::Bad_Request, ErrorCode::FieldRequired, "value");
+  const auto kind = value_kind_from_name(kind_it->get<std::string>());
+  if (!kind) return http::send_error(response, Code::Bad_Request, ErrorCode::KindUnknown, "kind");
+  const Verdict verdict = validate_value(*kind, value_it->get<std::string>(), services.clock->today());
+  nlohmann::json out = {{"valid", verdict.ok()}, {"code", code_name(verdict.code)}, {"message", verdict.message_zh()}};
+  if (verdict.detail != verdict.code) out["detail"] = code_name(verdict.detail);
+  if (!verdict.ok()) out["field"] = value_kind_field(*kind);
+  http::send_json(response, Code::Ok, out);
+}
+
+void add_dev_routes(http::Router& router, Services& services, runtime::WorkerPool& workers) {
+  router.add(Method::Get, "/api/dev/captcha/{id}", http::api_route(workers, [&services](const ApiRequest& request) {
+    const auto answer = flows::dev_captcha_answer(services, request.params.at("id"));
+    if (!answer) return ApiResponse::error(404, ErrorCode::NotFound, "captcha_id");
+    return ApiResponse::json(200, {{"answer", *answer}});
+  }));
+  router.add(Method::Get, "/api/dev/sms", http::api_route(workers, [&services](const ApiRequest& request) {
+    nlohmann::json messages = nlohmann::json::array();
+    for (const auto& sent : services.ports.sms_simulator->messages_for(request.query_value("phone"))) {
+      const auto at = std::chrono::system_clock::to_time_t(sent.sent_at);
+      std::tm utc{};
+      gmtime_r(&at, &utc);
+      char when[32];
+      std::strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &utc);
+      messages.push_back({{"purpose", sent.message.purpose}, {"code", sent.message.code},
+                          {"text", sent.message.text}, {"sent_at", when}});
+    }
+    return ApiResponse::json(200, {{"messages", messages}});
+  }));
+  router.add(Method::Post, "/api/dev/face/{ticket}", http::api_route(workers, [&services](const ApiRequest& request) {
+    const auto body = request.json();
+    const std::string result = body ? body->value("result", "") : "";
+    if (result != "pass" && result != "fail") return ApiResponse::error(400, ErrorCode::RequestInvalid, "result");
+    const bool done = services.ports.face_simulator->complete(
+        request.params.at("ticket"), result == "pass" ? ports::FaceResult::Pass : ports::FaceResult::Fail);
+    if (!done) return ApiResponse::error(404, ErrorCode::FaceTicketInvalid, "ticket");
+    return ApiResponse::json(200, {{"ticket", request.params.at("ticket")}, {"result", result}});
+  }));
+}
+
+}  // namespace
+
+void add_api_routes(http::Router& router, Services& services, runtime::WorkerPool& workers) {
+  const auto route = [&](Method method, const char* pattern, ApiResponse (*flow)(Services&, const ApiRequest&)) {
+    router.add(method, pattern, http::api_route(workers, [&services, flow](const ApiRequest& r) { return flow(services, r); }));
+  };
+  router.add(Method::Post, "/api/v1/validate", [&services](const auto& request, auto response, const auto&) {
+    validate_route(services, request, std::move(response));
+  });
+  route(Method::Get, "/api/v1/captcha", captcha_route);
+  route(Method::Post, "/api/v1/sms/codes", sms_route);
+  route(Method::Post, "/api/v1/persons", flows::register_person);
+  route(Method::Post, "/api/v1/sessions", flows::sign_in);
+  route(Method::Delete, "/api/v1/sessions/current", flows::sign_out);
+  route(Method::Get, "/api/v1/me", flows::get_me);
+  router.add(Method::Get, "/api/v1/openapi.json", [](const auto&, auto response, const auto&) {
+    http::send_json(response, Pistache::Http::Code::Ok, openapi_document());
+  });
+  if (services.dev_mode) add_dev_routes(router, services, workers);
+}
+
+}  // namespace uia::app

@@ -1,0 +1,12 @@
+// The REST surface: every /api route of the platform, bound to its flow. Dev-only routes are
+// added only when the services run in dev mode, so in production they do not exist (404).
+#pragma once
+#include "app/services.h"
+#include "http/router.h"
+#include "runtime/worker_pool.h"
+
+namespace uia::app {
+
+void add_api_routes(http::Router& router, Services& services, runtime::WorkerPool& workers);
+
+}  // namespace uia::app

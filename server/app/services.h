@@ -1,0 +1,32 @@
+// Everything a flow needs from the outside, in one place, built once at start-up (or by a
+// test with simulators and a manual clock). Flows take `Services&`; nothing is global.
+#pragma once
+#include <memory>
+
+#include "app/dev_ledger.h"
+#include "app/limits.h"
+#include "crypto/field_cipher.h"
+#include "crypto/password_hasher.h"
+#include "ports/clock.h"
+#include "ports/port_config.h"
+#include "ports/random.h"
+#include "store/database.h"
+
+namespace uia::app {
+
+struct Services {
+  bool dev_mode = false;
+  std::shared_ptr<const Clock> clock;
+  std::shared_ptr<ports::Random> random;
+  std::shared_ptr<store::Database> db;
+  std::shared_ptr<const crypto::PasswordHasher> passwords;
+  std::shared_ptr<const crypto::FieldCipher> cipher;
+  std::shared_ptr<const crypto::BlindIndex> blind_index;
+  ports::Ports ports;
+  Limits limits;
+  std::shared_ptr<DevLedger> dev_ledger;  // dev mode only
+
+  long long now_seconds() const;
+};
+
+}  // namespace uia::app

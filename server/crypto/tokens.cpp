@@ -1,0 +1,24 @@
+#include "crypto/tokens.h"
+
+#include <sodium.h>
+
+#include <vector>
+
+namespace uia::crypto {
+
+std::string random_token(ports::Random& random, std::size_t bytes) {
+  std::vector<unsigned char> raw(bytes);
+  random.fill(raw.data(), raw.size());
+  std::string out(sodium_base64_ENCODED_LEN(bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
+  sodium_bin2base64(out.data(), out.size(), raw.data(), raw.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  out.resize(out.size() - 1);
+  return out;
+}
+
+std::string random_digits(ports::Random& random, int count) {
+  std::string out;
+  for (int i = 0; i < count; ++i) out.push_back(static_cast<char>('0' + random.uniform(10)));
+  return out;
+}
+
+}  // namespace uia::crypto

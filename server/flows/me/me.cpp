@@ -1,0 +1,59 @@
+#include "flows/me/me.h"
+
+#include <chrono>
+#include <ctime>
+
+#include "flows/audit/audit_log.h"
+#include "flows/sessions/authenticate.h"
+#include "privacy/mask.h"
+#include "store/person_repository.h"
+
+namespace uia::flows {
+namespace {
+
+std::string rfc3339(long long epoch_seconds) {
+  const std::time_t t = static_cast<std::time_t>(epoch_seconds);
+  std::tm utc{};
+  gmtime_r(&t, &utc);
+  char out[32];
+  std::strftime(out, sizeof out, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return out;
+}
+
+}  // namespace
+
+http::ApiResponse get_me(app::Services& services, const http::ApiRequest& request) {
+  auto who = authenticate(services, request);
+  if (auto* refusal = std::get_if<http::ApiResponse>(&who)) return *refusal;
+  const auto& session = std::get<ActiveSession>(who);
+  store::PersonRepository persons(*services.cipher, *services.blind_index);
+  const auto person = services.db->with_session([&](soci::session& sql) { return persons.find_by_id(sql, session.person_id); });
+  if (!person || person->status == store::PersonStatus::Deleted) return http::ApiResponse::error(401, ErrorCode::Unauthenticated);
+  return http::ApiResponse::json(
+      200, {{"person_id", person->id},
+            {"account", person->account.value_or("")},
+            {"name", mask_name(person->name)},
+            {"id_type", person->id_type},
+            {"id_number", mask_id_number(person->id_number)},
+            {"phone", person->phone ? mask_phone(*person->phone) : ""},
+            {"level", person->level},
+            {"status", store::status_name(person->status)},
+            {"created_at", rfc3339(person->created_at)}});
+}
+
+http::ApiResponse sign_out(app::Services& services, const http::ApiRequest& request) {
+  auto who = authenticate(services, request);
+  if (auto* refusal = std::get_if<http::ApiResponse>(&who)) return *refusal;
+  const auto& session = std::get<ActiveSession>(who);
+  const long long now = services.now_seconds();
+  services.db->transact([&](soci::session& sql) {
+    revoke_session(services, sql, session.id);
+    record_audit(sql, now, {"person:" + std::to_string(session.person_id), "session.logout",
+                            "session:" + std::to_string(session.id), request.client_ip, "ok", ""});
+  });
+  http::ApiResponse out = http::ApiResponse::no_content();
+  out.session_cookie = http::SessionCookie{"", 0, !services.dev_mode};
+  return out;
+}
+
+}  // namespace uia::flows

@@ -1,0 +1,259 @@
+#include "flows/registration/registration.h"
+
+#include <soci/soci.h>
+
+#include "api/validate.h"
+#include "flows/audit/audit_log.h"
+#include "flows/sms/sms_codes.h"
+#include "http/json_fields.h"
+#include "ids/resident_id.h"
+#include "policy/account.h"
+#include "policy/contact.h"
+#include "policy/id_validity.h"
+#include "policy/person_name.h"
+#include "privacy/mask.h"
+#include "store/person_repository.h"
+
+namespace uia::flows {
+namespace {
+using http::ApiResponse;
+using store::Person;
+using store::PersonStatus;
+
+struct IdTypeRule {
+  std::string_view id_type;
+  ValueKind kind;
+  bool needs_review;  // foreign documents: uploaded files, back-office review
+};
+constexpr IdTypeRule kIdTypes[] = {
+    {"resident", ValueKind::ResidentId, false},
+    {"hk_macau_permit", ValueKind::HkMacauPermit, false},
+    {"taiwan_permit", ValueKind::TaiwanPermit, false},
+    {"passport", ValueKind::Passport, true},
+    {"foreign_permanent_id", ValueKind::ForeignPermanentId, true},
+};
+
+const IdTypeRule* find_id_type(const std::string& id_type) {
+  for (const auto& rule : kIdTypes)
+    if (rule.id_type == id_type) return &rule;
+  return nullptr;
+}
+
+// Everything a registration needs, read and checked before anything is stored.
+struct Application {
+  std::string account, password, name, id_type, id_number, phone, sms_code;
+  std::optional<std::string> valid_from, valid_to;
+  const IdTypeRule* rule = nullptr;
+  Date birth;
+  std::string gender;
+  bool face_needed = false;
+};
+
+std::optional<ApiResponse> read_application(const app::Services& services, const http::ApiRequest& request,
+                                            Application& a) {
+  const auto body = request.json();
+  if (!body) return ApiResponse::error(400, ErrorCode::RequestInvalid);
+  http::JsonFields fields(*body);
+  a.account = fields.required("account");
+  a.password = fields.required("password");
+  a.name = fields.required("name");
+  a.id_type = fields.required("id_type");
+  a.id_number = fields.required("id_number");
+  a.phone = fields.required("phone");
+  a.sms_code = fields.required("sms_code");
+  a.valid_from = fields.optional("id_valid_from");
+  a.valid_to = fields.optional("id_valid_to");
+  const auto gender = fields.optional("gender");
+  const auto birth_date = fields.optional("birth_date");
+  const bool agreed = fields.flag("agree");
+  if (fields.failed()) return fields.error();
+  if (!agreed) return ApiResponse::error(400, ErrorCode::AgreementRequired, "agree");
+
+  if (Verdict v = check_account_name(a.account); !v.ok()) return ApiResponse::error(400, v, "account");
+  if (Verdict v = check_password(a.password, a.account); !v.ok()) return ApiResponse::error(400, v, "password");
+  if (Verdict v = check_person_name(a.name); !v.ok()) return ApiResponse::error(400, v, "name");
+  a.rule = find_id_type(a.id_type);
+  if (!a.rule) return ApiResponse::error(400, ErrorCode::IdTypeInvalid, "id_type");
+
+  const Date today = services.clock->today();
+  if (a.rule->kind == ValueKind::ResidentId) {
+    const auto id = parse_resident_id(a.id_number, today);
+    if (!id) return ApiResponse::error(400, check_resident_id(a.id_number, today), "id_number");
+    a.id_number = id->number;  // normalised (x → X)
+    a.birth = id->birth_date;
+    a.gender = id->gender == Gender::Male ? "male" : "female";
+  } else {
+    if (Verdict v = validate_value(a.rule->kind, a.id_number, today); !v.ok())
+      return ApiResponse::error(400, v, "id_number");
+    if (!gender || (*gender != "male" && *gender != "female"))
+      return ApiResponse::error(400, ErrorCode::GenderInvalid, "gender");
+    const auto birth = birth_date ? parse_date(*birth_date) : std::nullopt;
+    if (!birth || *birth > today || birth->year < 1900)
+      return ApiResponse::error(400, ErrorCode::BirthDateInvalid, "birth_date");
+    a.birth = *birth;
+    a.gender = *gender;
+  }
+
+  // Validity dates: residents of 16 and over must give them (and they must fit the law's terms);
+  // under 16 they are neither asked for nor kept. Other documents: optional, must not be expired.
+  const bool adult = needs_validity_dates(a.birth, today);
+  if (a.rule->kind == ValueKind::ResidentId && !adult) {
+    a.valid_from.reset();
+    a.valid_to.reset();
+  } else if (a.rule->kind == ValueKind::ResidentId || a.valid_from || a.valid_to) {
+    if (!a.valid_from || !a.valid_to)
+      return ApiResponse::error(400, ErrorCode::IdValidityRequired, a.valid_from ? "id_valid_to" : "id_valid_from");
+    const auto from = parse_date(*a.valid_from);
+    if (!from) return ApiResponse::error(400, ErrorCode::DateInvalid, "id_valid_from");
+    std::optional<Date> to;
+    if (*a.valid_to != "long_term") {
+      to = parse_date(*a.valid_to);
+      if (!to) return ApiResponse::error(400, ErrorCode::DateInvalid, "id_valid_to");
+    }
+    if (a.rule->kind == ValueKind::ResidentId) {
+      if (Verdict v = check_id_validity(a.birth, *from, to, today); !v.ok())
+        return ApiResponse::error(400, v, v.code == ErrorCode::IdExpired ? "id_valid_to" : "id_valid_from");
+    } else if ((to && *to < today) || *from > today) {
+      return ApiResponse::error(400, ErrorCode::IdExpired, "id_valid_to");
+    }
+  }
+  if (Verdict v = check_phone(a.phone); !v.ok()) return ApiResponse::error(400, v, "phone");
+  a.face_needed = a.rule->kind == ValueKind::ResidentId && needs_face_check(a.birth, today);
+  return std::nullopt;
+}
+
+// An "already registered" answer that guides the person on (seeds H, N, E): imported accounts
+// are activated, others log in or recover their password.
+ApiResponse already_registered(const Person& existing) {
+  ApiResponse out = ApiResponse::error(409, ErrorCode::IdNumberRegistered, "id_number");
+  out.body["error"]["next"] = existing.status == PersonStatus::PendingActivation ? "activate" : "login_or_recover";
+  return out;
+}
+
+ApiResponse store_registration(app::Services& services, const http::ApiRequest& request, const Application& a,
+                               const Person& person, const ports::FaceTicket& face,
+                               const store::PersonRepository& persons);
+
+}  // namespace
+
+ApiResponse register_person(app::Services& services, const http::ApiRequest& request) {
+  Application a;
+  if (auto refusal = read_application(services, request, a)) return *refusal;
+  store::PersonRepository persons(*services.cipher, *services.blind_index);
+  const long long now = services.now_seconds();
+
+  const auto uniqueness = [&](soci::session& sql) -> std::optional<ApiResponse> {
+    if (persons.find_by_account(sql, a.account)) return ApiResponse::error(409, ErrorCode::AccountTaken, "account");
+    if (auto existing = persons.find_by_id_number(sql, a.id_type, a.id_number)) return already_registered(*existing);
+    if (persons.find_by_phone(sql, a.phone)) return ApiResponse::error(409, ErrorCode::PhoneRegistered, "phone");
+    return std::nullopt;
+  };
+
+  // 1. The SMS code proves the phone (checked, not spent), then uniqueness.
+  std::optional<ApiResponse> refusal = services.db->transact([&](soci::session& sql) -> std::optional<ApiResponse> {
+    if (ErrorCode e = verify_sms_code(services, sql, a.phone, "register", a.sms_code, SmsCodeUse::CheckOnly);
+        e != ErrorCode::Ok)
+      return ApiResponse::error(400, e, "sms_code");
+    return uniqueness(sql);
+  });
+  if (refusal) return *refusal;
+
+  // 2. Real-name check with the police service (documents under review are checked by staff).
+  int level = 1;
+  if (!a.rule->needs_review) {
+    switch (services.ports.identity->verify({a.name, a.id_type, a.id_number})) {
+      case ports::IdentityCheck::Match: level = 2; break;
+      case ports::IdentityCheck::Mismatch: return ApiResponse::error(400, ErrorCode::IdentityMismatch, "name");
+      case ports::IdentityCheck::Unavailable: return ApiResponse::error(503, ErrorCode::IdentityUnavailable);
+    }
+  }
+
+  // 3. Slow, side-effect-free work before the write transaction.
+  const std::string password_hash = services.passwords->hash(a.password);
+  if (password_hash.empty()) return ApiResponse::error(503, ErrorCode::ServiceBusy);
+  ports::FaceTicket face;
+  if (a.face_needed) {
+    face = services.ports.face->start({a.name, a.id_number, "register"});
+    if (!face.ok) return ApiResponse::error(503, ErrorCode::ServiceBusy);
+  }
+
+  Person person;
+  person.account = a.account;
+  person.name = a.name;
+  person.id_type = a.id_type;
+  person.id_number = a.id_number;
+  person.phone = a.phone;
+  person.gender = a.gender;
+  person.birth_date = format_date(a.birth);
+  person.id_valid_from = a.valid_from;
+  person.id_valid_to = a.valid_to;
+  person.password_hash = password_hash;
+  person.status = a.rule->needs_review ? PersonStatus::PendingReview
+                  : a.face_needed      ? PersonStatus::PendingFace
+                                       : PersonStatus::Active;
+  person.level = level;
+  person.created_at = person.updated_at = now;
+
+  // 4. One transaction: spend the code, store the person, open the face check, audit.
+  try {
+    return store_registration(services, request, a, person, face, persons);
+  } catch (const soci::soci_error&) {
+    // A concurrent registration took the account, document or phone between steps 1 and 4;
+    // the transaction rolled back, so say which one.
+    if (auto conflict = services.db->with_session(uniqueness)) return *conflict;
+    throw;
+  }
+}
+
+namespace {
+ApiResponse store_registration(app::Services& services, const http::ApiRequest& request, const Application& a,
+                               const Person& person, const ports::FaceTicket& face,
+                               const store::PersonRepository& persons) {
+  const long long now = person.created_at;
+  return services.db->transact([&](soci::session& sql) -> ApiResponse {
+    if (ErrorCode e = verify_sms_code(services, sql, a.phone, "register", a.sms_code, SmsCodeUse::Consume);
+        e != ErrorCode::Ok)
+      return ApiResponse::error(400, e, "sms_code");
+    const long long person_id = persons.insert(sql, person);
+    if (a.face_needed) {
+      const long long expires_at = now + services.limits.face_ticket_ttl_seconds;
+      sql << "INSERT INTO face_checks (ticket, person_id, purpose, status, created_at, expires_at) "
+             "VALUES (:t, :p, 'register', 'pending', :c, :e)",
+          soci::use(face.ticket), soci::use(person_id), soci::use(now), soci::use(expires_at);
+    }
+    record_audit(sql, now, {"person:" + std::to_string(person_id), "person.register",
+                            "person:" + std::to_string(person_id), request.client_ip, "ok",
+                            std::string(store::status_name(person.status))});
+    nlohmann::json body = {{"person_id", person_id}, {"status", store::status_name(person.status)},
+                           {"level", person.level}};
+    if (a.face_needed) {
+      body["face_ticket"] = face.ticket;
+      body["face_url"] = face.start_url;
+    }
+    if (a.rule->needs_review) body["next"] = "upload_documents";
+    return ApiResponse::json(201, body);
+  });
+}
+}  // namespace
+
+bool complete_face_check(app::Services& services, const std::string& ticket, ports::FaceResult result) {
+  const long long now = services.now_seconds();
+  store::PersonRepository persons(*services.cipher, *services.blind_index);
+  return services.db->transact([&](soci::session& sql) {
+    long long person_id = 0, expires_at = 0;
+    std::string purpose, status;
+    sql << "SELECT person_id, purpose, status, expires_at FROM face_checks WHERE ticket = :t", soci::use(ticket),
+        soci::into(person_id), soci::into(purpose), soci::into(status), soci::into(expires_at);
+    if (!sql.got_data() || status != "pending" || expires_at < now) return false;
+    const bool passed = result == ports::FaceResult::Pass;
+    const std::string new_status = passed ? "passed" : "failed";
+    sql << "UPDATE face_checks SET status = :s, completed_at = :now WHERE ticket = :t", soci::use(new_status),
+        soci::use(now), soci::use(ticket);
+    if (passed && purpose == "register") persons.update_status(sql, person_id, PersonStatus::Active, 3, now);
+    record_audit(sql, now, {"person:" + std::to_string(person_id), "face." + purpose, "person:" + std::to_string(person_id),
+                            "", passed ? "ok" : "failed", ""});
+    return true;
+  });
+}
+
+}  // namespace uia::flows

@@ -1,0 +1,73 @@
+#include "flows/sessions/session_store.h"
+
+#include <openssl/sha.h>
+#include <soci/soci.h>
+
+#include "crypto/tokens.h"
+
+namespace uia::flows {
+namespace {
+
+std::string token_hash(const std::string& token) {
+  unsigned char digest[SHA256_DIGEST_LENGTH];
+  SHA256(reinterpret_cast<const unsigned char*>(token.data()), token.size(), digest);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned char b : digest) {
+    out.push_back(kHex[b >> 4]);
+    out.push_back(kHex[b & 15]);
+  }
+  return out;
+}
+
+}  // namespace
+
+NewSession create_session(app::Services& services, soci::session& sql, long long person_id,
+                          const std::string& client_ip, const std::string& user_agent) {
+  NewSession out;
+  out.token = crypto::random_token(*services.random, 32);
+  out.csrf_token = crypto::random_token(*services.random, 24);
+  out.expires_in = services.limits.session_idle_seconds;
+  const long long now = services.now_seconds();
+  const long long absolute = now + services.limits.session_absolute_seconds;
+  const std::string hash = token_hash(out.token);
+  sql << "INSERT INTO sessions (token_hash, csrf_token, person_id, created_at, last_seen_at, expires_at, client_ip, "
+         "user_agent) VALUES (:h, :c, :p, :now, :now2, :abs, :ip, :ua)",
+      soci::use(hash), soci::use(out.csrf_token), soci::use(person_id), soci::use(now), soci::use(now),
+      soci::use(absolute), soci::use(client_ip), soci::use(user_agent);
+  sql << "SELECT id FROM sessions WHERE token_hash = :h", soci::use(hash), soci::into(out.id);
+  return out;
+}
+
+SessionLookup find_session(app::Services& services, const std::string& token, ActiveSession& out) {
+  if (token.empty() || token.size() > 128) return SessionLookup::Missing;
+  const std::string hash = token_hash(token);
+  const long long now = services.now_seconds();
+  return services.db->with_session([&](soci::session& sql) {
+    long long last_seen = 0, expires_at = 0, revoked_at = 0;
+    soci::indicator revoked = soci::i_null;
+    sql << "SELECT id, person_id, csrf_token, last_seen_at, expires_at, revoked_at FROM sessions WHERE token_hash = :h",
+        soci::use(hash), soci::into(out.id), soci::into(out.person_id), soci::into(out.csrf_token),
+        soci::into(last_seen), soci::into(expires_at), soci::into(revoked_at, revoked);
+    if (!sql.got_data() || revoked == soci::i_ok) return SessionLookup::Missing;
+    if (now >= expires_at || now - last_seen >= services.limits.session_idle_seconds) return SessionLookup::Expired;
+    if (now - last_seen >= 60) {
+      sql << "UPDATE sessions SET last_seen_at = :now WHERE id = :id", soci::use(now), soci::use(out.id);
+    }
+    return SessionLookup::Active;
+  });
+}
+
+void revoke_session(app::Services& services, soci::session& sql, long long session_id) {
+  const long long now = services.now_seconds();
+  sql << "UPDATE sessions SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL", soci::use(now),
+      soci::use(session_id);
+}
+
+void revoke_all_sessions(app::Services& services, soci::session& sql, long long person_id) {
+  const long long now = services.now_seconds();
+  sql << "UPDATE sessions SET revoked_at = :now WHERE person_id = :p AND revoked_at IS NULL", soci::use(now),
+      soci::use(person_id);
+}
+
+}  // namespace uia::flows

@@ -1,0 +1,112 @@
+#include "http/api.h"
+
+#include <iostream>
+#include <memory>
+
+#include "http/json_request.h"
+#include "http/json_response.h"
+#include "http/request_headers.h"
+#include "http/response_headers.h"
+
+namespace uia::http {
+namespace {
+using namespace Pistache;
+
+ApiRequest copy_request(const Http::Request& request, const PathParams& params) {
+  ApiRequest out;
+  out.method = request.method();
+  out.path = request.resource();
+  out.params = params;
+  for (auto it = request.query().parameters_begin(); it != request.query().parameters_end(); ++it) {
+    out.query.emplace(it->first, it->second);
+  }
+  out.body = request.body();
+  out.client_ip = request.address().host();
+  out.user_agent = header_value(request, "User-Agent").substr(0, 255);
+  const std::string authorization = header_value(request, "Authorization");
+  if (authorization.rfind("Bearer ", 0) == 0) out.bearer_token = authorization.substr(7);
+  if (request.cookies().has(kSessionCookieName)) out.session_cookie = request.cookies().get(kSessionCookieName).value;
+  out.csrf_header = header_value(request, "X-CSRF-Token");
+  return out;
+}
+
+void write_response(Http::ResponseWriter& response, const ApiResponse& answer) {
+  for (const auto& [name, value] : answer.headers) set_header(response, name, value);
+  if (answer.session_cookie) {
+    Http::Cookie cookie(kSessionCookieName, answer.session_cookie->value);
+    cookie.path = "/";
+    cookie.httpOnly = true;
+    cookie.secure = answer.session_cookie->secure;
+    cookie.maxAge = answer.session_cookie->max_age_seconds;
+    cookie.ext["SameSite"] = "Lax";
+    response.cookies().add(cookie);
+  }
+  const auto status = static_cast<Http::Code>(answer.status);
+  if (answer.body.is_null()) {
+    set_header(response, "Cache-Control", "no-store");
+    response.send(status);
+    return;
+  }
+  send_json(response, status, answer.body);
+}
+
+}  // namespace
+
+std::optional<nlohmann::json> ApiRequest::json() const { return parse_json_object(body); }
+
+std::string ApiRequest::query_value(const std::string& name) const {
+  const auto it = query.find(name);
+  return it == query.end() ? std::string() : it->second;
+}
+
+ApiResponse ApiResponse::json(int status, nlohmann::json body) {
+  ApiResponse out;
+  out.status = status;
+  out.body = std::move(body);
+  return out;
+}
+
+ApiResponse ApiResponse::no_content() {
+  ApiResponse out;
+  out.status = 204;
+  return out;
+}
+
+ApiResponse ApiResponse::error(int status, ErrorCode code, std::string_view field) {
+  return json(status, error_body(code, code, field));
+}
+
+ApiResponse ApiResponse::error(int status, const Verdict& verdict, std::string_view field) {
+  return json(status, error_body(verdict.code, verdict.detail, field));
+}
+
+ApiResponse& ApiResponse::retry_after(long long seconds) {
+  if (body.contains("error")) body["error"]["retry_after"] = seconds;
+  headers.emplace_back("Retry-After", std::to_string(seconds));
+  return *this;
+}
+
+RouteHandler api_route(runtime::WorkerPool& workers, ApiHandler handler) {
+  return [&workers, handler = std::make_shared<ApiHandler>(std::move(handler))](
+             const Http::Request& request, Http::ResponseWriter response, const PathParams& params) {
+    auto shared_response = std::make_shared<Http::ResponseWriter>(std::move(response));
+    auto api_request = std::make_shared<ApiRequest>(copy_request(request, params));
+    const bool queued = workers.submit([handler, shared_response, api_request] {
+      ApiResponse answer;
+      try {
+        answer = (*handler)(*api_request);
+      } catch (const std::exception& e) {
+        std::cerr << "uia: " << api_request->path << ": " << e.what() << '\n';
+        answer = ApiResponse::error(500, ErrorCode::InternalError);
+      }
+      write_response(*shared_response, answer);
+    });
+    if (!queued) {
+      ApiResponse busy = ApiResponse::error(503, ErrorCode::ServiceBusy);
+      busy.retry_after(1);
+      write_response(*shared_response, busy);
+    }
+  };
+}
+
+}  // namespace uia::http

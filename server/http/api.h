@@ -1,0 +1,65 @@
+// REST handlers as plain functions: ApiRequest in, ApiResponse out. `api_route` adapts one to
+// the router: it copies what the handler needs off the reactor thread, runs the handler on the
+// worker pool (database and hashing block), and writes the answer back. Handlers never touch
+// Pistache types, so flows stay testable and the HTTP layer stays thin.
+#pragma once
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "api/verdict.h"
+#include "http/router.h"
+#include "runtime/worker_pool.h"
+
+namespace uia::http {
+
+struct ApiRequest {
+  Pistache::Http::Method method = Pistache::Http::Method::Get;
+  std::string path;
+  PathParams params;
+  std::map<std::string, std::string> query;
+  std::string body;
+  std::string client_ip;
+  std::string user_agent;
+  std::string bearer_token;    // from "Authorization: Bearer ..."
+  std::string session_cookie;  // the uia_session cookie
+  std::string csrf_header;     // X-CSRF-Token
+
+  // The body as a JSON object (bounded depth), nullopt when it is not one.
+  std::optional<nlohmann::json> json() const;
+  std::string query_value(const std::string& name) const;
+};
+
+struct SessionCookie {
+  std::string value;
+  int max_age_seconds = 0;  // 0 clears the cookie
+  bool secure = true;
+};
+
+struct ApiResponse {
+  int status = 200;
+  nlohmann::json body;  // null → empty body (204)
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::optional<SessionCookie> session_cookie;
+
+  static ApiResponse json(int status, nlohmann::json body);
+  static ApiResponse no_content();
+  // {"error": {"code", "message", "field"?}} with the catalogue's zh-CN text.
+  static ApiResponse error(int status, ErrorCode code, std::string_view field = {});
+  static ApiResponse error(int status, const Verdict& verdict, std::string_view field = {});
+  // Adds "retry_after" (seconds) to the error and a Retry-After header.
+  ApiResponse& retry_after(long long seconds);
+};
+
+using ApiHandler = std::function<ApiResponse(const ApiRequest&)>;
+
+constexpr const char* kSessionCookieName = "uia_session";
+
+// A router handler that runs `handler` on `workers`; answers 503 when the pool is saturated.
+RouteHandler api_route(runtime::WorkerPool& workers, ApiHandler handler);
+
+}  // namespace uia::http
