@@ -30,19 +30,31 @@ void App::load_captcha(CaptchaState& captcha) {
   if (captcha.status == CaptchaState::Status::Loading) return;
   captcha.status = CaptchaState::Status::Loading;
   CaptchaState* target = &captcha;
-  net::send("GET", "/api/v1/captcha", "", [target](const net::Response& r) {
+  net::send("GET", "/api/v1/captcha", "", [this, target](const net::Response& r) {
     std::string image = r.get("image");
     if (!r.ok() || image.empty()) {
       target->status = CaptchaState::Status::Failed;
       return;
     }
     target->id = r.get("captcha_id");
+    int ttl = std::atoi(r.get("expires_in").c_str());
+    target->expires_at = ttl > 0 ? now_ + ttl - 5 : 0;
     images::load(image, [target](const images::Image& img) {
       images::release(target->image);
       target->image = img;
       target->status = img.texture ? CaptchaState::Status::Ready : CaptchaState::Status::Failed;
     });
   });
+}
+
+void App::keep_captcha_fresh(CaptchaState& captcha) {
+  using Status = CaptchaState::Status;
+  if (captcha.status == Status::Empty ||
+      (captcha.status == Status::Ready && captcha.expires_at > 0 && now_ >= captcha.expires_at)) {
+    load_captcha(captcha);
+  } else if (captcha.status == Status::Ready && captcha.expires_at > 0) {
+    wake_after(captcha.expires_at - now_);
+  }
 }
 
 void App::submit_login() {
@@ -122,6 +134,7 @@ void App::request_sms(double now) {
 }
 
 void App::frame(Date today, double now) {
+  now_ = now;
   const Display& d = display();
   const bool wide = d.width >= kWideBreakpoint;
 
@@ -187,7 +200,7 @@ void App::frame(Date today, double now) {
 
   switch (page_) {
     case Page::Login: {
-      if (login_.captcha_image.status == CaptchaState::Status::Empty) load_captcha(login_.captcha_image);
+      keep_captcha_fresh(login_.captcha_image);
       LoginActions a;
       LoginPage(ctx, login_, a);
       if (a.refresh_captcha) load_captcha(login_.captcha_image);
@@ -196,14 +209,14 @@ void App::frame(Date today, double now) {
       break;
     }
     case Page::Register: {
-      if (register_.captcha_image.status == CaptchaState::Status::Empty) load_captcha(register_.captcha_image);
+      keep_captcha_fresh(register_.captcha_image);
       RegisterActions a;
       RegisterPage(ctx, register_, a);
       if (a.refresh_captcha) load_captcha(register_.captcha_image);
       if (a.request_sms) request_sms(now);
       if (a.submit) submit_register(today);
       if (a.go_login) go(Page::Login);
-      if (now < register_.sms_resend_at) wake(1);  // the countdown ticks
+      if (now < register_.sms_resend_at) wake_after(0.25);  // the countdown ticks
       break;
     }
   }

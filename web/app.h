@@ -15,12 +15,15 @@ class App {
  private:
   void go(Page page);
   void load_captcha(CaptchaState& captcha);
+  // Loads the page's captcha when it has none yet or the shown one has expired.
+  void keep_captcha_fresh(CaptchaState& captcha);
   void submit_login();
   void submit_register(Date today);
   void request_sms(double now);
 
   Page page_ = Page::Login;
   bool scroll_to_top_ = false;
+  double now_ = 0;
   LoginState login_;
   RegisterState register_;
 };

@@ -41,6 +41,8 @@ float g_document_scroll = 0.0f;
 int g_wake_frames = 8;
 int g_mods = 0;  // modifier keys as last reported by the browser
 double g_last_frame = 0.0;
+double g_now = 0.0;
+double g_wake_at = 0.0;  // 0 = no timer
 
 // DOM keyCodes double as Dear ImGui's "native" key indices (io.KeysDown[512]).
 enum DomKey {
@@ -70,9 +72,17 @@ float document_scroll() { return g_document_scroll; }
 
 void wake(int frames) { g_wake_frames = std::max(g_wake_frames, frames); }
 
+void wake_after(double seconds) {
+  double at = g_now + std::max(0.0, seconds);
+  if (g_wake_at == 0.0 || at < g_wake_at) g_wake_at = at;
+}
+
 bool should_draw_frame(double now, bool text_active) {
-  bool draw = g_wake_frames > 0 || !g_queue.empty() ||
+  g_now = now;
+  bool timer = g_wake_at != 0.0 && now >= g_wake_at;
+  bool draw = g_wake_frames > 0 || !g_queue.empty() || timer ||
               (text_active && now - g_last_frame >= 0.25);  // caret blink
+  if (timer) g_wake_at = 0.0;
   if (draw) {
     g_last_frame = now;
     if (g_wake_frames > 0) --g_wake_frames;

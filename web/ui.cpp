@@ -387,7 +387,8 @@ void Note(std::string_view text, float wrap_width, ImU32 color) {
   ImGui::PopTextWrapPos();
 }
 
-bool ImageButton(const char* label, ImTextureID texture, ImVec2 size, std::string_view placeholder) {
+bool ImageButton(const char* label, ImTextureID texture, ImVec2 size, std::string_view placeholder,
+                 ImVec2 image_size) {
   ImGui::PushID(label);
   bool pressed = ImGui::InvisibleButton("##image", size);
   ImGui::PopID();
@@ -395,7 +396,13 @@ bool ImageButton(const char* label, ImTextureID texture, ImVec2 size, std::strin
   ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   if (texture) {
-    dl->AddImage(texture, a, b);
+    // Fit the picture into the box keeping its aspect ratio.
+    ImVec2 img = image_size.x > 0 && image_size.y > 0 ? image_size : size;
+    float scale = std::min(size.x / img.x, size.y / img.y);
+    ImVec2 d(img.x * scale, img.y * scale);
+    ImVec2 p0(a.x + (size.x - d.x) * 0.5f, a.y + (size.y - d.y) * 0.5f);
+    dl->AddRectFilled(a, b, IM_COL32_WHITE, 4);
+    dl->AddImage(texture, p0, ImVec2(p0.x + d.x, p0.y + d.y));
   } else {
     dl->AddRectFilled(a, b, color::kPage, 4);
     ImVec2 ts = ImGui::CalcTextSize(placeholder.data(), placeholder.data() + placeholder.size());

@@ -93,6 +93,7 @@ enum class Tone { Error, Success, Info };
 void MessageBox(std::string_view text, Tone tone, float width);
 void Note(std::string_view text, float wrap_width, ImU32 color = color::kMuted);
 // Draws a texture (e.g. captcha) as a button; returns true when clicked.
-bool ImageButton(const char* label, ImTextureID texture, ImVec2 size, std::string_view placeholder);
+bool ImageButton(const char* label, ImTextureID texture, ImVec2 size, std::string_view placeholder,
+                 ImVec2 image_size = ImVec2(0, 0));
 
 }  // namespace uia::web::ui

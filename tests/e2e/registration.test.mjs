@@ -342,6 +342,34 @@ async function runScenario(browser, scenario) {
     await answer.first().scrollIntoViewIfNeeded();
     await shot('registration-submitted');
 
+    // ---- Live server: pass the face check (dev endpoint), then sign in with the new account
+    if (live) {
+      const person = await submitRes.json();
+      if (person.face_ticket) {
+        const face = await page.request.post(`${apiBase}api/dev/face/${person.face_ticket}`, { data: { result: 'pass' } });
+        check(face.ok(), `face check: HTTP ${face.status()}`);
+      }
+      await press(role('button', '返回登录'));
+      await role('heading', '用户登录').waitFor({ timeout: TIMEOUT });
+      await fill('用户账号', applicant.account);
+      await fill('密码', 'Qw8#kLm2', { secret: true });
+      const fresh = page.waitForResponse((res) => new URL(res.url()).pathname === '/api/v1/captcha', { timeout: TIMEOUT });
+      await press(role('button', '刷新图形验证码'));
+      const loginCaptcha = await (await fresh).json();
+      await page.waitForFunction(() => !/加载/.test(document.querySelector('#uia-a11y [aria-label="刷新图形验证码"]')?.textContent || ''), null, { timeout: TIMEOUT });
+      const loginAnswer = await (await page.request.get(`${apiBase}api/dev/captcha/${loginCaptcha.captcha_id}`)).json();
+      await fill('图形验证码', String(loginAnswer.answer));
+      const signIn = page.waitForResponse((res) => new URL(res.url()).pathname === '/api/v1/sessions', { timeout: 20_000 });
+      await press(role('button', '登录'));
+      const signInRes = await signIn;
+      const welcome = mirror.locator('[role=alert]:not([data-field])');
+      await welcome.first().waitFor({ timeout: 20_000 });
+      const welcomeText = await welcome.first().textContent();
+      log(`sign in: HTTP ${signInRes.status()} ->`, JSON.stringify(welcomeText));
+      check(signInRes.status() === 201 && /登录成功/.test(welcomeText), `sign-in failed: ${welcomeText}`);
+      await shot('login-success');
+    }
+
     // ---- The layout follows the window
     if (!contextOptions.isMobile) {
       await page.setViewportSize({ width: 420, height: 760 });

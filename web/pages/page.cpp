@@ -11,7 +11,8 @@ bool CaptchaButton(const CaptchaState& captcha, ImVec2 size) {
     case CaptchaState::Status::Ready: placeholder = ""; break;
   }
   ImTextureID tex = captcha.status == CaptchaState::Status::Ready ? captcha.image.texture : nullptr;
-  return ui::ImageButton("刷新图形验证码", tex, size, placeholder);
+  return ui::ImageButton("刷新图形验证码", tex, size, placeholder,
+                         ImVec2(static_cast<float>(captcha.image.width), static_cast<float>(captcha.image.height)));
 }
 
 }  // namespace uia::web

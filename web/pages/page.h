@@ -22,6 +22,7 @@ struct CaptchaState {
   Status status = Status::Empty;
   std::string id;
   images::Image image;
+  double expires_at = 0;  // PageContext::now after which the server no longer accepts it
 };
 
 // The captcha picture as a button (click = new picture); true when clicked.

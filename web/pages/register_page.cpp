@@ -30,8 +30,9 @@ struct Checks {
   std::optional<Date> birth;       // from the resident ID number
   bool needs_validity = true;      // false: holder under 16 (no validity dates)
   bool all_ok() const {
+    // The captcha guards 获取验证码 only: POST /api/v1/persons does not take it.
     for (std::string_view m : {account, password, confirm, name, id_number, birth_date, gender,
-                               validity, phone, captcha, sms_code, agree})
+                               validity, phone, sms_code, agree})
       if (!m.empty()) return false;
     return true;
   }
@@ -307,7 +308,9 @@ void RegisterPage(const PageContext& ctx, RegisterState& s, RegisterActions& out
   spec.flags = ImGuiInputTextFlags_CharsNoBlank;
   spec.trailing = 112;
   {
-    std::string_view m = shown(s.captcha, c.captcha);
+    // Checked when the user asks for an SMS code, not on 注册 (the code spends the captcha).
+    std::string_view m = !s.captcha.server_error.empty() ? std::string_view(s.captcha.server_error)
+                         : s.captcha.should_show_error(false) ? c.captcha : std::string_view();
     ui::TextField(form, spec, s.captcha, !m.empty());
     ui::Trailing(form, spec);
     if (CaptchaButton(s.captcha_image, ImVec2(spec.trailing, ImGui::GetFrameHeight())))
@@ -376,8 +379,7 @@ void RegisterPage(const PageContext& ctx, RegisterState& s, RegisterActions& out
       struct { std::string_view m; ui::Field* f; } order[] = {
           {c.account, &s.account}, {c.password, &s.password}, {c.confirm, &s.confirm},
           {c.name, &s.name}, {c.id_number, &s.id_number}, {c.birth_date, &s.birth_date},
-          {c.validity, &s.valid_from}, {c.phone, &s.phone}, {c.captcha, &s.captcha},
-          {c.sms_code, &s.sms_code}};
+          {c.validity, &s.valid_from}, {c.phone, &s.phone}, {c.sms_code, &s.sms_code}};
       for (auto& o : order) {
         if (!o.m.empty()) {
           o.f->focus_request = true;
