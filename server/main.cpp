@@ -1,9 +1,10 @@
-// `uia`: the platform's one executable. Subcommands: serve, migrate, validate.
+// `uia`: the platform's one executable. Subcommands: serve, migrate, import, validate.
 #include <filesystem>
 #include <iostream>
 #include <string>
 #include <vector>
 
+#include "cli/import_command.h"
 #include "cli/migrate_command.h"
 #include "cli/serve_command.h"
 #include "cli/validate_command.h"
@@ -15,6 +16,7 @@ void print_usage() {
                "commands:\n"
                "  serve [--port 8080] [--db sqlite:uia.db] [--dev]   serve the REST API and the web client\n"
                "  migrate --db URL                                  apply the database migrations\n"
+               "  import persons FILE.csv --db URL [--keys FILE]    load accounts to activate (pending_activation)\n"
                "  validate KIND VALUE                               check one value with the shared rules\n";
 }
 
@@ -37,6 +39,7 @@ int main(int argc, char** argv) {
   }
   if (command == "serve") return uia::run_serve_command(args, executable);
   if (command == "migrate") return uia::run_migrate_command(args, std::cout, std::cerr);
+  if (command == "import") return uia::run_import_command(args, std::cout, std::cerr);
   if (command == "--help" || command == "-h" || command == "help") {
     print_usage();
     return 0;

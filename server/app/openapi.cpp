@@ -129,6 +129,49 @@ json build() {
   paths["/api/v1/me"]["get"] =
       operation("The signed-in person (masked)", with_errors({{"200", answer("me", ref("Me"))}}, {401}),
                 nullptr, true);
+  paths["/api/v1/me"]["delete"] = operation(
+      "Delete the account (ID number + SMS code to the account's phone): sessions revoked, personal data erased",
+      with_errors({{"204", answer("deleted")}}, {400, 401, 403}),
+      object({{"id_number", string_schema()}, {"sms_code", string_schema()}}, {"id_number", "sms_code"}), true);
+  paths["/api/v1/me/deletion/sms"]["post"] = operation(
+      "Send the deletion SMS code to the account's phone",
+      with_errors({{"202", answer("sent")}}, {401, 403, 429, 503}), nullptr, true);
+  paths["/api/v1/me/password"]["put"] = operation(
+      "Change the password (all sessions end)", with_errors({{"204", answer("changed")}}, {400, 401, 403}),
+      object({{"old_password", string_schema()}, {"new_password", string_schema()}}, {"old_password", "new_password"}), true);
+  paths["/api/v1/me/phone"]["put"] = operation(
+      "Change the phone: login password + SMS code sent to the new phone (purpose change_phone)",
+      with_errors({{"200", answer("changed", object({{"phone", string_schema("masked")}}, {"phone"}))}}, {400, 401, 403, 409}),
+      object({{"password", string_schema()}, {"new_phone", string_schema()}, {"sms_code", string_schema()}},
+             {"password", "new_phone", "sms_code"}),
+      true);
+  paths["/api/v1/recovery"]["post"] = operation(
+      "Forgotten password, step 1: name + ID number + captcha → masked phone",
+      with_errors({{"201", answer("found", object({{"recovery_id", string_schema()}, {"phone", string_schema("masked")},
+                                                   {"expires_in", {{"type", "integer"}}}},
+                                                  {"recovery_id", "phone"}))}},
+                  {400, 404}),
+      object({{"name", string_schema()}, {"id_number", string_schema()}, {"captcha_id", string_schema()},
+              {"captcha_answer", string_schema()}},
+             {"name", "id_number", "captcha_id", "captcha_answer"}));
+  paths["/api/v1/recovery/{id}/sms"]["post"] = operation(
+      "Forgotten password, step 2: SMS code to the account's phone", with_errors({{"202", answer("sent")}}, {404, 429, 503}));
+  paths["/api/v1/recovery/{id}/password"]["post"] = operation(
+      "Forgotten password, step 3: SMS code + new password (all sessions end)",
+      with_errors({{"204", answer("reset")}}, {400, 404}),
+      object({{"sms_code", string_schema()}, {"new_password", string_schema()}}, {"sms_code", "new_password"}));
+  paths["/api/v1/activation"]["post"] = operation(
+      "Activate an imported account, step 1: ID number + phone + SMS code (name too when the phone changed)",
+      with_errors({{"201", answer("verified", object({{"activation_id", string_schema()}, {"expires_in", {{"type", "integer"}}}},
+                                                     {"activation_id"}))}},
+                  {400, 404, 409, 503}),
+      object({{"id_number", string_schema()}, {"phone", string_schema()}, {"sms_code", string_schema()},
+              {"name", string_schema("needed when the phone differs from the imported one")}},
+             {"id_number", "phone", "sms_code"}));
+  paths["/api/v1/activation/{id}/account"]["post"] = operation(
+      "Activate an imported account, step 2: account name + password",
+      with_errors({{"200", answer("active")}}, {400, 404, 409}),
+      object({{"account", string_schema()}, {"password", string_schema()}}, {"account", "password"}));
   paths["/api/v1/openapi.json"]["get"] = operation("This document", {{"200", answer("OpenAPI 3 document")}});
 
   return {{"openapi", "3.0.3"},

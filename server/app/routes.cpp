@@ -2,10 +2,13 @@
 
 #include "api/validate.h"
 #include "app/openapi.h"
+#include "flows/activation/activation.h"
 #include "flows/captcha/captcha_flow.h"
 #include "flows/login/login.h"
 #include "flows/me/me.h"
+#include "flows/recovery/recovery.h"
 #include "flows/registration/registration.h"
+#include "flows/settings/settings.h"
 #include "flows/sms/sms_codes.h"
 #include "http/api.h"
 #include "http/json_fields.h"
@@ -115,6 +118,15 @@ void add_api_routes(http::Router& router, Services& services, runtime::WorkerPoo
   route(Method::Post, "/api/v1/sessions", flows::sign_in);
   route(Method::Delete, "/api/v1/sessions/current", flows::sign_out);
   route(Method::Get, "/api/v1/me", flows::get_me);
+  route(Method::Put, "/api/v1/me/password", flows::change_password);
+  route(Method::Put, "/api/v1/me/phone", flows::change_phone);
+  route(Method::Post, "/api/v1/me/deletion/sms", flows::send_deletion_sms);
+  route(Method::Delete, "/api/v1/me", flows::delete_account);
+  route(Method::Post, "/api/v1/activation", flows::verify_activation);
+  route(Method::Post, "/api/v1/activation/{id}/account", flows::finish_activation);
+  route(Method::Post, "/api/v1/recovery", flows::start_recovery);
+  route(Method::Post, "/api/v1/recovery/{id}/sms", flows::send_recovery_sms);
+  route(Method::Post, "/api/v1/recovery/{id}/password", flows::finish_recovery);
   router.add(Method::Get, "/api/v1/openapi.json", [](const auto&, auto response, const auto&) {
     http::send_json(response, Pistache::Http::Code::Ok, openapi_document());
   });

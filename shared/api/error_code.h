@@ -124,7 +124,15 @@ namespace uia {
   X(TooManyRequests, "TOO_MANY_REQUESTS", "请求过于频繁，请稍后再试", "Too many requests, please wait") \
   X(Unauthenticated, "UNAUTHENTICATED", "请先登录", "Please sign in")                                \
   X(SessionExpired, "SESSION_EXPIRED", "登录已过期，请重新登录", "The session has expired, please sign in again") \
-  X(CsrfInvalid, "CSRF_INVALID", "页面已过期，请刷新后重试", "Missing or wrong CSRF token")
+  X(CsrfInvalid, "CSRF_INVALID", "页面已过期，请刷新后重试", "Missing or wrong CSRF token")     \
+  /* recovery and the personal centre */                                                            \
+  X(PersonNotFound, "PERSON_NOT_FOUND", "未找到该用户，请核对姓名和证件号码",                        \
+    "No account matches this name and ID number")                                                  \
+  X(FlowExpired, "FLOW_EXPIRED", "操作已超时，请重新开始", "This step has expired, please start again") \
+  X(PasswordWrong, "PASSWORD_WRONG", "原密码错误", "The current password is wrong")                   \
+  X(PasswordUnchanged, "PASSWORD_UNCHANGED", "新密码不能与原密码相同", "The new password must differ from the old one") \
+  X(PhoneUnchanged, "PHONE_UNCHANGED", "新手机号与原手机号相同", "The new phone number is the current one") \
+  X(IdNumberMismatch, "ID_NUMBER_MISMATCH", "证件号码与本账号不一致", "The ID number does not match this account")
 
 enum class ErrorCode : std::uint16_t {
 #define UIA_ENUM(e, name, zh, en) e,

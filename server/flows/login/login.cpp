@@ -36,10 +36,11 @@ std::optional<Person> find_by_identifier(soci::session& sql, const store::Person
 long long locked_for(const app::Services& services, soci::session& sql, const std::string& subject, long long now) {
   const auto& limits = services.limits;
   std::vector<long long> times(static_cast<std::size_t>(limits.login_max_failures));
+  // SOCI binds by reference, and the statement runs after this line: no temporaries.
+  const long long since = now - limits.login_failure_window_seconds - limits.login_lock_seconds;
   soci::statement st = (sql.prepare << "SELECT failed_at FROM login_failures WHERE subject_key = :s AND failed_at > :since "
                                        "ORDER BY failed_at DESC",
-                        soci::use(subject), soci::use(now - limits.login_failure_window_seconds - limits.login_lock_seconds),
-                        soci::into(times));
+                        soci::use(subject), soci::use(since), soci::into(times));
   st.execute(true);
   if (static_cast<int>(times.size()) < limits.login_max_failures) return 0;
   // The newest `max` failures fall within the window: locked from the newest for lock_seconds.
@@ -51,8 +52,9 @@ long long locked_for(const app::Services& services, soci::session& sql, const st
 
 long long ip_failures_last_minute(soci::session& sql, const std::string& ip, long long now) {
   long long count = 0;
+  const long long since = now - 60;
   sql << "SELECT COUNT(*) FROM login_failures WHERE client_ip = :ip AND failed_at > :since", soci::use(ip),
-      soci::use(now - 60), soci::into(count);
+      soci::use(since), soci::into(count);
   return count;
 }
 

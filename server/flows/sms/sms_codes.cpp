@@ -50,10 +50,6 @@ SmsRequestResult request_sms_code(app::Services& services, const SmsRequest& req
     result.field = "purpose";
     return result;
   }
-  const long long now = services.now_seconds();
-  const std::string phone_index = (*services.blind_index)("phone", request.phone);
-  const auto& limits = services.limits;
-
   // The captcha is spent by this attempt whatever happens next.
   const ErrorCode captcha = services.db->with_session([&](soci::session& sql) {
     return consume_captcha(services, sql, request.captcha_id, request.captcha_answer);
@@ -63,6 +59,15 @@ SmsRequestResult request_sms_code(app::Services& services, const SmsRequest& req
     result.field = "captcha_answer";
     return result;
   }
+  return send_sms_code(services, request.phone, request.purpose, request.client_ip);
+}
+
+SmsRequestResult send_sms_code(app::Services& services, const std::string& phone, const std::string& purpose,
+                               const std::string& client_ip) {
+  SmsRequestResult result;
+  const long long now = services.now_seconds();
+  const std::string phone_index = (*services.blind_index)("phone", phone);
+  const auto& limits = services.limits;
 
   const std::string code = crypto::random_digits(*services.random, 6);
   const bool allowed = services.db->transact([&](soci::session& sql) {
@@ -74,29 +79,30 @@ SmsRequestResult request_sms_code(app::Services& services, const SmsRequest& req
     for (const auto& w : windows) {
       if (count_since(sql, "phone_index", phone_index, now - w.window) >= w.max) {
         long long oldest = now;
+        const long long since = now - w.window;  // SOCI binds by reference: no temporaries
         sql << "SELECT MIN(created_at) FROM sms_codes WHERE phone_index = :p AND created_at > :since",
-            soci::use(phone_index), soci::use(now - w.window), soci::into(oldest);
+            soci::use(phone_index), soci::use(since), soci::into(oldest);
         result.retry_after = std::max<long long>(1, oldest + w.window - now);
         return false;
       }
     }
-    if (!request.client_ip.empty() &&
-        count_since(sql, "client_ip", request.client_ip, now - 3600) >= limits.sms_per_ip_per_hour) {
+    if (!client_ip.empty() &&
+        count_since(sql, "client_ip", client_ip, now - 3600) >= limits.sms_per_ip_per_hour) {
       result.retry_after = 3600;
       return false;
     }
-    const std::string hash = code_hash(services, request.phone, request.purpose, code);
+    const std::string hash = code_hash(services, phone, purpose, code);
     const long long expires_at = now + limits.sms_code_ttl_seconds;
     sql << "INSERT INTO sms_codes (phone_index, purpose, code_hash, created_at, expires_at, client_ip) "
            "VALUES (:p, :purpose, :h, :c, :e, :ip)",
-        soci::use(phone_index), soci::use(request.purpose), soci::use(hash), soci::use(now), soci::use(expires_at),
-        soci::use(request.client_ip);
+        soci::use(phone_index), soci::use(purpose), soci::use(hash), soci::use(now), soci::use(expires_at),
+        soci::use(client_ip);
     return true;
   });
-  const std::string masked = mask_phone(request.phone);
+  const std::string masked = mask_phone(phone);
   if (!allowed) {
     services.db->with_session([&](soci::session& sql) {
-      record_audit(sql, now, {"anonymous", "sms.send", "phone:" + masked, request.client_ip, "denied", "SMS_RATE_LIMITED"});
+      record_audit(sql, now, {"anonymous", "sms.send", "phone:" + masked, client_ip, "denied", "SMS_RATE_LIMITED"});
     });
     result.error = ErrorCode::SmsRateLimited;
     result.field = "phone";
@@ -104,15 +110,15 @@ SmsRequestResult request_sms_code(app::Services& services, const SmsRequest& req
   }
 
   ports::SmsMessage message;
-  message.phone = request.phone;
-  message.purpose = request.purpose;
+  message.phone = phone;
+  message.purpose = purpose;
   message.code = code;
   message.text = "【统一身份认证】您的验证码为" + code + "，" + std::to_string(limits.sms_code_ttl_seconds / 60) +
                  "分钟内有效，请勿泄露给他人。";
   const ports::SmsSendResult sent = services.ports.sms->send(message);
   services.db->with_session([&](soci::session& sql) {
-    record_audit(sql, now, {"anonymous", "sms.send", "phone:" + masked, request.client_ip, sent.delivered ? "ok" : "failed",
-                            request.purpose});
+    record_audit(sql, now, {"anonymous", "sms.send", "phone:" + masked, client_ip, sent.delivered ? "ok" : "failed",
+                            purpose});
   });
   if (!sent.delivered) {
     result.error = ErrorCode::SmsSendFailed;

@@ -27,7 +27,12 @@ struct SmsRequestResult {
   int resend_after = 0;
 };
 
+// POST /api/v1/sms/codes: checks the phone, purpose and captcha, then send_sms_code.
 SmsRequestResult request_sms_code(app::Services& services, const SmsRequest& request);
+// Sends a code within the limits, without a captcha: for flows that send to a phone the platform
+// already holds (recovery, deletion) after asking for a captcha at their own first step.
+SmsRequestResult send_sms_code(app::Services& services, const std::string& phone, const std::string& purpose,
+                               const std::string& client_ip);
 
 enum class SmsCodeUse { CheckOnly, Consume };
 

@@ -1,0 +1,142 @@
+#include "flows/settings/settings.h"
+
+#include <soci/soci.h>
+
+#include "flows/audit/audit_log.h"
+#include "flows/sessions/authenticate.h"
+#include "flows/sms/sms_codes.h"
+#include "http/json_fields.h"
+#include "policy/account.h"
+#include "policy/contact.h"
+#include "privacy/mask.h"
+#include "store/person_repository.h"
+
+namespace uia::flows {
+namespace {
+using http::ApiResponse;
+using store::Person;
+
+// The signed-in, active person behind a request, or the answer to send instead.
+std::variant<Person, ApiResponse> signed_in_person(app::Services& services, const http::ApiRequest& request) {
+  auto who = authenticate(services, request);
+  if (auto* refusal = std::get_if<ApiResponse>(&who)) return *refusal;
+  store::PersonRepository persons(*services.cipher, *services.blind_index);
+  const long long id = std::get<ActiveSession>(who).person_id;
+  auto person = services.db->with_session([&](soci::session& sql) { return persons.find_by_id(sql, id); });
+  if (!person || person->status == store::PersonStatus::Deleted) return ApiResponse::error(401, ErrorCode::Unauthenticated);
+  return *person;
+}
+
+std::string actor(const Person& person) { return "person:" + std::to_string(person.id); }
+
+ApiResponse signed_out_everywhere(const app::Services& services) {
+  ApiResponse out = ApiResponse::no_content();
+  out.session_cookie = http::SessionCookie{"", 0, !services.dev_mode};
+  return out;
+}
+
+}  // namespace
+
+ApiResponse change_password(app::Services& services, const http::ApiRequest& request) {
+  auto who = signed_in_person(services, request);
+  if (auto* refusal = std::get_if<ApiResponse>(&who)) return *refusal;
+  const Person& person = std::get<Person>(who);
+  const auto body = request.json();
+  if (!body) return ApiResponse::error(400, ErrorCode::RequestInvalid);
+  http::JsonFields fields(*body);
+  const std::string old_password = fields.required("old_password");
+  const std::string new_password = fields.required("new_password");
+  if (fields.failed()) return fields.error();
+  const long long now = services.now_seconds();
+  if (!person.password_hash || !services.passwords->verify(*person.password_hash, old_password)) {
+    services.db->with_session([&](soci::session& sql) {
+      record_audit(sql, now, {actor(person), "password.change", actor(person), request.client_ip, "denied", "PASSWORD_WRONG"});
+    });
+    return ApiResponse::error(400, ErrorCode::PasswordWrong, "old_password");
+  }
+  if (old_password == new_password) return ApiResponse::error(400, ErrorCode::PasswordUnchanged, "new_password");
+  if (Verdict v = check_password(new_password, person.account.value_or("")); !v.ok())
+    return ApiResponse::error(400, v, "new_password");
+  const std::string hash = services.passwords->hash(new_password);
+  store::PersonRepository persons(*services.cipher, *services.blind_index);
+  services.db->transact([&](soci::session& sql) {
+    persons.update_password(sql, person.id, hash, now);
+    revoke_all_sessions(services, sql, person.id);
+    record_audit(sql, now, {actor(person), "password.change", actor(person), request.client_ip, "ok", ""});
+  });
+  return signed_out_everywhere(services);
+}
+
+ApiResponse change_phone(app::Services& services, const http::ApiRequest& request) {
+  auto who = signed_in_person(services, request);
+  if (auto* refusal = std::get_if<ApiResponse>(&who)) return *refusal;
+  const Person& person = std::get<Person>(who);
+  const auto body = request.json();
+  if (!body) return ApiResponse::error(400, ErrorCode::RequestInvalid);
+  http::JsonFields fields(*body);
+  const std::string password = fields.required("password");
+  const std::string new_phone = fields.required("new_phone");
+  const std::string code = fields.required("sms_code");
+  if (fields.failed()) return fields.error();
+  if (Verdict v = check_phone(new_phone); !v.ok()) return ApiResponse::error(400, v, "new_phone");
+  if (person.phone && *person.phone == new_phone) return ApiResponse::error(400, ErrorCode::PhoneUnchanged, "new_phone");
+  if (!person.password_hash || !services.passwords->verify(*person.password_hash, password))
+    return ApiResponse::error(400, ErrorCode::PasswordWrong, "password");
+  const long long now = services.now_seconds();
+  store::PersonRepository persons(*services.cipher, *services.blind_index);
+  return services.db->transact([&](soci::session& sql) -> ApiResponse {
+    if (auto owner = persons.find_by_phone(sql, new_phone); owner && owner->id != person.id)
+      return ApiResponse::error(409, ErrorCode::PhoneRegistered, "new_phone");
+    if (ErrorCode e = verify_sms_code(services, sql, new_phone, "change_phone", code, SmsCodeUse::Consume); e != ErrorCode::Ok)
+      return ApiResponse::error(400, e, "sms_code");
+    persons.update_phone(sql, person.id, new_phone, now);
+    record_audit(sql, now, {actor(person), "phone.change", actor(person), request.client_ip, "ok",
+                            (person.phone ? mask_phone(*person.phone) : std::string("-")) + " -> " + mask_phone(new_phone)});
+    return ApiResponse::json(200, {{"phone", mask_phone(new_phone)}});
+  });
+}
+
+ApiResponse send_deletion_sms(app::Services& services, const http::ApiRequest& request) {
+  auto who = signed_in_person(services, request);
+  if (auto* refusal = std::get_if<ApiResponse>(&who)) return *refusal;
+  const Person& person = std::get<Person>(who);
+  if (!person.phone) return ApiResponse::error(400, ErrorCode::PhoneEmpty);
+  const auto sent = send_sms_code(services, *person.phone, "delete_account", request.client_ip);
+  if (sent.error == ErrorCode::SmsRateLimited) return ApiResponse::error(429, sent.error).retry_after(sent.retry_after);
+  if (sent.error != ErrorCode::Ok) return ApiResponse::error(503, sent.error);
+  return ApiResponse::json(202, {{"expires_in", sent.expires_in}, {"resend_after", sent.resend_after},
+                                 {"phone", mask_phone(*person.phone)}});
+}
+
+ApiResponse delete_account(app::Services& services, const http::ApiRequest& request) {
+  auto who = signed_in_person(services, request);
+  if (auto* refusal = std::get_if<ApiResponse>(&who)) return *refusal;
+  const Person& person = std::get<Person>(who);
+  const auto body = request.json();
+  if (!body) return ApiResponse::error(400, ErrorCode::RequestInvalid);
+  http::JsonFields fields(*body);
+  std::string id_number = fields.required("id_number");
+  const std::string code = fields.required("sms_code");
+  if (fields.failed()) return fields.error();
+  for (char& c : id_number) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (id_number != person.id_number) return ApiResponse::error(400, ErrorCode::IdNumberMismatch, "id_number");
+  if (!person.phone) return ApiResponse::error(400, ErrorCode::PhoneEmpty);
+  const long long now = services.now_seconds();
+  store::PersonRepository persons(*services.cipher, *services.blind_index);
+  return services.db->transact([&](soci::session& sql) -> ApiResponse {
+    if (ErrorCode e = verify_sms_code(services, sql, *person.phone, "delete_account", code, SmsCodeUse::Consume); e != ErrorCode::Ok)
+      return ApiResponse::error(400, e, "sms_code");
+    revoke_all_sessions(services, sql, person.id);
+    sql << "DELETE FROM self_service_flows WHERE person_id = :p", soci::use(person.id);
+    sql << "DELETE FROM addresses WHERE person_id = :p", soci::use(person.id);
+    sql << "DELETE FROM face_checks WHERE person_id = :p", soci::use(person.id);
+    persons.erase_personal_data(sql, person.id, now);
+    // The trail stays, already anonymous: it names person:<id>, never the person's data.
+    record_audit(sql, now, {actor(person), "person.delete", actor(person), request.client_ip, "ok", ""});
+    ApiResponse out = ApiResponse::no_content();
+    out.session_cookie = http::SessionCookie{"", 0, !services.dev_mode};
+    return out;
+  });
+}
+
+}  // namespace uia::flows

@@ -1,0 +1,189 @@
+#include "store/person_repository.h"
+
+#include <soci/soci.h>
+
+#include <array>
+
+namespace uia::store {
+namespace {
+
+constexpr std::array<std::pair<PersonStatus, std::string_view>, 5> kStatusNames = {{
+    {PersonStatus::Active, "active"},
+    {PersonStatus::PendingFace, "pending_face"},
+    {PersonStatus::PendingReview, "pending_review"},
+    {PersonStatus::PendingActivation, "pending_activation"},
+    {PersonStatus::Deleted, "deleted"},
+}};
+
+// SOCI 4.0 has no std::optional support: bind through a value + indicator pair.
+struct NullableText {
+  std::string value;
+  soci::indicator indicator = soci::i_null;
+  explicit NullableText(const std::optional<std::string>& from = std::nullopt) {
+    if (from) {
+      value = *from;
+      indicator = soci::i_ok;
+    }
+  }
+  std::optional<std::string> get() const {
+    return indicator == soci::i_ok ? std::optional<std::string>(value) : std::nullopt;
+  }
+};
+
+constexpr const char* kColumns =
+    "id, account, name, id_type, id_number_enc, phone_enc, email_enc, gender, birth_date, id_valid_from, "
+    "id_valid_to, password_hash, status, level, created_at, updated_at";
+
+}  // namespace
+
+std::string_view status_name(PersonStatus status) {
+  for (const auto& [value, name] : kStatusNames)
+    if (value == status) return name;
+  return "active";
+}
+
+std::optional<PersonStatus> status_from_name(std::string_view name) {
+  for (const auto& [value, text] : kStatusNames)
+    if (text == name) return value;
+  return std::nullopt;
+}
+
+std::string PersonRepository::account_key(const std::string& account) const {
+  std::string key = account;
+  for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return key;
+}
+
+long long PersonRepository::insert(soci::session& sql, const Person& p) const {
+  NullableText account(p.account ? std::optional<std::string>(account_key(*p.account)) : std::nullopt);
+  const std::string id_enc = cipher_.seal(p.id_number, "person.id_number");
+  const std::string id_index = id_number_index(p.id_number);
+  NullableText phone_enc(p.phone ? std::optional<std::string>(cipher_.seal(*p.phone, "person.phone")) : std::nullopt);
+  NullableText phone_idx(p.phone ? std::optional<std::string>(phone_index(*p.phone)) : std::nullopt);
+  NullableText email_enc(p.email ? std::optional<std::string>(cipher_.seal(*p.email, "person.email")) : std::nullopt);
+  NullableText email_idx(p.email ? std::optional<std::string>(index_("email", *p.email)) : std::nullopt);
+  NullableText gender(p.gender), birth(p.birth_date), from(p.id_valid_from), to(p.id_valid_to),
+      password(p.password_hash);
+  const std::string status(status_name(p.status));
+  sql << "INSERT INTO persons (account, name, id_type, id_number_enc, id_number_index, phone_enc, phone_index, "
+         "email_enc, email_index, gender, birth_date, id_valid_from, id_valid_to, password_hash, status, level, "
+         "created_at, updated_at) VALUES (:account, :name, :id_type, :id_enc, :id_index, :phone_enc, :phone_index, "
+         ":email_enc, :email_index, :gender, :birth, :valid_from, :valid_to, :password, :status, :level, :created, "
+         ":updated)",
+      soci::use(account.value, account.indicator), soci::use(p.name), soci::use(p.id_type), soci::use(id_enc),
+      soci::use(id_index), soci::use(phone_enc.value, phone_enc.indicator),
+      soci::use(phone_idx.value, phone_idx.indicator), soci::use(email_enc.value, email_enc.indicator),
+      soci::use(email_idx.value, email_idx.indicator), soci::use(gender.value, gender.indicator),
+      soci::use(birth.value, birth.indicator), soci::use(from.value, from.indicator),
+      soci::use(to.value, to.indicator), soci::use(password.value, password.indicator), soci::use(status),
+      soci::use(p.level), soci::use(p.created_at), soci::use(p.updated_at);
+  long long id = 0;
+  // Portable "last insert id": the row we just wrote is the only one with this id index + type.
+  sql << "SELECT id FROM persons WHERE id_type = :t AND id_number_index = :i", soci::use(p.id_type),
+      soci::use(id_index), soci::into(id);
+  return id;
+}
+
+std::optional<Person> PersonRepository::find_where(soci::session& sql, const std::string& where,
+                                                   const std::string& value) const {
+  return find_where(sql, where, value, std::string());
+}
+
+std::optional<Person> PersonRepository::find_where(soci::session& sql, const std::string& where,
+                                                   const std::string& a, const std::string& b) const {
+  Person p;
+  NullableText account, phone_enc, email_enc, gender, birth, from, to, password;
+  std::string id_enc, status;
+  const std::string query = std::string("SELECT ") + kColumns + " FROM persons WHERE " + where;
+  soci::statement st = (sql.prepare << query, soci::into(p.id), soci::into(account.value, account.indicator),
+                        soci::into(p.name), soci::into(p.id_type), soci::into(id_enc),
+                        soci::into(phone_enc.value, phone_enc.indicator),
+                        soci::into(email_enc.value, email_enc.indicator), soci::into(gender.value, gender.indicator),
+                        soci::into(birth.value, birth.indicator), soci::into(from.value, from.indicator),
+                        soci::into(to.value, to.indicator), soci::into(password.value, password.indicator),
+                        soci::into(status), soci::into(p.level), soci::into(p.created_at),
+                        soci::into(p.updated_at));
+  if (where.find(":b") != std::string::npos) {
+    st.exchange(soci::use(a, "a"));
+    st.exchange(soci::use(b, "b"));
+  } else {
+    st.exchange(soci::use(a, "a"));
+  }
+  st.define_and_bind();
+  st.execute(true);
+  if (!st.got_data()) return std::nullopt;
+  p.account = account.get();
+  const auto id_number = cipher_.open(id_enc, "person.id_number");
+  if (!id_number) throw std::runtime_error("person " + std::to_string(p.id) + ": ID number does not decrypt");
+  p.id_number = *id_number;
+  if (auto sealed = phone_enc.get()) p.phone = cipher_.open(*sealed, "person.phone");
+  if (auto sealed = email_enc.get()) p.email = cipher_.open(*sealed, "person.email");
+  p.gender = gender.get();
+  p.birth_date = birth.get();
+  p.id_valid_from = from.get();
+  p.id_valid_to = to.get();
+  p.password_hash = password.get();
+  p.status = status_from_name(status).value_or(PersonStatus::Active);
+  return p;
+}
+
+std::optional<Person> PersonRepository::find_by_id(soci::session& sql, long long id) const {
+  return find_where(sql, "id = :a", std::to_string(id));
+}
+
+std::optional<Person> PersonRepository::find_by_account(soci::session& sql, const std::string& account) const {
+  return find_where(sql, "account = :a", account_key(account));
+}
+
+std::optional<Person> PersonRepository::find_by_phone(soci::session& sql, const std::string& phone) const {
+  return find_where(sql, "phone_index = :a", phone_index(phone));
+}
+
+std::optional<Person> PersonRepository::find_by_id_number(soci::session& sql, const std::string& id_type,
+                                                          const std::string& id_number) const {
+  return find_where(sql, "id_number_index = :a AND id_type = :b", id_number_index(id_number), id_type);
+}
+
+std::optional<Person> PersonRepository::find_by_any_id_number(soci::session& sql, const std::string& id_number) const {
+  return find_where(sql, "id_number_index = :a ORDER BY id LIMIT 1", id_number_index(id_number));
+}
+
+void PersonRepository::update_status(soci::session& sql, long long id, PersonStatus status, int level,
+                                     long long now) const {
+  const std::string name(status_name(status));
+  sql << "UPDATE persons SET status = :s, level = :l, updated_at = :u WHERE id = :id", soci::use(name),
+      soci::use(level), soci::use(now), soci::use(id);
+}
+
+void PersonRepository::update_password(soci::session& sql, long long id, const std::string& password_hash,
+                                       long long now) const {
+  sql << "UPDATE persons SET password_hash = :p, updated_at = :u WHERE id = :id", soci::use(password_hash),
+      soci::use(now), soci::use(id);
+}
+
+void PersonRepository::activate(soci::session& sql, long long id, const std::string& account,
+                                const std::string& password_hash, long long now) const {
+  const std::string key = account_key(account);
+  const std::string status(status_name(PersonStatus::Active));
+  sql << "UPDATE persons SET account = :a, password_hash = :p, status = :s, level = 2, updated_at = :u WHERE id = :id",
+      soci::use(key), soci::use(password_hash), soci::use(status), soci::use(now), soci::use(id);
+}
+
+void PersonRepository::update_phone(soci::session& sql, long long id, const std::string& phone, long long now) const {
+  const std::string sealed = cipher_.seal(phone, "person.phone");
+  const std::string index = phone_index(phone);
+  sql << "UPDATE persons SET phone_enc = :e, phone_index = :i, updated_at = :u WHERE id = :id", soci::use(sealed),
+      soci::use(index), soci::use(now), soci::use(id);
+}
+
+void PersonRepository::erase_personal_data(soci::session& sql, long long id, long long now) const {
+  const std::string erased_number = cipher_.seal("", "person.id_number");
+  const std::string tombstone = "deleted:" + std::to_string(id);  // unique, matches no blind index
+  const std::string status(status_name(PersonStatus::Deleted));
+  sql << "UPDATE persons SET account = NULL, name = '已注销', id_number_enc = :e, id_number_index = :t, phone_enc = NULL, "
+         "phone_index = NULL, email_enc = NULL, email_index = NULL, gender = NULL, birth_date = NULL, id_valid_from = NULL, "
+         "id_valid_to = NULL, password_hash = NULL, status = :s, level = 0, updated_at = :u WHERE id = :id",
+      soci::use(erased_number), soci::use(tombstone), soci::use(status), soci::use(now), soci::use(id);
+}
+
+}  // namespace uia::store

@@ -1,0 +1,52 @@
+// The only place person rows are read and written. ID numbers, phones and e-mail addresses are
+// sealed with the field cipher and found through blind indexes.
+#pragma once
+#include <optional>
+#include <string>
+
+#include <soci/session.h>
+
+#include "crypto/field_cipher.h"
+#include "store/person.h"
+
+namespace uia::store {
+
+class PersonRepository {
+ public:
+  PersonRepository(const crypto::FieldCipher& cipher, const crypto::BlindIndex& index)
+      : cipher_(cipher), index_(index) {}
+
+  // Inserts and returns the new id.
+  long long insert(soci::session& sql, const Person& person) const;
+  std::optional<Person> find_by_id(soci::session& sql, long long id) const;
+  std::optional<Person> find_by_account(soci::session& sql, const std::string& account) const;
+  std::optional<Person> find_by_phone(soci::session& sql, const std::string& phone) const;
+  std::optional<Person> find_by_id_number(soci::session& sql, const std::string& id_type,
+                                          const std::string& id_number) const;
+  // Any document type with this number (login by ID number does not name the type).
+  std::optional<Person> find_by_any_id_number(soci::session& sql, const std::string& id_number) const;
+  void update_status(soci::session& sql, long long id, PersonStatus status, int level, long long now) const;
+  void update_password(soci::session& sql, long long id, const std::string& password_hash, long long now) const;
+  // An imported account gets its account name and password and becomes active (level 2: the
+  // import came from a system that had checked the person's identity).
+  void activate(soci::session& sql, long long id, const std::string& account, const std::string& password_hash,
+                long long now) const;
+  void update_phone(soci::session& sql, long long id, const std::string& phone, long long now) const;
+  // Account deletion: the row stays (ids in the audit trail keep meaning something) but every
+  // personal field is erased, and the account name, document and phone become free again.
+  void erase_personal_data(soci::session& sql, long long id, long long now) const;
+
+  std::string phone_index(const std::string& phone) const { return index_("phone", phone); }
+  std::string id_number_index(const std::string& id_number) const { return index_("id_number", id_number); }
+  std::string account_key(const std::string& account) const;  // case-insensitive uniqueness
+
+ private:
+  std::optional<Person> find_where(soci::session& sql, const std::string& where, const std::string& value) const;
+  std::optional<Person> find_where(soci::session& sql, const std::string& where, const std::string& a,
+                                   const std::string& b) const;
+
+  const crypto::FieldCipher& cipher_;
+  const crypto::BlindIndex& index_;
+};
+
+}  // namespace uia::store
