@@ -1,0 +1,79 @@
+// Which adapter each port uses, from the "ports" section of the server configuration file:
+//
+//   "ports": {
+//     "sms":      {"adapter": "http", "endpoint": "https://...", "app_id": "...", "app_secret": "...",
+//                  "sign_name": "【统一身份认证】", "template_id": "SMS_001",
+//                  "purpose_templates": {"register": "SMS_002"}, "timeout_ms": 5000},
+//     "identity": {"adapter": "http", "endpoint": "https://...", "app_id": "...", "app_secret": "..."},
+//     "face":     {"adapter": "http", "endpoint": "https://...", "app_id": "...", "app_secret": "...",
+//                  "callback_url": "https://uia.example.gov.cn/api/v1/face/callback"}
+//   }
+//
+// Optional in every http section: "timeout_ms" (1-60000, default 5000), "connect_timeout_ms"
+// (1-60000, default 2000), "ca_file". {"adapter": "simulator"} selects the in-memory simulator.
+//
+// Production is strict on purpose: every port must be configured, simulators are refused, and
+// endpoints must be https:// (plain http only to a loopback host, e.g. a local TLS-terminating
+// sidecar) so that names and ID numbers never cross a network in clear text.
+// Dev mode: a missing section means the simulator, and any URL is accepted.
+#pragma once
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "ports/clock.h"
+#include "ports/face_http_verifier.h"
+#include "ports/face_verifier_simulator.h"
+#include "ports/identity_http_verifier.h"
+#include "ports/identity_verifier_simulator.h"
+#include "ports/sms_http_gateway.h"
+#include "ports/sms_simulator.h"
+
+namespace uia::ports {
+
+enum class AdapterKind { Http, Simulator };
+
+struct SmsPortConfig {
+  AdapterKind adapter = AdapterKind::Simulator;
+  SmsHttpConfig http;
+};
+struct IdentityPortConfig {
+  AdapterKind adapter = AdapterKind::Simulator;
+  IdentityHttpConfig http;
+};
+struct FacePortConfig {
+  AdapterKind adapter = AdapterKind::Simulator;
+  FaceHttpConfig http;
+};
+
+struct PortsConfig {
+  std::optional<SmsPortConfig> sms;  // nullopt: section absent
+  std::optional<IdentityPortConfig> identity;
+  std::optional<FacePortConfig> face;
+};
+
+// Parses the "ports" object (null or {} give an empty config). Rejects unknown keys, wrong
+// types and unknown adapters with a message naming the offending key, e.g. "ports.sms.timeout_ms".
+bool parse_ports_config(const nlohmann::json& section, PortsConfig& out, std::string& error);
+
+struct Ports {
+  std::shared_ptr<SmsGateway> sms;
+  std::shared_ptr<SmsSimulator> sms_simulator;  // null in production
+  std::shared_ptr<IdentityVerifier> identity;
+  std::shared_ptr<IdentityVerifierSimulator> identity_simulator;  // null in production
+  std::shared_ptr<FaceVerifier> face;
+  std::shared_ptr<FaceVerifierSimulator> face_simulator;  // null in production
+  // The secret that signs the face service's callbacks (verify_face_callback); empty with the
+  // simulator, which reports through FaceVerifierSimulator::on_result instead.
+  std::string face_callback_secret;
+};
+
+// Builds the adapters. false (and `out` untouched) with a clear message when production mode
+// would start with a simulator, a missing section, an incomplete http section or a clear-text
+// endpoint. `clock` stamps signatures and simulated SMS (null means the system clock).
+bool make_ports(const PortsConfig& config, bool dev_mode, Ports& out, std::string& error,
+                std::shared_ptr<const Clock> clock = nullptr);
+
+}  // namespace uia::ports
