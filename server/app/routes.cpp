@@ -73,6 +73,19 @@ void validate_route(const Services& services, const Pistache::Http::Request& req
   http::send_json(response, Code::Ok, out);
 }
 
+// The face service reports a ticket's verdict here, signed with the shared secret (real adapter
+// only: the simulator reports in-process).
+ApiResponse face_callback_route(Services& services, const ApiRequest& request) {
+  if (services.ports.face_callback_secret.empty() ||
+      !ports::verify_face_callback(services.ports.face_callback_secret, request.body, request.signature_header))
+    return ApiResponse::error(401, ErrorCode::Unauthenticated);
+  const auto callback = ports::parse_face_callback(request.body);
+  if (!callback) return ApiResponse::error(400, ErrorCode::RequestInvalid);
+  if (!flows::complete_face_check(services, callback->ticket, callback->result))
+    return ApiResponse::error(404, ErrorCode::FaceTicketInvalid, "ticket");
+  return ApiResponse::no_content();
+}
+
 void add_dev_routes(http::Router& router, Services& services, runtime::WorkerPool& workers) {
   router.add(Method::Get, "/api/dev/captcha/{id}", http::api_route(workers, [&services](const ApiRequest& request) {
     const auto answer = flows::dev_captcha_answer(services, request.params.at("id"));
@@ -122,6 +135,7 @@ void add_api_routes(http::Router& router, Services& services, runtime::WorkerPoo
   route(Method::Put, "/api/v1/me/phone", flows::change_phone);
   route(Method::Post, "/api/v1/me/deletion/sms", flows::send_deletion_sms);
   route(Method::Delete, "/api/v1/me", flows::delete_account);
+  route(Method::Post, "/api/v1/face/callback", face_callback_route);
   route(Method::Post, "/api/v1/activation", flows::verify_activation);
   route(Method::Post, "/api/v1/activation/{id}/account", flows::finish_activation);
   route(Method::Post, "/api/v1/recovery", flows::start_recovery);

@@ -27,6 +27,7 @@ ApiRequest copy_request(const Http::Request& request, const PathParams& params) 
   if (authorization.rfind("Bearer ", 0) == 0) out.bearer_token = authorization.substr(7);
   if (request.cookies().has(kSessionCookieName)) out.session_cookie = request.cookies().get(kSessionCookieName).value;
   out.csrf_header = header_value(request, "X-CSRF-Token");
+  out.signature_header = header_value(request, "X-Signature");
   return out;
 }
 

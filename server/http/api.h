@@ -28,6 +28,7 @@ struct ApiRequest {
   std::string bearer_token;    // from "Authorization: Bearer ..."
   std::string session_cookie;  // the uia_session cookie
   std::string csrf_header;     // X-CSRF-Token
+  std::string signature_header;  // X-Signature (callbacks from outside services)
 
   // The body as a JSON object (bounded depth), nullopt when it is not one.
   std::optional<nlohmann::json> json() const;
