@@ -11,7 +11,8 @@ namespace uia::web::a11y {
 namespace {
 
 std::vector<Node> g_nodes;
-std::string g_last_json;
+std::string g_last_json;    // last frame's mirror
+std::string g_pushed_json;  // what the page shows
 Node g_focused;
 bool g_has_focused = false;
 float g_scroll = 0.0f;
@@ -55,7 +56,7 @@ void add(Node node) {
 
 const Node* focused_textbox() { return g_has_focused ? &g_focused : nullptr; }
 
-void end_frame() {
+bool end_frame() {
   // Positions are document coordinates: the canvas is fixed and the document scrolls, so a
   // widget's place in the document is its screen position plus the scroll offset.
   const float scroll = g_scroll;
@@ -105,10 +106,15 @@ void end_frame() {
     json += '}';
   }
   json += ']';
-  if (json != g_last_json) {
-    g_last_json = json;
-    js::push_mirror(g_last_json);
-  }
+  const bool changed = json != g_last_json;
+  if (changed) g_last_json = std::move(json);
+  return changed;
+}
+
+void publish() {
+  if (g_last_json == g_pushed_json) return;
+  g_pushed_json = g_last_json;
+  js::push_mirror(g_pushed_json);
 }
 
 }  // namespace uia::web::a11y

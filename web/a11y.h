@@ -34,8 +34,10 @@ void begin_frame();
 // The root window's scroll offset used for this frame (screen + offset = document position).
 void set_scroll_offset(float y);
 void add(Node node);
-// Sends the mirror to the page if it changed since the last frame.
-void end_frame();
+// Builds the mirror of this frame; returns true if it differs from the previous frame's.
+bool end_frame();
+// Sends the mirror to the page if it differs from what the page shows.
+void publish();
 
 // Rectangle of the last Dear ImGui item.
 inline void set_last_item_rect(Node& n) {

@@ -72,15 +72,27 @@ void frame() {
   if (take_pixel_ratio_changed()) fonts::rebuild(d.dpr);
   io.DeltaTime = static_cast<float>(std::clamp(now - g_last_time, 1.0 / 240.0, 0.25));
   g_last_time = now;
-  apply_queued_input(io);
+  const bool had_input = apply_queued_input(io);
   io.DisplaySize = ImVec2(d.width, d.height);
   io.DisplayFramebufferScale = ImVec2(d.fb_width / d.width, d.fb_height / d.height);
 
   ImGui_ImplOpenGL3_NewFrame();
-  ImGui::NewFrame();
-  a11y::begin_frame();
-  g_app->frame(js::today(), now);
-  a11y::end_frame();
+  // Settle before drawing: an edit shows its consequences (a field's message, a section that
+  // appears) one Dear ImGui frame later, so after input, and while the mirror still changes,
+  // run another frame (cheap) instead of presenting an intermediate one (costly, especially on
+  // software GL). Input always gets a second pass: a password edit changes no mirror text.
+  const Date today = js::today();
+  for (int pass = 0;; ++pass) {
+    if (pass > 0) io.DeltaTime = 1e-4f;
+    ImGui::NewFrame();
+    a11y::begin_frame();
+    g_app->frame(today, now);
+    const bool changed = a11y::end_frame();
+    const bool settled = !changed && !(had_input && pass == 0);
+    if (pass == 3 || settled) break;
+    ImGui::EndFrame();
+  }
+  a11y::publish();
   ImGui::Render();
 
   glViewport(0, 0, d.fb_width, d.fb_height);
@@ -141,6 +153,7 @@ int main() {
   ImGui_ImplOpenGL3_Init("#version 300 es");
   int font_size = 0;
   unsigned char* font = js::take_font(&font_size);
+  take_pixel_ratio_changed();  // init below rasterises at the current ratio already
   if (!fonts::init(font, font_size, display().dpr))
     std::printf("uia: no CJK font received; Chinese text will not render\n");
 

@@ -30,7 +30,7 @@ float document_scroll();
 
 // Frame pacing: a frame is drawn when input arrived, when something asked for frames (network
 // answers, animations), and a few times a second while a text field shows its caret.
-void wake(int frames = 4);
+void wake(int frames = 1);
 // Draw a frame no later than `seconds` from now (timers: countdowns, captcha expiry).
 void wake_after(double seconds);
 bool should_draw_frame(double now_seconds, bool text_active);

@@ -23,8 +23,9 @@ class TestFailure extends Error {}
 function check(cond, message) {
   if (!cond) throw new TestFailure(message);
 }
+const started = Date.now();
 function log(...args) {
-  console.log('  ' + args.join(' '));
+  console.log(`  ${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s ` + args.join(' '));
 }
 
 // GB 11643 check character for 17 digits.
