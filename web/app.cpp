@@ -76,9 +76,14 @@ void App::submit_login() {
       s.success = name.empty() ? "登录成功" : "登录成功，欢迎您，" + name;
       s.password.reset();
     } else {
-      s.error = net::failure_message(r, "登录");
+      std::string message = net::failure_message(r, "登录");
+      std::string field = r.get("error.field");
       s.captcha.reset();
       load_captcha(s.captcha_image);  // a captcha answers once
+      if (field == "captcha_answer" || field == "captcha_id")
+        s.captcha.server_error = message;
+      else
+        s.error = message;
     }
   });
 }
@@ -101,10 +106,10 @@ void App::submit_register(Date today) {
         s.success = "注册成功，请返回登录页登录";
       return;
     }
+    // Under the field at fault (and focus there) when the server names one, else as a banner.
     std::string message = net::failure_message(r, "注册");
     std::string field = r.get("error.field");
-    if (!field.empty()) RegisterSetServerError(s, field, message);
-    s.error = message;
+    if (field.empty() || !RegisterSetServerError(s, field, message)) s.error = message;
   });
 }
 
@@ -124,12 +129,20 @@ void App::request_sms(double now) {
       s.sms_resend_at = now + (resend > 0 ? resend : 60);
       s.sms_info = "验证码已发送，";
       s.sms_error.clear();
-    } else {
-      s.sms_error = net::failure_message(r, "短信验证码");
-      if (r.get("error.field") == "captcha_answer") s.captcha.server_error = s.sms_error;
     }
     s.captcha.reset();
-    load_captcha(s.captcha_image);
+    load_captcha(s.captcha_image);  // a captcha answers once
+    if (!r.ok()) {
+      // Under the field at fault when the server names one, else under the SMS code.
+      std::string message = net::failure_message(r, "短信验证码");
+      std::string field = r.get("error.field");
+      if (field == "captcha_answer" || field == "captcha_id")
+        s.captcha.server_error = message;
+      else if (field == "phone")
+        s.phone.server_error = message;
+      else
+        s.sms_error = message;
+    }
   });
 }
 

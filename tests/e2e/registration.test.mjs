@@ -130,6 +130,7 @@ async function runScenario(browser, scenario) {
         throw new TestFailure(`${name}: expected value ${JSON.stringify(expected)}, got ${JSON.stringify(await valueOf(name))}`);
       }
     };
+    const agreeBox = () => mirror.getByRole('checkbox', { name: '同意《注册协议》与《隐私政策》' });
     const fieldAlerts = (field) => mirror.locator(`[role=alert][data-field="${field}"]`);
     const clearField = async () => {
       await page.keyboard.press('Control+A');
@@ -309,14 +310,25 @@ async function runScenario(browser, scenario) {
       check(smsRes.status() === 202, `POST /api/v1/sms/codes answered ${smsRes.status()}: ${await smsRes.text()}`);
       const inbox = await (await page.request.get(`${apiBase}api/dev/sms?phone=${applicant.phone}`)).json();
       check(inbox.messages && inbox.messages.length > 0, 'no SMS in the dev inbox');
-      await fill('短信验证码', String(inbox.messages[0].code));
+      const code = String(inbox.messages[0].code);
       check(await role('button', '获取验证码').getAttribute('aria-disabled') === 'true', '获取验证码 not disabled during the countdown');
+      // A wrong code first: the server's message appears under the SMS field.
+      await fill('短信验证码', code === '000000' ? '111111' : '000000');
+      if (await agreeBox().getAttribute('aria-checked') !== 'true') await press(agreeBox());
+      const rejected = page.waitForResponse((res) => new URL(res.url()).pathname === '/api/v1/persons', { timeout: 20_000 });
+      await press(role('button', '注册'));
+      const rejectedRes = await rejected;
+      const rejection = (await rejectedRes.json()).error || {};
+      check(rejectedRes.status() >= 400 && rejectedRes.status() < 500 && rejection.message, `wrong SMS code: HTTP ${rejectedRes.status()}`);
+      await fieldAlerts('sms_code').filter({ hasText: rejection.message }).waitFor({ timeout: TIMEOUT })
+        .catch(async () => { throw new TestFailure(`server message "${rejection.message}" not shown under the SMS field; alerts ${JSON.stringify(await mirror.getByRole('alert').allTextContents())}`); });
+      log('server error shown under its field:', rejection.code, JSON.stringify(rejection.message));
+      await fill('短信验证码', code);
     } else {
       await fill('图形验证码', 'abcd');
       await fill('短信验证码', '123456');
     }
-    const agree = mirror.getByRole('checkbox', { name: '同意《注册协议》与《隐私政策》' });
-    await press(agree);
+    if (await agreeBox().getAttribute('aria-checked') !== 'true') await press(agreeBox());
     await page.waitForFunction(() => document.querySelector('#uia-a11y [role=checkbox]')?.getAttribute('aria-checked') === 'true', null, { timeout: TIMEOUT });
     const alerts = await mirror.getByRole('alert').allTextContents();
     check(alerts.length === 0, `valid form still shows alerts: ${JSON.stringify(alerts)}`);

@@ -10,6 +10,7 @@
 #include "policy/account.h"
 #include "policy/contact.h"
 #include "policy/id_validity.h"
+#include "policy/person_name.h"
 
 namespace uia::web {
 namespace {
@@ -48,7 +49,7 @@ Checks check(const RegisterState& s, Date today) {
     c.confirm = message_zh(ErrorCode::PasswordEmpty);
   else if (s.confirm.str() != s.password.str())
     c.confirm = message_zh(ErrorCode::PasswordMismatch);
-  if (s.name.empty()) c.name = message_zh(ErrorCode::NameEmpty);
+  c.name = msg(check_person_name(s.name.str()));
 
   std::string_view number = s.id_number.str();
   switch (s.id_type) {
@@ -69,7 +70,7 @@ Checks check(const RegisterState& s, Date today) {
   if (number.empty()) c.id_number = message_zh(ErrorCode::IdNumberEmpty);
 
   if (s.id_type != RegisterState::kResident) {
-    if (!parse_user_date(s.birth_date)) c.birth_date = message_zh(ErrorCode::DateInvalid);
+    if (!parse_user_date(s.birth_date)) c.birth_date = message_zh(ErrorCode::BirthDateInvalid);
     if (s.gender < 0) c.gender = "请选择性别";
   }
 
@@ -88,7 +89,7 @@ Checks check(const RegisterState& s, Date today) {
   c.phone = msg(check_phone(s.phone.str()));
   if (s.captcha.empty()) c.captcha = "请输入图形验证码";
   if (s.sms_code.empty()) c.sms_code = "请输入短信验证码";
-  if (!s.agree) c.agree = "请阅读并同意《注册协议》与《隐私政策》";
+  if (!s.agree) c.agree = message_zh(ErrorCode::AgreementRequired);
   return c;
 }
 
