@@ -40,6 +40,7 @@ Module['uiaGlue'] = (function () {
 
   // ---- Canvas size and pixel ratio ---------------------------------------------------------
   var dprQuery = null;
+  var lastDpr = 0;
   function resize() {
     var de = document.documentElement;
     var w = de.clientWidth || window.innerWidth;
@@ -51,7 +52,10 @@ Module['uiaGlue'] = (function () {
     if (canvas.width !== fw) canvas.width = fw;
     if (canvas.height !== fh) canvas.height = fh;
     call('uia_on_resize', w, h, dpr, fw, fh);
-    watchPixelRatio();
+    if (dpr !== lastDpr) {
+      lastDpr = dpr;
+      watchPixelRatio();
+    }
   }
   function watchPixelRatio() {
     // Browser zoom or moving to another screen changes devicePixelRatio.
@@ -231,8 +235,9 @@ Module['uiaGlue'] = (function () {
     var text = it.t || '';
     if (el.textContent !== text) el.textContent = text;
     var r = it.r;
-    setAttr(el, 'aria-valuetext', r === 'textbox' && it.v && !it.p ? text : null);
-    setAttr(el, 'data-value', r === 'textbox' && it.v && !it.p ? text : null);
+    var hasValue = (r === 'textbox' || r === 'combobox') && it.v && !it.p;
+    setAttr(el, 'aria-valuetext', hasValue ? text : null);
+    setAttr(el, 'data-value', hasValue ? text : null);
     setAttr(el, 'aria-checked', r === 'checkbox' || r === 'radio' ? (it.c ? 'true' : 'false') : null);
     setAttr(el, 'aria-selected', r === 'tab' || r === 'option' ? (it.s ? 'true' : 'false') : null);
     setAttr(el, 'aria-expanded', r === 'combobox' ? (it.e ? 'true' : 'false') : null);
@@ -376,6 +381,8 @@ Module['uiaGlue'] = (function () {
       ime.addEventListener('compositionend', onCompositionEnd);
       mirrorRoot.addEventListener('click', onMirrorClick);
       resize();
+      // Not every pixel-ratio change fires an event (e.g. device emulation): poll it too.
+      setInterval(function () { if ((window.devicePixelRatio || 1) !== lastDpr) resize(); }, 500);
       call('uia_on_scroll', window.scrollY);
     },
     mirror: mirror,

@@ -303,7 +303,9 @@ bool Combo(const char* label, int* index, const char* const items[], int count, 
   ImGui::PushID(label);
   ImGui::SetNextItemWidth(width);
   const char* preview = (*index >= 0 && *index < count) ? items[*index] : "";
-  bool open = ImGui::BeginCombo("##combo", preview, ImGuiComboFlags_HeightLarge);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(6, 6));  // the popup's padding
+  bool open = ImGui::BeginCombo("##combo", preview, ImGuiComboFlags_HeightLargest);
+  ImGui::PopStyleVar();
   hand_cursor_if_hovered();
   a11y::Node n;
   n.role = a11y::Role::Combobox;
@@ -314,14 +316,14 @@ bool Combo(const char* label, int* index, const char* const items[], int count, 
   a11y::set_last_item_rect(n);
   a11y::add(std::move(n));
   if (open) {
+    ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0.0f, 0.5f));
     for (int i = 0; i < count; ++i) {
       bool selected = i == *index;
-      ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8, 12));
-      if (ImGui::Selectable(items[i], selected)) {
+      // Rows as tall as an input: easy to hit with a finger.
+      if (ImGui::Selectable(items[i], selected, 0, ImVec2(0, ImGui::GetFrameHeight()))) {
         changed = *index != i;
         *index = i;
       }
-      ImGui::PopStyleVar();
       if (selected) ImGui::SetItemDefaultFocus();
       a11y::Node o;
       o.role = a11y::Role::Option;
@@ -330,6 +332,7 @@ bool Combo(const char* label, int* index, const char* const items[], int count, 
       a11y::set_last_item_rect(o);
       a11y::add(std::move(o));
     }
+    ImGui::PopStyleVar();
     ImGui::EndCombo();
   }
   ImGui::PopID();

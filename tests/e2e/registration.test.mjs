@@ -182,6 +182,19 @@ async function runScenario(browser, scenario) {
     check(missing === '', `registration page: characters missing from the font: ${missing}`);
     await shot('registration-empty');
 
+    // ---- Document type: other documents ask for gender and date of birth
+    await press(role('combobox', '证件类型'));
+    await role('option', '护照').waitFor({ timeout: TIMEOUT });
+    check(await mirror.getByRole('option').count() === 5, 'the document type list has 5 options');
+    await press(role('option', '护照'));
+    await role('radio', '男').waitFor({ timeout: TIMEOUT });
+    check(await role('textbox', '出生日期').count() === 1, 'passport: 出生日期 missing');
+    await press(role('combobox', '证件类型'));
+    await press(role('option', '居民身份证'));
+    await page.waitForFunction(() => !document.querySelector('#uia-a11y [role=radio][aria-label="男"]'), null, { timeout: TIMEOUT });
+    check(await role('combobox', '证件类型').getAttribute('aria-valuetext') === '居民身份证', 'document type not back to 居民身份证');
+    log('document type: 护照 adds gender and date of birth');
+
     // ---- ID number: a wrong check character, then the right one
     await focusField('证件号码');
     await page.keyboard.type(INVALID_ID);
