@@ -19,6 +19,7 @@ Module['uiaGlue'] = (function () {
   var textActive = false, composing = false, imeKind = 0;
   var mirrorItems = [];
   var mirrorEls = new Map();
+  var mirrorSerial = 0;
   var keysDown = new Set();
   var touch = null;
 
@@ -212,6 +213,23 @@ Module['uiaGlue'] = (function () {
     }
   }
 
+  // The IME input holds keyboard focus for the active field, so it carries that field's name,
+  // state and error message for assistive technology.
+  function describeIme() {
+    var field = null;
+    for (var i = 0; i < mirrorItems.length; i++) if (mirrorItems[i].f) field = mirrorItems[i];
+    setAttr(ime, 'aria-label', field ? field.l : null);
+    setAttr(ime, 'aria-invalid', field && field.i ? 'true' : null);
+    setAttr(ime, 'aria-required', field && field.q ? 'true' : null);
+    var alertEl = null;
+    if (field && field.fd) {
+      mirrorEls.forEach(function (el) {
+        if (!alertEl && el.getAttribute('role') === 'alert' && el.getAttribute('data-field') === field.fd) alertEl = el;
+      });
+    }
+    setAttr(ime, 'aria-describedby', alertEl ? alertEl.id : null);
+  }
+
   // ---- Accessibility mirror ------------------------------------------------------------------
   function setAttr(el, name, value) {
     if (value === null || value === undefined) {
@@ -261,6 +279,7 @@ Module['uiaGlue'] = (function () {
       var el = mirrorEls.get(it.k);
       if (!el) {
         el = document.createElement('div');
+        el.id = 'uia-a11y-' + (++mirrorSerial);
         el.setAttribute('data-key', it.k);
         mirrorEls.set(it.k, el);
       }
@@ -275,6 +294,7 @@ Module['uiaGlue'] = (function () {
         mirrorEls.delete(key);
       }
     });
+    if (textActive) describeIme();
   }
   // Assistive technology "clicks" a mirror element: press the widget under its centre.
   function onMirrorClick(e) {
@@ -390,6 +410,7 @@ Module['uiaGlue'] = (function () {
       textActive = !!active;
       if (textActive) {
         placeIme(x, y, w, h, caretX, kind);
+        describeIme();
         if (document.activeElement !== ime) ime.focus({ preventScroll: true });
       } else {
         if (composing) { composing = false; ime.classList.remove('composing'); }

@@ -207,6 +207,13 @@ async function runScenario(browser, scenario) {
     }
     check(await mirror.getByRole('alert').filter({ hasText: CHECK_DIGIT_MESSAGE }).count() === 1, 'check-digit alert not found by getByRole');
     check(await role('textbox', '证件号码').getAttribute('aria-invalid') === 'true', '证件号码 not marked aria-invalid');
+    // The focused IME input speaks for the field: its name and its error message.
+    const imeA11y = await page.evaluate(() => {
+      const ime = document.getElementById('uia-ime');
+      const d = document.getElementById(ime.getAttribute('aria-describedby') || '');
+      return [document.activeElement === ime, ime.getAttribute('aria-label'), d ? d.textContent : null];
+    });
+    check(imeA11y[0] && imeA11y[1] === '证件号码' && imeA11y[2] === CHECK_DIGIT_MESSAGE, `IME input a11y: ${JSON.stringify(imeA11y)}`);
     await shot('registration-error');
 
     await clearField();
