@@ -74,7 +74,10 @@ void App::submit_login() {
     if (r.ok()) {
       std::string name = r.get("subject.name");
       s.success = name.empty() ? "登录成功" : "登录成功，欢迎您，" + name;
+      s.submitted = false;  // a fresh form, not one full of "please enter" messages
       s.password.reset();
+      s.captcha.reset();
+      load_captcha(s.captcha_image);
     } else {
       std::string message = net::failure_message(r, "登录");
       std::string field = r.get("error.field");
