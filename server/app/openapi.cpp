@@ -40,7 +40,7 @@ json string_schema(const char* description = nullptr) {
   return s;
 }
 
-json build() {
+json build(bool dev_mode) {
   json codes = json::array();
   for (std::size_t i = 0; i < error_code_count(); ++i) codes.push_back(code_name(error_code_at(i)));
 
@@ -172,7 +172,31 @@ json build() {
       "Activate an imported account, step 2: account name + password",
       with_errors({{"200", answer("active")}}, {400, 404, 409}),
       object({{"account", string_schema()}, {"password", string_schema()}}, {"account", "password"}));
+  paths["/api/v1/face/callback"]["post"] = operation(
+      "The face service reports a ticket's result (body signed with the shared secret in X-Signature)",
+      with_errors({{"204", answer("recorded")}}, {400, 401, 404}),
+      object({{"ticket", string_schema()}, {"result", {{"type", "string"}, {"enum", {"pass", "fail"}}}}},
+             {"ticket", "result"}));
   paths["/api/v1/openapi.json"]["get"] = operation("This document", {{"200", answer("OpenAPI 3 document")}});
+  if (dev_mode) {
+    // Served only by `uia serve --dev` (404 in production), so described only there.
+    paths["/api/dev/captcha/{id}"]["get"] = operation(
+        "Dev mode: the answer of a captcha",
+        with_errors({{"200", answer("answer", object({{"answer", string_schema()}}, {"answer"}))}}, {404}));
+    paths["/api/dev/sms"]["get"] = operation(
+        "Dev mode: SMS messages the simulator delivered to ?phone=, newest first",
+        {{"200", answer("messages",
+                        object({{"messages", {{"type", "array"},
+                                              {"items", object({{"purpose", string_schema()}, {"code", string_schema()},
+                                                                {"text", string_schema()},
+                                                                {"sent_at", {{"type", "string"}, {"format", "date-time"}}}},
+                                                               {"purpose", "code", "text", "sent_at"})}}}},
+                               {"messages"}))}});
+    paths["/api/dev/face/{ticket}"]["post"] = operation(
+        "Dev mode: complete a simulated face check",
+        with_errors({{"200", answer("completed")}}, {400, 404}),
+        object({{"result", {{"type", "string"}, {"enum", {"pass", "fail"}}}}}, {"result"}));
+  }
 
   return {{"openapi", "3.0.3"},
           {"info", {{"title", "UIA 统一身份认证平台 REST API"}, {"version", "1"}}},
@@ -187,9 +211,10 @@ json build() {
 
 }  // namespace
 
-const nlohmann::json& openapi_document() {
-  static const nlohmann::json document = build();
-  return document;
+const nlohmann::json& openapi_document(bool dev_mode) {
+  static const nlohmann::json production = build(false);
+  static const nlohmann::json dev = build(true);
+  return dev_mode ? dev : production;
 }
 
 }  // namespace uia::app

@@ -5,6 +5,7 @@
 
 namespace uia::app {
 
-const nlohmann::json& openapi_document();
+// `dev_mode` adds the /api/dev/* routes, which exist only in dev mode.
+const nlohmann::json& openapi_document(bool dev_mode);
 
 }  // namespace uia::app

@@ -107,7 +107,11 @@ void add_dev_routes(http::Router& router, Services& services, runtime::WorkerPoo
   }));
   router.add(Method::Post, "/api/dev/face/{ticket}", http::api_route(workers, [&services](const ApiRequest& request) {
     const auto body = request.json();
-    const std::string result = body ? body->value("result", "") : "";
+    if (!body) return ApiResponse::error(400, ErrorCode::RequestInvalid);
+    // JsonFields, not json::value(): a number or object here must be a 400, not a type_error.
+    http::JsonFields fields(*body);
+    const std::string result = fields.required("result");
+    if (fields.failed()) return fields.error();
     if (result != "pass" && result != "fail") return ApiResponse::error(400, ErrorCode::RequestInvalid, "result");
     const bool done = services.ports.face_simulator->complete(
         request.params.at("ticket"), result == "pass" ? ports::FaceResult::Pass : ports::FaceResult::Fail);
@@ -141,8 +145,8 @@ void add_api_routes(http::Router& router, Services& services, runtime::WorkerPoo
   route(Method::Post, "/api/v1/recovery", flows::start_recovery);
   route(Method::Post, "/api/v1/recovery/{id}/sms", flows::send_recovery_sms);
   route(Method::Post, "/api/v1/recovery/{id}/password", flows::finish_recovery);
-  router.add(Method::Get, "/api/v1/openapi.json", [](const auto&, auto response, const auto&) {
-    http::send_json(response, Pistache::Http::Code::Ok, openapi_document());
+  router.add(Method::Get, "/api/v1/openapi.json", [dev = services.dev_mode](const auto&, auto response, const auto&) {
+    http::send_json(response, Pistache::Http::Code::Ok, openapi_document(dev));
   });
   if (services.dev_mode) add_dev_routes(router, services, workers);
 }

@@ -26,6 +26,16 @@ void Router::add(Pistache::Http::Method method, std::string_view pattern, RouteH
   routes_.push_back(std::move(route));
 }
 
+std::vector<Router::RouteInfo> Router::routes() const {
+  std::vector<RouteInfo> out;
+  for (const Route& route : routes_) {
+    std::string pattern;
+    for (const std::string& segment : route.segments) pattern += "/" + segment;
+    out.push_back({route.method, pattern.empty() ? "/" : pattern});
+  }
+  return out;
+}
+
 bool Router::match(const Route& route, const std::vector<std::string_view>& path, PathParams& params) {
   params.clear();
   std::size_t i = 0;

@@ -24,6 +24,13 @@ class Router {
   // Finds the route and runs it; answers 404/405 itself when nothing fits.
   void dispatch(const Pistache::Http::Request& request, Pistache::Http::ResponseWriter response) const;
 
+  struct RouteInfo {
+    Pistache::Http::Method method;
+    std::string pattern;  // as registered, e.g. "/api/dev/face/{ticket}"
+  };
+  // Every route in registration order, so a test can hold the OpenAPI document to what is served.
+  std::vector<RouteInfo> routes() const;
+
  private:
   struct Route {
     Pistache::Http::Method method;
