@@ -3,7 +3,10 @@
 #include <iostream>
 #include <thread>
 
+#include <pistache/peer.h>
+
 #include "http/json_response.h"
+#include "http/request_head_guard.h"
 #include "http/request_headers.h"
 
 namespace uia::http {
@@ -45,6 +48,79 @@ class RequestHandler : public Http::Handler {
     if (connection.find("close") != std::string::npos) return;
     response.headers().remove<Http::Header::Connection>();
     response.headers().add<Http::Header::Connection>(Http::ConnectionControl::KeepAlive);
+  }
+
+  // Pistache 0.0.5's own Handler::onInput answers everything its parser throws with
+  // "500 <exception text>" (a negative Content-Length gives "basic_string::_M_create", a cookie
+  // without '=' "Invalid cookie, missing value") and its 413 is plain text. This override does
+  // the same work (feed, parse, hand over a ResponseWriter) but screens the head first (see
+  // check_request_head) and answers every framing problem with the contract's JSON error and
+  // a 4xx: they are the client's fault, not the server's.
+  void onInput(const char* buffer, size_t len, const std::shared_ptr<Tcp::Peer>& peer) override {
+    const auto guard = guard_of(peer);
+    if (guard->refused) return;  // the rest of a refused request; the client was told to close
+    const auto parser = getParser(peer);
+    Http::Request& request = parser->request;
+    try {
+      if (!guard->head_checked) {
+        const std::size_t room = getMaxRequestSize() > guard->head.size() ? getMaxRequestSize() - guard->head.size() : 0;
+        guard->head.append(buffer, std::min(len, room));
+        if (const std::size_t end = guard->head.find("\r\n\r\n"); end != std::string::npos) {
+          guard->head_checked = true;
+          if (const auto refusal = check_request_head(std::string_view(guard->head).substr(0, end + 2), getMaxRequestSize())) {
+            refuse(peer, *parser, *guard, refusal->status, refusal->code);
+            return;
+          }
+        }
+      }
+      if (!parser->feed(buffer, len)) {
+        refuse(peer, *parser, *guard, 413, ErrorCode::PayloadTooLarge);
+        return;
+      }
+      if (parser->parse() != Http::Private::State::Done) return;
+      Http::ResponseWriter response(request.version(), transport(), this, peer);
+      request.copyAddress(peer->address());
+      const auto connection = request.headers().tryGet<Http::Header::Connection>();
+      response.headers().add<Http::Header::Connection>(connection ? connection->control() : Http::ConnectionControl::Close);
+      peer->setIdle(false);
+      onRequest(request, std::move(response));
+      parser->reset();
+      guard->head.clear();
+      guard->head_checked = false;
+    } catch (const Http::HttpError& e) {
+      refuse(peer, *parser, *guard, e.code() == 413 ? 413 : 400,
+             e.code() == 413 ? ErrorCode::PayloadTooLarge : ErrorCode::RequestInvalid);
+    } catch (const std::exception& e) {
+      std::cerr << "uia: unparseable request from " << peer->address().host() << ": " << e.what() << '\n';
+      refuse(peer, *parser, *guard, 400, ErrorCode::RequestInvalid);
+    }
+  }
+
+  // Per connection: the head of the request being read, and whether a refusal was sent.
+  struct HeadGuard {
+    std::string head;
+    bool head_checked = false;
+    bool refused = false;
+  };
+
+  static std::shared_ptr<HeadGuard> guard_of(const std::shared_ptr<Tcp::Peer>& peer) {
+    static constexpr const char* kKey = "uia.head_guard";
+    if (auto data = peer->tryGetData(kKey)) return std::static_pointer_cast<HeadGuard>(data);
+    auto guard = std::make_shared<HeadGuard>();
+    peer->putData(kKey, guard);
+    return guard;
+  }
+
+  // Answers with a JSON error and "Connection: close", and ignores whatever else this
+  // connection sends (the unread part of a refused body must not be parsed as a request).
+  void refuse(const std::shared_ptr<Tcp::Peer>& peer, Http::RequestParser& parser, HeadGuard& guard, int status,
+              ErrorCode code) {
+    guard.refused = true;
+    guard.head.clear();
+    Http::ResponseWriter response(parser.request.version(), transport(), this, peer);
+    response.headers().add<Http::Header::Connection>(Http::ConnectionControl::Close);
+    send_error(response, static_cast<Http::Code>(status), code);
+    parser.reset();
   }
 
   std::shared_ptr<const Router> router_;
