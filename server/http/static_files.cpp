@@ -57,7 +57,7 @@ std::string StaticFiles::content_type_for(const fs::path& file) {
       {".data", "application/octet-stream"},
   };
   const auto it = types.find(file.extension().string());
-  return it == types.end() ? "application/octet-stream" : it->second;
+  return it == types.end() ? std::string() : it->second;
 }
 
 std::string gzip_compress(std::string_view data) {
@@ -78,7 +78,7 @@ std::string gzip_compress(std::string_view data) {
 std::shared_ptr<const StaticFiles::Asset> StaticFiles::load(const std::string& relative) {
   const fs::path file = root_ / relative;
   std::error_code error;
-  if (!fs::is_regular_file(file, error)) return nullptr;
+  if (content_type_for(file).empty() || !fs::is_regular_file(file, error)) return nullptr;
   const auto mtime = fs::last_write_time(file, error);
   if (error) return nullptr;
   {
@@ -138,13 +138,14 @@ void StaticFiles::serve(const Pistache::Http::Request& request, Pistache::Http::
   const bool use_gzip = !asset->gzip.empty() && accepts_gzip(request);
   if (use_gzip) set_header(response, "Content-Encoding", "gzip");
   const std::string& body = use_gzip ? asset->gzip : asset->content;
-  const auto mime = Pistache::Http::Mime::MediaType::fromString(asset->content_type);
+  // Written as a plain header: Pistache's MediaType parser rejects valid types such as font/ttf.
+  set_header(response, "Content-Type", asset->content_type);
   if (request.method() == Method::Head) {
     // Pistache writes Content-Length: 0 for an empty body; HEAD answers with the headers only.
-    response.send(Code::Ok, "", mime);
+    response.send(Code::Ok, "");
     return;
   }
-  response.send(Code::Ok, body.data(), body.size(), mime);
+  response.send(Code::Ok, body.data(), body.size());
 }
 
 }  // namespace uia::http

@@ -31,6 +31,8 @@ class StaticFiles {
   };
   // Maps a URL path to a file below the root; nullopt for anything that would escape it.
   static std::optional<std::string> relative_file(std::string_view url_path);
+  // The type of a file we serve, or "" for any other file: only the web client's own kinds of
+  // file leave the directory (never a build system's leftovers).
   static std::string content_type_for(const std::filesystem::path& file);
 
  private:

@@ -31,6 +31,8 @@ class HttpServerTest : public ::testing::Test {
     fs::create_directories(web_root_);
     std::ofstream(web_root_ / "index.html") << "<!doctype html><title>统一身份认证平台</title>" << std::string(4000, ' ');
     std::ofstream(web_root_ / "uia.wasm", std::ios::binary) << std::string("\0asm", 4);
+    std::ofstream(web_root_ / "uia-font.ttf", std::ios::binary) << std::string(2000, 'f');
+    std::ofstream(web_root_ / "cmake_install.cmake") << "build leftovers";
     app::PlatformConfig config;
     config.dev = true;
     config.web_root = web_root_;
@@ -124,6 +126,11 @@ TEST_F(HttpServerTest, ServesTheWebClientWithTypesGzipAndEtags) {
 
   const auto wasm = http_get(port_, "/uia.wasm");
   EXPECT_EQ(wasm.headers.at("content-type"), "application/wasm");
+  const auto font = http_get(port_, "/uia-font.ttf");
+  EXPECT_EQ(font.status, 200);
+  EXPECT_EQ(font.headers.at("content-type"), "font/ttf");
+  EXPECT_EQ(font.body.size(), 2000u);
+  EXPECT_EQ(http_get(port_, "/cmake_install.cmake").status, 404);
 
   const auto again = http_get(port_, "/", "If-None-Match: " + index.headers.at("etag") + "\r\n");
   EXPECT_EQ(again.status, 304);

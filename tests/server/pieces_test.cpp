@@ -27,7 +27,9 @@ TEST(StaticFilesPath, ContentTypes) {
   using http::StaticFiles;
   EXPECT_EQ(StaticFiles::content_type_for("x.wasm"), "application/wasm");
   EXPECT_EQ(StaticFiles::content_type_for("x.js"), "text/javascript; charset=utf-8");
-  EXPECT_EQ(StaticFiles::content_type_for("x.unknown"), "application/octet-stream");
+  EXPECT_EQ(StaticFiles::content_type_for("x.ttf"), "font/ttf");
+  EXPECT_EQ(StaticFiles::content_type_for("x.unknown"), "");
+  EXPECT_EQ(StaticFiles::content_type_for("Makefile"), "");
 }
 
 TEST(JsonRequest, DepthIsBoundedBeforeParsing) {
