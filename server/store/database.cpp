@@ -55,6 +55,35 @@ Database::Database(DatabaseUrl url, std::size_t pool_size)
 
 Database::~Database() = default;
 
+void Database::begin(soci::session& sql) const {
+  if (url_.backend == Backend::Sqlite) {
+    sql << "BEGIN IMMEDIATE";
+  } else {
+    sql.begin();
+  }
+}
+
+void Database::commit(soci::session& sql) const {
+  if (url_.backend == Backend::Sqlite) {
+    sql << "COMMIT";
+  } else {
+    sql.commit();
+  }
+}
+
+void Database::rollback(soci::session& sql) const noexcept {
+  try {
+    if (url_.backend == Backend::Sqlite) {
+      sql << "ROLLBACK";
+    } else {
+      sql.rollback();
+    }
+  } catch (...) {
+    // Nothing to undo (SQLite already rolled back after the error) or the connection is gone;
+    // the caller's exception is the one that matters.
+  }
+}
+
 std::unique_ptr<Database> Database::open(const std::string& url, std::size_t pool_size) {
   DatabaseUrl parsed;
   std::string error;

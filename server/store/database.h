@@ -40,19 +40,33 @@ class Database {
   template <typename Work>
   auto transact(Work&& work) {
     soci::session sql(*pool_);
-    soci::transaction transaction(sql);
-    if constexpr (std::is_void_v<decltype(work(sql))>) {
-      std::forward<Work>(work)(sql);
-      transaction.commit();
-    } else {
-      auto result = std::forward<Work>(work)(sql);
-      transaction.commit();
-      return result;
+    begin(sql);
+    try {
+      if constexpr (std::is_void_v<decltype(work(sql))>) {
+        std::forward<Work>(work)(sql);
+        commit(sql);
+      } else {
+        auto result = std::forward<Work>(work)(sql);
+        commit(sql);
+        return result;
+      }
+    } catch (...) {
+      rollback(sql);
+      throw;
     }
   }
 
  private:
   Database(DatabaseUrl url, std::size_t pool_size);
+
+  // SQLite transactions start with BEGIN IMMEDIATE, taking the write lock up front and waiting
+  // out another writer with the busy timeout. A plain (deferred) BEGIN starts as a reader; when
+  // it then writes after another connection has committed, WAL cannot upgrade its stale
+  // snapshot and SQLite fails at once with "database is locked" without consulting the busy
+  // timeout, so concurrent registrations and SMS requests (read, then write) became 500s.
+  void begin(soci::session& sql) const;
+  void commit(soci::session& sql) const;
+  void rollback(soci::session& sql) const noexcept;
 
   DatabaseUrl url_;
   std::size_t pool_size_;

@@ -165,6 +165,7 @@ void RestTest::SetUp() {
   config.db = "sqlite:" + db_path_;
   config.web_root = dir_ / "web";  // no web client: the API alone
   config.workers = 2;
+  configure(config);
   platform_ = app::build_platform(config, clock_);
   http::HttpServerOptions options;
   options.port = 0;

@@ -88,6 +88,8 @@ class RestTest : public ::testing::Test {
  protected:
   void SetUp() override;
   void TearDown() override;
+  // Lets a test suite change the platform's configuration before it is built.
+  virtual void configure(app::PlatformConfig& config) { (void)config; }
 
   Reply request(const std::string& method, const std::string& path, const std::string& body = "",
                 const Caller& caller = {}, const std::string& extra_headers = "");
