@@ -113,6 +113,9 @@ void add_dev_routes(http::Router& router, Services& services, runtime::WorkerPoo
     const std::string result = fields.required("result");
     if (fields.failed()) return fields.error();
     if (result != "pass" && result != "fail") return ApiResponse::error(400, ErrorCode::RequestInvalid, "result");
+    // An expired or finished check must not look completed to the tester.
+    if (!flows::face_check_pending(services, request.params.at("ticket")))
+      return ApiResponse::error(404, ErrorCode::FaceTicketInvalid, "ticket");
     const bool done = services.ports.face_simulator->complete(
         request.params.at("ticket"), result == "pass" ? ports::FaceResult::Pass : ports::FaceResult::Fail);
     if (!done) return ApiResponse::error(404, ErrorCode::FaceTicketInvalid, "ticket");

@@ -65,6 +65,19 @@ TEST_F(RestRegistration, FailedFaceCheckLeavesTheAccountPending) {
   EXPECT_EQ(login(a.account, a.password).status, 403);
 }
 
+TEST_F(RestRegistration, FaceTicketExpiresAfterTenMinutes) {
+  const Applicant a = adult_resident();
+  const Reply registered = register_person(a);
+  ASSERT_EQ(registered.status, 201) << registered.body;
+  advance(10min + 1s);
+  const Reply late = complete_face(registered.json.value("face_ticket", ""), "pass");
+  EXPECT_EQ(late.status, 404) << late.body;
+  EXPECT_EQ(late.error_code(), "FACE_TICKET_INVALID");
+  const Reply refused = login(a.account, a.password);
+  EXPECT_EQ(refused.status, 403) << refused.body;
+  EXPECT_EQ(refused.error_code(), "ACCOUNT_NOT_ACTIVE");
+}
+
 TEST_F(RestRegistration, FaceRouteRefusesUnknownTicketsAndResults) {
   EXPECT_EQ(complete_face("no-such-ticket", "pass").error_code(), "FACE_TICKET_INVALID");
   const Reply registered = register_person(adult_resident());

@@ -256,4 +256,15 @@ bool complete_face_check(app::Services& services, const std::string& ticket, por
   });
 }
 
+bool face_check_pending(app::Services& services, const std::string& ticket) {
+  const long long now = services.now_seconds();
+  return services.db->with_session([&](soci::session& sql) {
+    std::string status;
+    long long expires_at = 0;
+    sql << "SELECT status, expires_at FROM face_checks WHERE ticket = :t", soci::use(ticket), soci::into(status),
+        soci::into(expires_at);
+    return sql.got_data() && status == "pending" && expires_at >= now;
+  });
+}
+
 }  // namespace uia::flows

@@ -20,5 +20,8 @@ http::ApiResponse register_person(app::Services& services, const http::ApiReques
 // The face service's verdict on a ticket (simulator callback or the real service's callback).
 // Returns false for unknown, expired or already completed tickets.
 bool complete_face_check(app::Services& services, const std::string& ticket, ports::FaceResult result);
+// Whether `ticket` still waits for its result: known, pending and not expired. The simulator
+// reports through a callback whose outcome its caller cannot see, so the dev route asks first.
+bool face_check_pending(app::Services& services, const std::string& ticket);
 
 }  // namespace uia::flows
