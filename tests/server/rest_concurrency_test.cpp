@@ -90,5 +90,31 @@ TEST_F(RestConcurrency, ManyDifferentRegistrationsAtOnce) {
   EXPECT_EQ(count_rows("persons"), 8);
 }
 
+TEST_F(RestConcurrency, ACaptchaIsSpentOnceEvenUnderARace) {
+  for (int round = 0; round < 5; ++round) {
+    const Captcha c = captcha();
+    std::vector<std::string> phones;
+    for (int i = 0; i < 8; ++i) phones.push_back(unique_phone());
+    const auto statuses = in_parallel(8, [&](int i) {
+      return post("/api/v1/sms/codes",
+                  {{"phone", phones[i]}, {"purpose", "register"}, {"captcha_id", c.id}, {"captcha_answer", c.answer}})
+          .status;
+    });
+    EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 202), 1) << "round " << round;
+    EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 400), 7) << "round " << round;
+  }
+}
+
+TEST_F(RestConcurrency, AnSmsCodeSignsInOnceEvenUnderARace) {
+  const Applicant a = active_adult();
+  advance(61s);
+  const std::string code = sms_code(a.phone, "login");
+  const auto statuses = in_parallel(8, [&](int) {
+    return post("/api/v1/sessions", {{"method", "sms"}, {"phone", a.phone}, {"sms_code", code}}).status;
+  });
+  EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 201), 1);
+  EXPECT_EQ(count_rows("sessions"), 1);
+}
+
 }  // namespace
 }  // namespace uia::rest

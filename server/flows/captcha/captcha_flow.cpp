@@ -43,8 +43,12 @@ ErrorCode consume_captcha(app::Services& services, soci::session& sql, const std
       soci::into(stored_hash), soci::into(expires_at), soci::into(used_at, used);
   if (!sql.got_data()) return ErrorCode::CaptchaExpired;
   const long long now = services.now_seconds();
-  sql << "UPDATE captchas SET used_at = :now WHERE id = :id AND used_at IS NULL", soci::use(now), soci::use(id);
-  if (used == soci::i_ok || expires_at < now) return ErrorCode::CaptchaExpired;
+  // Only the request whose UPDATE claims the row may go on: two requests racing with the same
+  // captcha both read used_at as NULL, but only one of them changes it.
+  soci::statement claim = (sql.prepare << "UPDATE captchas SET used_at = :now WHERE id = :id AND used_at IS NULL",
+                           soci::use(now), soci::use(id));
+  claim.execute(true);
+  if (used == soci::i_ok || claim.get_affected_rows() != 1 || expires_at < now) return ErrorCode::CaptchaExpired;
   return stored_hash == answer_hash(services, id, answer) ? ErrorCode::Ok : ErrorCode::CaptchaInvalid;
 }
 

@@ -151,7 +151,12 @@ ErrorCode verify_sms_code(app::Services& services, soci::session& sql, const std
     return ErrorCode::SmsCodeInvalid;
   }
   if (use == SmsCodeUse::Consume) {
-    sql << "UPDATE sms_codes SET used_at = :now WHERE id = :id", soci::use(now), soci::use(id);
+    // Claim the code: of two requests racing with it, only the one that changes used_at wins
+    // (SQLite serialises write transactions anyway; MySQL's repeatable reads do not).
+    soci::statement claim = (sql.prepare << "UPDATE sms_codes SET used_at = :now WHERE id = :id AND used_at IS NULL",
+                             soci::use(now), soci::use(id));
+    claim.execute(true);
+    if (claim.get_affected_rows() != 1) return ErrorCode::SmsCodeExpired;
   }
   return ErrorCode::Ok;
 }
