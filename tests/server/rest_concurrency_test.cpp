@@ -25,12 +25,17 @@ class RestConcurrency : public RestTest {
   }
 };
 
+// Four people signing in four times each, all at once. (More than five sign-ins of one account
+// in flight at once are refused: an attempt counts against the lockout until its password is
+// known to be right, see ParallelGuessesStillLockAfterFive.)
 TEST_F(RestConcurrency, SimultaneousSignInsAllSucceed) {
-  const Applicant a = active_adult();
+  std::vector<Applicant> people;
+  for (int i = 0; i < 4; ++i) people.push_back(active_adult());
   // Captchas first, so the sign-ins themselves start together.
   std::vector<Captcha> captchas;
   for (int i = 0; i < 16; ++i) captchas.push_back(captcha());
   const auto statuses = in_parallel(16, [&](int i) {
+    const Applicant& a = people[static_cast<std::size_t>(i % 4)];
     return post("/api/v1/sessions", {{"method", "password"},
                                      {"identifier", a.account},
                                      {"password", a.password},
@@ -40,6 +45,7 @@ TEST_F(RestConcurrency, SimultaneousSignInsAllSucceed) {
   });
   for (int status : statuses) EXPECT_EQ(status, 201);
   EXPECT_EQ(count_rows("sessions"), 16);
+  EXPECT_EQ(count_rows("login_failures"), 0);
 }
 
 TEST_F(RestConcurrency, SimultaneousSmsRequestsAllAnswer) {
@@ -114,6 +120,27 @@ TEST_F(RestConcurrency, AnSmsCodeSignsInOnceEvenUnderARace) {
   });
   EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 201), 1);
   EXPECT_EQ(count_rows("sessions"), 1);
+}
+
+// Guessing in parallel must not buy more than the five tries a lockout allows.
+TEST_F(RestConcurrency, ParallelGuessesStillLockAfterFive) {
+  const Applicant a = active_adult();
+  std::vector<Captcha> captchas;
+  for (int i = 0; i < 16; ++i) captchas.push_back(captcha());
+  const auto statuses = in_parallel(16, [&](int i) {
+    return post("/api/v1/sessions", {{"method", "password"},
+                                     {"identifier", a.account},
+                                     {"password", "Guess#" + std::to_string(1000 + i)},
+                                     {"captcha_id", captchas[i].id},
+                                     {"captcha_answer", captchas[i].answer}})
+        .status;
+  });
+  EXPECT_LE(std::count(statuses.begin(), statuses.end(), 401), 4);
+  EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 401) + std::count(statuses.begin(), statuses.end(), 423), 16);
+  // Every password that was actually checked left a failure row: no more than five may have
+  // been checked, or a right guess among the rest would have signed in through the lock.
+  EXPECT_LE(count_rows("login_failures"), 5);
+  EXPECT_EQ(login(a.account, a.password).status, 423);
 }
 
 }  // namespace

@@ -58,12 +58,31 @@ long long ip_failures_last_minute(soci::session& sql, const std::string& ip, lon
   return count;
 }
 
-void record_failure(app::Services& services, soci::session& sql, const std::string& subject, const std::string& ip,
-                    long long now, const std::string& detail) {
+// An attempt is counted as a failure *before* its password is checked, and the count is taken
+// after the row is committed: of any number of concurrent guesses, at most `max` can see fewer
+// than `max` other attempts, so parallel requests cannot buy more password checks than the
+// lockout allows (checking first and counting afterwards let 12 of 16 parallel guesses through).
+// Returns the attempt's row id, or 0 when the attempt is over the limit (its row is removed
+// again: it checked nothing).
+long long admit_attempt(const app::Services& services, soci::session& sql, const std::string& subject,
+                        const std::string& ip, long long now) {
   sql << "INSERT INTO login_failures (subject_key, client_ip, failed_at) VALUES (:s, :ip, :t)", soci::use(subject),
       soci::use(ip), soci::use(now);
-  record_audit(sql, now, {"anonymous", "session.login", "", ip, "denied", detail});
-  (void)services;
+  long long id = 0;
+  sql.get_last_insert_id("login_failures", id);
+  const long long since = now - services.limits.login_failure_window_seconds;
+  long long others = 0;
+  sql << "SELECT COUNT(*) FROM login_failures WHERE subject_key = :s AND failed_at > :since AND id <> :id",
+      soci::use(subject), soci::use(since), soci::use(id), soci::into(others);
+  if (others < services.limits.login_max_failures) return id;
+  sql << "DELETE FROM login_failures WHERE id = :id", soci::use(id);
+  return 0;
+}
+
+ApiResponse locked_answer(long long wait) {
+  ApiResponse locked = ApiResponse::error(423, ErrorCode::AccountLocked);
+  locked.retry_after(wait);
+  return locked;
 }
 
 ApiResponse signed_in(app::Services& services, soci::session& sql, const Person& person,
@@ -100,7 +119,10 @@ ApiResponse password_sign_in(app::Services& services, const http::ApiRequest& re
   struct Gate {
     std::optional<ApiResponse> refusal;
     std::optional<Person> person;
+    long long attempt = 0;  // the login_failures row counting this attempt
   };
+  // Statement by statement (autocommit), not one transaction: the attempt row must be committed
+  // before it is counted, see admit_attempt.
   Gate gate = services.db->with_session([&](soci::session& sql) {
     Gate g;
     if (ip_failures_last_minute(sql, request.client_ip, now) >= services.limits.login_per_ip_per_minute) {
@@ -113,8 +135,12 @@ ApiResponse password_sign_in(app::Services& services, const http::ApiRequest& re
       return g;
     }
     if (long long wait = locked_for(services, sql, subject, now); wait > 0) {
-      g.refusal = ApiResponse::error(423, ErrorCode::AccountLocked);
-      g.refusal->retry_after(wait);
+      g.refusal = locked_answer(wait);
+      return g;
+    }
+    g.attempt = admit_attempt(services, sql, subject, request.client_ip, now);
+    if (g.attempt == 0) {
+      g.refusal = locked_answer(std::max<long long>(1, locked_for(services, sql, subject, now)));
       return g;
     }
     g.person = find_by_identifier(sql, persons, identifier);
@@ -129,14 +155,13 @@ ApiResponse password_sign_in(app::Services& services, const http::ApiRequest& re
 
   return services.db->transact([&](soci::session& sql) -> ApiResponse {
     if (!password_ok) {
-      record_failure(services, sql, subject, request.client_ip, now, "CREDENTIALS_INVALID");
-      if (long long wait = locked_for(services, sql, subject, now); wait > 0) {
-        ApiResponse locked = ApiResponse::error(423, ErrorCode::AccountLocked);
-        locked.retry_after(wait);
-        return locked;
-      }
+      // The failure row was written by admit_attempt; only the audit entry is left to add.
+      record_audit(sql, now, {"anonymous", "session.login", "", request.client_ip, "denied", "CREDENTIALS_INVALID"});
+      if (long long wait = locked_for(services, sql, subject, now); wait > 0) return locked_answer(wait);
       return ApiResponse::error(401, ErrorCode::CredentialsInvalid);
     }
+    // The right password is no failure, whatever the account's status.
+    sql << "DELETE FROM login_failures WHERE id = :id", soci::use(gate.attempt);
     const Person& person = *gate.person;
     if (person.status != PersonStatus::Active) return not_active(person);
     sql << "DELETE FROM login_failures WHERE subject_key = :s", soci::use(subject);
