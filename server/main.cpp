@@ -1,4 +1,4 @@
-// `uia`: the platform's one executable. Subcommands: serve, migrate, import, validate.
+// `uia`: the platform's one executable. Subcommands: serve, migrate, import, keygen, validate.
 #include <filesystem>
 #include <iostream>
 #include <string>
@@ -7,6 +7,7 @@
 #include "cli/import_command.h"
 #include "cli/migrate_command.h"
 #include "cli/serve_command.h"
+#include "crypto/keys.h"
 #include "cli/validate_command.h"
 
 namespace {
@@ -16,6 +17,7 @@ void print_usage() {
                "commands:\n"
                "  serve [--port 8080] [--db sqlite:uia.db] [--dev]   serve the REST API and the web client\n"
                "  migrate --db URL                                  apply the database migrations\n"
+               "  keygen FILE [--suite sm4-ctr-hmac-sm3]            new keys for ID numbers and phones at rest\n"
                "  import persons FILE.csv --db URL [--keys FILE]    load accounts to activate (pending_activation)\n"
                "  validate KIND VALUE                               check one value with the shared rules\n";
 }
@@ -40,6 +42,26 @@ int main(int argc, char** argv) {
   if (command == "serve") return uia::run_serve_command(args, executable);
   if (command == "migrate") return uia::run_migrate_command(args, std::cout, std::cerr);
   if (command == "import") return uia::run_import_command(args, std::cout, std::cerr);
+  if (command == "keygen") {
+    // uia keygen FILE [--suite aes-256-gcm|sm4-ctr-hmac-sm3]: fresh data-protection keys, mode 0600.
+    if (args.empty() || (args.size() != 1 && (args.size() != 3 || args[1] != "--suite"))) {
+      std::cerr << "usage: uia keygen FILE [--suite aes-256-gcm|sm4-ctr-hmac-sm3]\n";
+      return 2;
+    }
+    const bool sm4 = args.size() == 3 && args[2] == "sm4-ctr-hmac-sm3";
+    if (args.size() == 3 && !sm4 && args[2] != "aes-256-gcm") {
+      std::cerr << "uia keygen: unknown suite " << args[2] << '\n';
+      return 2;
+    }
+    std::string error;
+    const auto keys = uia::crypto::generate_keys(sm4 ? uia::crypto::CipherSuite::Sm4CtrHmacSm3 : uia::crypto::CipherSuite::Aes256Gcm);
+    if (!uia::crypto::write_key_file(args[0], keys, error)) {
+      std::cerr << "uia keygen: " << error << '\n';
+      return 1;
+    }
+    std::cout << "uia keygen: wrote " << args[0] << '\n';
+    return 0;
+  }
   if (command == "--help" || command == "-h" || command == "help") {
     print_usage();
     return 0;

@@ -4,6 +4,7 @@
 #   tools/mariadb.sh start   # prints the URL: mysql://root@127.0.0.1:PORT/uia_test
 #   tools/mariadb.sh stop
 set -euo pipefail
+export PATH=$PATH:/usr/sbin:/sbin  # mariadbd lives in /usr/sbin
 cd "$(dirname "$0")/.."
 dir=$(pwd)/build/mariadb
 port=${UIA_MARIADB_PORT:-33061}
@@ -25,7 +26,8 @@ case "${1:-}" in
         sleep 0.1
       done
     fi
-    mariadb --socket="$socket" -uroot -e "CREATE DATABASE IF NOT EXISTS uia_test CHARACTER SET utf8mb4 COLLATE utf8mb4_bin" \
+    # A fresh database each start: tests never see an earlier run's rows.
+    mariadb --socket="$socket" -uroot -e "DROP DATABASE IF EXISTS uia_test; CREATE DATABASE uia_test CHARACTER SET utf8mb4 COLLATE utf8mb4_bin" \
       || { tail -20 "$dir/server.log" >&2; exit 1; }
     echo "mysql://root@127.0.0.1:$port/uia_test"
     ;;

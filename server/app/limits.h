@@ -1,6 +1,9 @@
 // The numbers a province may tune (see "province profile" in ARCHITECTURE.md); defaults follow
 // the seeds and issue 3.
 #pragma once
+#include <string>
+
+#include <nlohmann/json.hpp>
 
 namespace uia::app {
 
@@ -20,5 +23,9 @@ struct Limits {
   int session_absolute_seconds = 12 * 60 * 60;
   int face_ticket_ttl_seconds = 10 * 60;
 };
+
+// Applies the "limits" object of the config file ({"sms_per_day": 10, ...}); unknown names and
+// values outside 0-10^7 are refused with a message naming them.
+bool apply_limits(const nlohmann::json& section, Limits& limits, std::string& error);
 
 }  // namespace uia::app

@@ -79,6 +79,8 @@ std::unique_ptr<Platform> build_platform(const PlatformConfig& config, std::shar
   if (!ports::parse_ports_config(ports_section, ports_config, error)) throw std::runtime_error(error);
   if (!ports::make_ports(ports_config, config.dev, s.ports, error, s.clock)) throw std::runtime_error(error);
   if (config.dev) s.dev_ledger = std::make_shared<DevLedger>();
+  if (!apply_limits(file_config.contains("limits") ? file_config["limits"] : nlohmann::json(), s.limits, error))
+    throw std::runtime_error(error);
 
   s.db = store::Database::open(config.db, std::max<std::size_t>(2, config.workers));
   platform->workers = std::make_unique<runtime::WorkerPool>(config.workers, 4096);

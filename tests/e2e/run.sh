@@ -2,12 +2,19 @@
 # Starts `uia serve --dev` on a free loopback port with a throw-away SQLite file, runs every
 # tests/e2e/*.test.mjs against it (headless Debian chromium via playwright-core), stops it.
 # Screenshots land in build/screenshots/.
+#   UIA_E2E_DB=mysql://...   run on that database instead of SQLite
+#   UIA_E2E_TESTS="a b"      run only these test files (names under tests/e2e/)
 set -euo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top"
 work=$(mktemp -d)
+build/uia keygen "$work/e2e.keys" >/dev/null
 log="$work/serve.log"
-build/uia serve --dev --port 0 --db "sqlite:$work/e2e.db" --web-root build-web/web 2>"$log" &
+db=${UIA_E2E_DB:-sqlite:$work/e2e.db}
+# A one-second SMS resend interval keeps the flow test short; the in-process REST suite
+# covers the real 60-second limit.
+echo '{"limits": {"sms_resend_seconds": 1}}' > "$work/config.json"
+build/uia serve --dev --port 0 --db "$db" --config "$work/config.json" --keys "$work/e2e.keys" --web-root build-web/web 2>"$log" &
 server=$!
 cleanup() { kill -TERM "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
@@ -18,10 +25,12 @@ for _ in $(seq 1 100); do
   sleep 0.1
 done
 [ -n "$url" ] || { echo "FAIL: uia serve did not start"; cat "$log"; exit 1; }
-export UIA_URL="$url" UIA_BIN="$top/build/uia" UIA_SCREENSHOTS="$top/build/screenshots"
+export UIA_URL="$url" UIA_BIN="$top/build/uia" UIA_SCREENSHOTS="$top/build/screenshots" UIA_SMS_RESEND_SECONDS=1
 mkdir -p "$UIA_SCREENSHOTS"
 failed=0
-for t in tests/e2e/*.test.mjs; do
+tests=${UIA_E2E_TESTS:-$(cd tests/e2e && ls *.test.mjs)}
+for name in $tests; do
+  t=tests/e2e/$name
   echo "-- $t"
   if ! node "$t"; then failed=1; echo "FAIL: $t"; fi
 done

@@ -80,3 +80,28 @@ TEST_F(TempDatabase, AFailedTransactionLeavesNothingBehind) {
 
 }  // namespace
 }  // namespace uia::store
+
+namespace uia::store {
+namespace {
+
+// The same guarantees on MariaDB/MySQL when tools/test.sh provides one (UIA_TEST_MYSQL_URL).
+TEST(MysqlDatabase, MigrationsApplyOnceAndFailedTransactionsLeaveNothing) {
+  const char* url = std::getenv("UIA_TEST_MYSQL_URL");
+  if (!url || !*url) GTEST_SKIP() << "UIA_TEST_MYSQL_URL not set";
+  { auto first = Database::open(url, 2); }
+  auto db = Database::open(url, 2);
+  long long migrations = 0;
+  db->with_session([&](soci::session& sql) { sql << "SELECT COUNT(*) FROM schema_migrations", soci::into(migrations); });
+  EXPECT_EQ(migrations, static_cast<long long>(embedded_migrations().size() / 2));
+  long long before = 0, after = -1;
+  db->with_session([&](soci::session& sql) { sql << "SELECT COUNT(*) FROM audit_log", soci::into(before); });
+  EXPECT_THROW(db->transact([](soci::session& sql) {
+    sql << "INSERT INTO audit_log (at, action, result) VALUES (1, 'mysql-test', 'ok')";
+    throw std::runtime_error("step two failed");
+  }), std::runtime_error);
+  db->with_session([&](soci::session& sql) { sql << "SELECT COUNT(*) FROM audit_log", soci::into(after); });
+  EXPECT_EQ(after, before);
+}
+
+}  // namespace
+}  // namespace uia::store
