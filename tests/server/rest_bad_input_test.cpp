@@ -225,3 +225,31 @@ TEST_F(RestBadInput, ServerStillWorksAfterAbuse) {
 
 }  // namespace
 }  // namespace uia::rest
+
+namespace uia::rest {
+namespace {
+
+// A client that starts a request and never finishes it is cut off after the header (or body)
+// timeout; the server's own request reading (HttpServer's onInput) must keep Pistache's timers.
+TEST(RestSlowClients, UnfinishedRequestsTimeOut) {
+  auto router = std::make_shared<http::Router>();
+  http::HttpServerOptions options;
+  options.port = 0;
+  options.threads = 1;
+  options.header_timeout = std::chrono::seconds(1);
+  options.body_timeout = std::chrono::seconds(1);
+  http::HttpServer server(options, router);
+  server.start();
+  const auto start = std::chrono::steady_clock::now();
+  const auto headers = testing::send_raw(server.port(), "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ", 4000);
+  const auto body = testing::send_raw(
+      server.port(), "POST /x HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\n{\"only\": \"part\"", 4000);
+  const auto waited = std::chrono::steady_clock::now() - start;
+  EXPECT_TRUE(headers.status == 0 || headers.status == 408) << headers.status << " " << headers.body;
+  EXPECT_TRUE(body.status == 0 || body.status == 408) << body.status << " " << body.body;
+  EXPECT_LT(waited, std::chrono::seconds(7));  // each cut off well before the client's 4 s patience
+  server.stop();
+}
+
+}  // namespace
+}  // namespace uia::rest
