@@ -2,7 +2,6 @@
 // a row with who, what, the client IP and the result, and no row carries a plaintext phone
 // number or ID number.
 #include <soci/soci.h>
-#include <soci/sqlite3/soci-sqlite3.h>
 
 #include "rest_test_support.h"
 
@@ -17,9 +16,9 @@ class RestAudit : public RestTest {
     std::string actor, action, target, client_ip, result, detail;
   };
   std::vector<Row> rows() const {
-    soci::session sql(*soci::factory_sqlite3(), db_path_);
+    const auto sql = open_database();
     std::vector<Row> out;
-    soci::rowset<soci::row> result = (sql.prepare << "SELECT COALESCE(actor, ''), action, COALESCE(target, ''), "
+    soci::rowset<soci::row> result = (sql->prepare << "SELECT COALESCE(actor, ''), action, COALESCE(target, ''), "
                                                      "COALESCE(client_ip, ''), result, COALESCE(detail, '') "
                                                      "FROM audit_log ORDER BY id");
     for (const auto& r : result) {

@@ -1,5 +1,6 @@
 #include "rest_test_support.h"
 
+#include <soci/mysql/soci-mysql.h>
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 #include <unistd.h>
@@ -7,7 +8,9 @@
 #include <atomic>
 #include <cstdio>
 
+#include "crypto/keys.h"
 #include "http_test_client.h"
+#include "store/database.h"
 
 namespace uia::rest {
 namespace fs = std::filesystem;
@@ -156,13 +159,37 @@ fs::path make_temp_dir(const std::string& prefix) {
 
 // ---- the fixture ---------------------------------------------------------------------------
 
+namespace {
+
+std::unique_ptr<soci::session> connect(const std::string& url) {
+  store::DatabaseUrl parsed;
+  std::string error;
+  if (!store::parse_database_url(url, parsed, error)) throw std::runtime_error(error);
+  const soci::backend_factory& factory =
+      parsed.backend == store::Backend::Sqlite ? *soci::factory_sqlite3() : *soci::factory_mysql();
+  return std::make_unique<soci::session>(factory, parsed.connect);
+}
+
+}  // namespace
+
 void RestTest::SetUp() {
   dir_ = make_temp_dir("uia-rest");
-  db_path_ = (dir_ / "uia.db").string();
   clock_ = std::make_shared<ManualClock>(kStart);
   app::PlatformConfig config;
   config.dev = true;
-  config.db = "sqlite:" + db_path_;
+  db_url_ = "sqlite:" + (dir_ / "uia.db").string();
+  if (const char* mysql = std::getenv("UIA_TEST_MYSQL_URL"); mysql && *mysql) {
+    mysql_admin_ = mysql;
+    const std::string name = "uia_rest_" + std::to_string(::getpid()) + "_" + std::to_string(next_sequence());
+    connect(mysql_admin_)->once << "CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin";
+    db_url_ = mysql_admin_.substr(0, mysql_admin_.rfind('/') + 1) + name;
+    // Dev mode would mint its key file in the working directory for a non-SQLite database.
+    std::string error;
+    ASSERT_TRUE(crypto::write_key_file(dir_ / "uia.keys", crypto::generate_keys(crypto::CipherSuite::Aes256Gcm), error))
+        << error;
+    config.keys_file = dir_ / "uia.keys";
+  }
+  config.db = db_url_;
   config.web_root = dir_ / "web";  // no web client: the API alone
   config.workers = 2;
   configure(config);
@@ -180,6 +207,9 @@ void RestTest::TearDown() {
   if (server_) server_->stop();
   server_.reset();
   platform_.reset();
+  if (!mysql_admin_.empty()) {
+    connect(mysql_admin_)->once << "DROP DATABASE IF EXISTS " + db_url_.substr(db_url_.rfind('/') + 1);
+  }
   std::error_code ignored;
   fs::remove_all(dir_, ignored);
 }
@@ -311,10 +341,12 @@ Caller RestTest::cookie_of(const Reply& signed_in, bool with_csrf) {
   return caller;
 }
 
+std::unique_ptr<soci::session> RestTest::open_database() const { return connect(db_url_); }
+
 long long RestTest::count_rows(const std::string& table, const std::string& where) const {
-  soci::session sql(*soci::factory_sqlite3(), db_path_);
+  const auto sql = open_database();
   long long count = 0;
-  sql << "SELECT COUNT(*) FROM " + table + (where.empty() ? "" : " WHERE " + where), soci::into(count);
+  *sql << "SELECT COUNT(*) FROM " + table + (where.empty() ? "" : " WHERE " + where), soci::into(count);
   return count;
 }
 

@@ -2,7 +2,12 @@
 // routes, SQLite in a fresh temp dir, a manual clock), serves it on an ephemeral loopback port,
 // and talks to it over real HTTP. Helpers read captcha answers, SMS codes and face tickets only
 // through the dev routes a tester would use, never through the server's internals; the one
-// exception is `count_rows`, which opens the SQLite file to prove what was (not) stored.
+// exception is `count_rows`, which opens the database itself (its own connection, not the
+// server's) to prove what was (not) stored.
+//
+// The database is a fresh SQLite file per test; with UIA_TEST_MYSQL_URL set (e.g. from
+// tools/mariadb.sh start) every test gets a fresh MySQL/MariaDB database next to that one
+// instead, so the same suite runs on both backends.
 #pragma once
 #include <gtest/gtest.h>
 
@@ -15,6 +20,7 @@
 #include <string_view>
 
 #include <nlohmann/json.hpp>
+#include <soci/session.h>
 
 #include "app/platform.h"
 #include "http/http_server.h"
@@ -128,11 +134,14 @@ class RestTest : public ::testing::Test {
   static Caller cookie_of(const Reply& signed_in, bool with_csrf);
 
   void advance(std::chrono::seconds by) { clock_->advance(by); }
-  // Rows of `table` (optionally with a WHERE clause), read straight from the SQLite file.
+  // Rows of `table` (optionally with a WHERE clause), read through a connection of our own.
   long long count_rows(const std::string& table, const std::string& where = "") const;
+  // A new connection to the test's database (SQLite file or MySQL database).
+  std::unique_ptr<soci::session> open_database() const;
 
   std::filesystem::path dir_;
-  std::string db_path_;
+  std::string db_url_;       // sqlite:FILE or mysql://.../uia_rest_N
+  std::string mysql_admin_;  // the UIA_TEST_MYSQL_URL the test database was created beside
   std::shared_ptr<ManualClock> clock_;
   std::unique_ptr<app::Platform> platform_;
   std::unique_ptr<http::HttpServer> server_;

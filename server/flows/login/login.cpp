@@ -160,10 +160,15 @@ ApiResponse password_sign_in(app::Services& services, const http::ApiRequest& re
       if (long long wait = locked_for(services, sql, subject, now); wait > 0) return locked_answer(wait);
       return ApiResponse::error(401, ErrorCode::CredentialsInvalid);
     }
-    // The right password is no failure, whatever the account's status.
-    sql << "DELETE FROM login_failures WHERE id = :id", soci::use(gate.attempt);
     const Person& person = *gate.person;
-    if (person.status != PersonStatus::Active) return not_active(person);
+    if (person.status != PersonStatus::Active) {
+      // The right password is no failure, whatever the account's status.
+      sql << "DELETE FROM login_failures WHERE id = :id", soci::use(gate.attempt);
+      return not_active(person);
+    }
+    // One statement clears the identifier's failures, this attempt's row among them: deleting
+    // the own row first and then the rest made concurrent sign-ins of one account deadlock on
+    // MySQL (each held its own row and waited for the other's).
     sql << "DELETE FROM login_failures WHERE subject_key = :s", soci::use(subject);
     if (services.passwords->needs_rehash(*person.password_hash)) {
       persons.update_password(sql, person.id, services.passwords->hash(password), now);
