@@ -7,8 +7,15 @@ set -euo pipefail
 export PATH=$PATH:/usr/sbin:/sbin  # mariadbd lives in /usr/sbin
 cd "$(dirname "$0")/.."
 dir=$(pwd)/build/mariadb
-port=${UIA_MARIADB_PORT:-33061}
 socket=$dir/mysqld.sock
+# The first free port from 33061 (another MariaDB may hold one); a running instance of ours
+# keeps the port it was started on.
+port_in_use() { (echo >"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+pick_port() {
+  local p=${UIA_MARIADB_PORT:-33061}
+  while port_in_use "$p"; do p=$((p + 1)); done
+  echo "$p"
+}
 case "${1:-}" in
   start)
     command -v mariadbd >/dev/null || { echo "mariadb.sh: mariadb-server is not installed (tools/setup.sh)" >&2; exit 1; }
@@ -17,7 +24,11 @@ case "${1:-}" in
       mariadb-install-db --datadir="$dir/data" --user=root --skip-test-db --auth-root-authentication-method=normal \
         >"$dir/install.log" 2>&1 || { cat "$dir/install.log" >&2; exit 1; }
     fi
-    if ! mariadb-admin --socket="$socket" -uroot ping >/dev/null 2>&1; then
+    if mariadb-admin --socket="$socket" -uroot ping >/dev/null 2>&1; then
+      port=$(cat "$dir/port")
+    else
+      port=$(pick_port)
+      echo "$port" >"$dir/port"
       mariadbd --datadir="$dir/data" --socket="$socket" --port="$port" --bind-address=127.0.0.1 --user=root \
         --character-set-server=utf8mb4 --collation-server=utf8mb4_bin --skip-log-bin \
         --innodb-buffer-pool-size=128M --pid-file="$dir/mysqld.pid" >"$dir/server.log" 2>&1 &

@@ -36,20 +36,20 @@ ApiResponse start_recovery(app::Services& services, const http::ApiRequest& requ
   if (fields.failed()) return fields.error();
   const long long now = services.now_seconds();
   store::PersonRepository persons(*services.cipher, *services.blind_index);
-  return services.db->with_session([&](soci::session& sql) -> ApiResponse {
-    if (ErrorCode e = consume_captcha(services, sql, captcha_id, captcha_answer); e != ErrorCode::Ok)
-      return ApiResponse::error(400, e, "captcha_answer");
+  // The captcha is spent on its own (autocommit), then one write transaction opens the flow.
+  const ErrorCode captcha = services.db->with_session(
+      [&](soci::session& sql) { return consume_captcha(services, sql, captcha_id, captcha_answer); });
+  if (captcha != ErrorCode::Ok) return ApiResponse::error(400, captcha, "captcha_answer");
+  return services.db->transact([&](soci::session& sql) -> ApiResponse {
     const auto person = persons.find_by_any_id_number(sql, id_number);
     // Name and number must both match, as the seeds' recovery pages ask.
     if (!person || person->name != name || person->status == store::PersonStatus::Deleted || !person->phone) {
       record_audit(sql, now, {"anonymous", "password.recover.start", "", request.client_ip, "denied", "PERSON_NOT_FOUND"});
       return ApiResponse::error(404, ErrorCode::PersonNotFound, "id_number");
     }
-    soci::transaction transaction(sql);
     const SelfServiceFlow flow = open_flow(services, sql, kKind, person->id, "identified", kRecoveryTtlSeconds, request.client_ip);
     record_audit(sql, now, {"person:" + std::to_string(person->id), "password.recover.start",
                             "person:" + std::to_string(person->id), request.client_ip, "ok", ""});
-    transaction.commit();
     return ApiResponse::json(201, {{"recovery_id", flow.id}, {"phone", mask_phone(*person->phone)},
                                    {"expires_in", kRecoveryTtlSeconds}});
   });
