@@ -190,6 +190,20 @@ TEST_F(RestRegistration, NameThatDoesNotMatchTheIdIsRefused) {
   expect_nothing_stored();
 }
 
+// Each name/ID mismatch spends a try of the SMS code: one code cannot probe the police
+// service more than five times.
+TEST_F(RestRegistration, NameIdMismatchesUseUpTheSmsCode) {
+  Applicant a = adult_resident();
+  const std::string code = sms_code(a.phone, "register");
+  for (int i = 0; i < 5; ++i) {
+    a.name = "陈不符";
+    expect_refused(register_with_code(a, code), 400, "IDENTITY_MISMATCH", "name");
+  }
+  a.name = "陈小明";
+  expect_refused(register_with_code(a, code), 400, "SMS_CODE_EXPIRED", "sms_code");
+  expect_nothing_stored();
+}
+
 TEST_F(RestRegistration, IdentityServiceDownIsAStructuredRetryLater) {
   Applicant a = adult_resident();
   a.name = "李超时";

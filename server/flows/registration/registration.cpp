@@ -163,7 +163,9 @@ ApiResponse register_person(app::Services& services, const http::ApiRequest& req
   if (!a.rule->needs_review) {
     switch (services.ports.identity->verify({a.name, a.id_type, a.id_number})) {
       case ports::IdentityCheck::Match: level = 2; break;
-      case ports::IdentityCheck::Mismatch: return ApiResponse::error(400, ErrorCode::IdentityMismatch, "name");
+      case ports::IdentityCheck::Mismatch:
+        services.db->transact([&](soci::session& sql) { count_failed_use(services, sql, a.phone, "register"); });
+        return ApiResponse::error(400, ErrorCode::IdentityMismatch, "name");
       case ports::IdentityCheck::Unavailable: return ApiResponse::error(503, ErrorCode::IdentityUnavailable);
     }
   }

@@ -129,6 +129,15 @@ SmsRequestResult send_sms_code(app::Services& services, const std::string& phone
   return result;
 }
 
+void count_failed_use(app::Services& services, soci::session& sql, const std::string& phone, const std::string& purpose) {
+  const std::string phone_index = (*services.blind_index)("phone", phone);
+  long long id = 0;
+  sql << "SELECT id FROM sms_codes WHERE phone_index = :p AND purpose = :u AND used_at IS NULL "
+         "ORDER BY created_at DESC, id DESC LIMIT 1",
+      soci::use(phone_index), soci::use(purpose), soci::into(id);
+  if (sql.got_data()) sql << "UPDATE sms_codes SET attempts = attempts + 1 WHERE id = :id", soci::use(id);
+}
+
 ErrorCode verify_sms_code(app::Services& services, soci::session& sql, const std::string& phone,
                           const std::string& purpose, const std::string& code, SmsCodeUse use) {
   if (code.size() != 6 || code.find_first_not_of("0123456789") != std::string::npos) return ErrorCode::SmsCodeInvalid;

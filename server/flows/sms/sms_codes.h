@@ -36,6 +36,11 @@ SmsRequestResult send_sms_code(app::Services& services, const std::string& phone
 
 enum class SmsCodeUse { CheckOnly, Consume };
 
+// Counts a try against the newest unused code of phone + purpose without checking it: a flow
+// whose later step failed on the person's own data (say, a name that does not match the ID
+// number) spends a try, so one code cannot be used to probe an outside service endlessly.
+void count_failed_use(app::Services& services, soci::session& sql, const std::string& phone, const std::string& purpose);
+
 // Checks the newest code for phone + purpose: Ok, SmsCodeInvalid or SmsCodeExpired. A wrong code
 // counts a try (the caller commits its transaction on that path: flows return errors, they do
 // not throw). With Consume, a right code is spent; flows check first, do their other checks,
