@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "api/validate.h"
+#include "ids/documents.h"
 #include "crypto/keys.h"
 #include "ids/resident_id.h"
 #include "policy/contact.h"
@@ -55,7 +56,7 @@ std::optional<std::string> read_row(const std::vector<std::string>& cells, Date 
   if (Verdict v = check_person_name(p.name); !v.ok()) return std::string(code_name(v.detail));
   const auto kind = kind_for_id_type(p.id_type);
   if (!kind) return std::string(code_name(ErrorCode::IdTypeInvalid));
-  for (char& c : p.id_number) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  p.id_number = normalize_document_number(p.id_number);
   if (Verdict v = validate_value(*kind, p.id_number, today); !v.ok()) return std::string(code_name(v.detail));
   if (*kind == ValueKind::ResidentId) {
     const auto id = parse_resident_id(p.id_number, today);

@@ -145,4 +145,11 @@ Verdict check_foreign_permanent_id(std::string_view n, Date today) {
   return Verdict::fail(kCode, ErrorCode::DocumentNumberFormat);
 }
 
+std::string normalize_document_number(std::string_view number) {
+  std::string out(number);
+  for (char& c : out)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  return out;
+}
+
 }  // namespace uia

@@ -1,11 +1,16 @@
 // Identity documents other than the resident ID card.
 #pragma once
+#include <string>
 #include <string_view>
 
 #include "api/verdict.h"
 #include "policy/date.h"
 
 namespace uia {
+
+// Document numbers are compared in upper case (a resident ID's check character is typed as x or
+// X): the one normalisation every lookup by document number uses.
+std::string normalize_document_number(std::string_view number);
 
 // 港澳居民来往内地通行证 (home-return permit): H or M + 8 digits (+ optional 2-digit issue count),
 // e.g. H12345678 / M1234567801.

@@ -6,6 +6,7 @@
 #include "flows/self_service_flow.h"
 #include "flows/sms/sms_codes.h"
 #include "http/json_fields.h"
+#include "ids/documents.h"
 #include "policy/account.h"
 #include "policy/contact.h"
 #include "store/person_repository.h"
@@ -21,12 +22,11 @@ ApiResponse verify_activation(app::Services& services, const http::ApiRequest& r
   const auto body = request.json();
   if (!body) return ApiResponse::error(400, ErrorCode::RequestInvalid);
   http::JsonFields fields(*body);
-  std::string id_number = fields.required("id_number");
+  const std::string id_number = normalize_document_number(fields.required("id_number"));
   const std::string phone = fields.required("phone");
   const std::string code = fields.required("sms_code");
   const auto name = fields.optional("name");
   if (fields.failed()) return fields.error();
-  for (char& c : id_number) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   if (Verdict v = check_phone(phone); !v.ok()) return ApiResponse::error(400, v, "phone");
   store::PersonRepository persons(*services.cipher, *services.blind_index);
   const auto person = services.db->with_session([&](soci::session& sql) { return persons.find_by_any_id_number(sql, id_number); });

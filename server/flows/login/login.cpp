@@ -7,6 +7,7 @@
 #include "flows/sessions/session_store.h"
 #include "flows/sms/sms_codes.h"
 #include "http/json_fields.h"
+#include "ids/documents.h"
 #include "policy/contact.h"
 #include "privacy/mask.h"
 #include "store/person_repository.h"
@@ -17,11 +18,6 @@ using http::ApiResponse;
 using store::Person;
 using store::PersonStatus;
 
-std::string upper(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return text;
-}
-
 // Account names, phones and document numbers share one login box (seed 000: 账号/手机号/身份证号).
 std::optional<Person> find_by_identifier(soci::session& sql, const store::PersonRepository& persons,
                                          const std::string& identifier) {
@@ -29,7 +25,7 @@ std::optional<Person> find_by_identifier(soci::session& sql, const store::Person
     if (auto p = persons.find_by_phone(sql, identifier)) return p;
   }
   if (auto p = persons.find_by_account(sql, identifier)) return p;
-  return persons.find_by_any_id_number(sql, upper(identifier));
+  return persons.find_by_any_id_number(sql, normalize_document_number(identifier));
 }
 
 // Seconds until the identifier unlocks, 0 when it is not locked.
@@ -113,7 +109,8 @@ ApiResponse password_sign_in(app::Services& services, const http::ApiRequest& re
   const std::string captcha_answer = fields.required("captcha_answer");
   if (fields.failed()) return fields.error();
   const long long now = services.now_seconds();
-  const std::string subject = (*services.blind_index)("login", upper(identifier));
+  // The lock is keyed by what was typed, case-folded as document numbers are.
+  const std::string subject = (*services.blind_index)("login", normalize_document_number(identifier));
   store::PersonRepository persons(*services.cipher, *services.blind_index);
 
   struct Gate {

@@ -8,6 +8,7 @@
 #include "flows/sessions/session_store.h"
 #include "flows/sms/sms_codes.h"
 #include "http/json_fields.h"
+#include "ids/documents.h"
 #include "policy/account.h"
 #include "privacy/mask.h"
 #include "store/person_repository.h"
@@ -18,11 +19,6 @@ using http::ApiResponse;
 constexpr int kRecoveryTtlSeconds = 15 * 60;
 constexpr const char* kKind = "recover";
 
-std::string upper(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return text;
-}
-
 }  // namespace
 
 ApiResponse start_recovery(app::Services& services, const http::ApiRequest& request) {
@@ -30,7 +26,7 @@ ApiResponse start_recovery(app::Services& services, const http::ApiRequest& requ
   if (!body) return ApiResponse::error(400, ErrorCode::RequestInvalid);
   http::JsonFields fields(*body);
   const std::string name = fields.required("name");
-  const std::string id_number = upper(fields.required("id_number"));
+  const std::string id_number = normalize_document_number(fields.required("id_number"));
   const std::string captcha_id = fields.required("captcha_id");
   const std::string captcha_answer = fields.required("captcha_answer");
   if (fields.failed()) return fields.error();
@@ -95,8 +91,8 @@ ApiResponse finish_recovery(app::Services& services, const http::ApiRequest& req
     persons.update_password(sql, person->id, hash, now);
     revoke_all_sessions(services, sql, person->id);
     // A recovered account starts without the lock its forgotten password may have earned.
-    const std::string by_account = (*services.blind_index)("login", upper(person->account.value_or("")));
-    const std::string by_phone = (*services.blind_index)("login", upper(*person->phone));
+    const std::string by_account = (*services.blind_index)("login", normalize_document_number(person->account.value_or("")));
+    const std::string by_phone = (*services.blind_index)("login", normalize_document_number(*person->phone));
     sql << "DELETE FROM login_failures WHERE subject_key IN (:a, :b)", soci::use(by_account), soci::use(by_phone);
     close_flow(sql, request.params.at("id"));
     record_audit(sql, now, {"person:" + std::to_string(person->id), "password.recover", "person:" + std::to_string(person->id),

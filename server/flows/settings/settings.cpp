@@ -6,6 +6,7 @@
 #include "flows/sessions/authenticate.h"
 #include "flows/sms/sms_codes.h"
 #include "http/json_fields.h"
+#include "ids/documents.h"
 #include "policy/account.h"
 #include "policy/contact.h"
 #include "privacy/mask.h"
@@ -115,10 +116,9 @@ ApiResponse delete_account(app::Services& services, const http::ApiRequest& requ
   const auto body = request.json();
   if (!body) return ApiResponse::error(400, ErrorCode::RequestInvalid);
   http::JsonFields fields(*body);
-  std::string id_number = fields.required("id_number");
+  const std::string id_number = normalize_document_number(fields.required("id_number"));
   const std::string code = fields.required("sms_code");
   if (fields.failed()) return fields.error();
-  for (char& c : id_number) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   if (id_number != person.id_number) return ApiResponse::error(400, ErrorCode::IdNumberMismatch, "id_number");
   if (!person.phone) return ApiResponse::error(400, ErrorCode::PhoneEmpty);
   const long long now = services.now_seconds();
