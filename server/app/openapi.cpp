@@ -177,6 +177,9 @@ json build(bool dev_mode) {
       with_errors({{"204", answer("recorded")}}, {400, 401, 404}),
       object({{"ticket", string_schema()}, {"result", {{"type", "string"}, {"enum", {"pass", "fail"}}}}},
              {"ticket", "result"}));
+  // personal centre: profile, addresses, e-mail, security questions
+  // back-office: staff, audit, review of documents
+  // sessions of the signed-in person, first sign-in of imported accounts
   paths["/api/v1/openapi.json"]["get"] = operation("This document", {{"200", answer("OpenAPI 3 document")}});
   if (dev_mode) {
     // Served only by `uia serve --dev` (404 in production), so described only there.

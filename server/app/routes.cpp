@@ -148,6 +148,9 @@ void add_api_routes(http::Router& router, Services& services, runtime::WorkerPoo
   route(Method::Post, "/api/v1/recovery", flows::start_recovery);
   route(Method::Post, "/api/v1/recovery/{id}/sms", flows::send_recovery_sms);
   route(Method::Post, "/api/v1/recovery/{id}/password", flows::finish_recovery);
+  // personal centre: profile, addresses, e-mail, security questions
+  // back-office: staff, audit, review of documents
+  // sessions of the signed-in person, first sign-in of imported accounts
   router.add(Method::Get, "/api/v1/openapi.json", [dev = services.dev_mode](const auto&, auto response, const auto&) {
     http::send_json(response, Pistache::Http::Code::Ok, openapi_document(dev));
   });

@@ -132,7 +132,11 @@ namespace uia {
   X(PasswordWrong, "PASSWORD_WRONG", "原密码错误", "The current password is wrong")                   \
   X(PasswordUnchanged, "PASSWORD_UNCHANGED", "新密码不能与原密码相同", "The new password must differ from the old one") \
   X(PhoneUnchanged, "PHONE_UNCHANGED", "新手机号与原手机号相同", "The new phone number is the current one") \
-  X(IdNumberMismatch, "ID_NUMBER_MISMATCH", "证件号码与本账号不一致", "The ID number does not match this account")
+  X(IdNumberMismatch, "ID_NUMBER_MISMATCH", "证件号码与本账号不一致", "The ID number does not match this account") \
+  /* personal centre: profile, addresses, e-mail, security questions (append below) */             \
+  /* back-office: staff, audit, review of documents (append below) */                               \
+  /* sessions of the signed-in person, first sign-in of imported accounts (append below) */       \
+  /* end of the catalogue: every line above ends with a backslash */
 
 enum class ErrorCode : std::uint16_t {
 #define UIA_ENUM(e, name, zh, en) e,
