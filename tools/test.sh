@@ -16,9 +16,6 @@ tests/e2e/run.sh
 echo "== the same on MariaDB (a private server on 127.0.0.1, tools/mariadb.sh)"
 mysql_url=$(tools/mariadb.sh start)
 trap 'tools/mariadb.sh stop' EXIT
-# Known MySQL race, open: under REPEATABLE READ parallel password guesses can get past the
-# lockout now and then (SQLite serialises them). Excluded here until the fix lands (READ
-# COMMITTED sessions or a locking count); it runs on SQLite in ctest above.
-UIA_TEST_MYSQL_URL=$mysql_url build/tests/server/uia_server_tests --gtest_filter='Mysql*:Rest*:-RestConcurrency.ParallelGuessesStillLockAfterFive'
+UIA_TEST_MYSQL_URL=$mysql_url build/tests/server/uia_server_tests --gtest_filter='Mysql*:Rest*'
 UIA_E2E_DB=$mysql_url UIA_E2E_TESTS="rest_flows.test.mjs" tests/e2e/run.sh
 echo "test: all passed in $(( $(date +%s) - started )) s"

@@ -169,9 +169,13 @@ json build(bool dev_mode) {
               {"name", string_schema("needed when the phone differs from the imported one")}},
              {"id_number", "phone", "sms_code"}));
   paths["/api/v1/activation/{id}/account"]["post"] = operation(
-      "Activate an imported account, step 2: account name + password",
+      "Activate an imported account, step 2: account name + password, and the ID validity dates when step 1 listed them "
+      "as missing",
       with_errors({{"200", answer("active")}}, {400, 404, 409}),
-      object({{"account", string_schema()}, {"password", string_schema()}}, {"account", "password"}));
+      object({{"account", string_schema()}, {"password", string_schema()},
+              {"id_valid_from", {{"type", "string"}, {"format", "date"}}},
+              {"id_valid_to", string_schema("YYYY-MM-DD or long_term")}},
+             {"account", "password"}));
   paths["/api/v1/face/callback"]["post"] = operation(
       "The face service reports a ticket's result (body signed with the shared secret in X-Signature)",
       with_errors({{"204", answer("recorded")}}, {400, 401, 404}),
@@ -180,6 +184,26 @@ json build(bool dev_mode) {
   // personal centre: profile, addresses, e-mail, security questions
   // back-office: staff, audit, review of documents
   // sessions of the signed-in person, first sign-in of imported accounts
+  paths["/api/v1/me/sessions"]["get"] = operation(
+      "Where the signed-in person is signed in (sessions that still work, newest use first)",
+      with_errors({{"200", answer("sessions", object({{"sessions", {{"type", "array"}, {"items", object(
+          {{"session_id", {{"type", "integer"}}}, {"created_at", {{"type", "string"}, {"format", "date-time"}}},
+           {"last_seen_at", {{"type", "string"}, {"format", "date-time"}}},
+           {"expires_at", {{"type", "string"}, {"format", "date-time"}}}, {"client_ip", string_schema()},
+           {"user_agent", string_schema()}, {"current", {{"type", "boolean"}}}},
+          {"session_id", "current"})}}}}, {"sessions"}))}}, {401}),
+      nullptr, true);
+  paths["/api/v1/me/sessions/{id}"]["delete"] = operation(
+      "Sign out one of the person's sessions (another device, or this one)",
+      with_errors({{"204", answer("signed out")}}, {401, 403, 404}), nullptr, true);
+  paths["/api/v1/activation/{id}"]["get"] = operation(
+      "An activation in progress: who it is for (masked) and what step 2 must still collect; an SMS sign-in of an "
+      "imported account answers 403 ACCOUNT_NOT_ACTIVE with next=complete_profile and this activation_id",
+      with_errors({{"200", answer("activation", object({{"activation_id", string_schema()}, {"expires_in", {{"type", "integer"}}},
+                                                        {"name", string_schema("masked")}, {"id_type", string_schema()},
+                                                        {"id_number", string_schema("masked")}, {"phone", string_schema("masked")},
+                                                        {"missing", {{"type", "array"}, {"items", string_schema()}}}},
+                                                       {"activation_id", "missing"}))}}, {404}));
   paths["/api/v1/openapi.json"]["get"] = operation("This document", {{"200", answer("OpenAPI 3 document")}});
   if (dev_mode) {
     // Served only by `uia serve --dev` (404 in production), so described only there.

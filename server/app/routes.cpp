@@ -8,6 +8,7 @@
 #include "flows/me/me.h"
 #include "flows/recovery/recovery.h"
 #include "flows/registration/registration.h"
+#include "flows/sessions/my_sessions.h"
 #include "flows/settings/settings.h"
 #include "flows/sms/sms_codes.h"
 #include "http/api.h"
@@ -151,6 +152,9 @@ void add_api_routes(http::Router& router, Services& services, runtime::WorkerPoo
   // personal centre: profile, addresses, e-mail, security questions
   // back-office: staff, audit, review of documents
   // sessions of the signed-in person, first sign-in of imported accounts
+  route(Method::Get, "/api/v1/me/sessions", flows::list_my_sessions);
+  route(Method::Delete, "/api/v1/me/sessions/{id}", flows::revoke_my_session);
+  route(Method::Get, "/api/v1/activation/{id}", flows::describe_activation);
   router.add(Method::Get, "/api/v1/openapi.json", [dev = services.dev_mode](const auto&, auto response, const auto&) {
     http::send_json(response, Pistache::Http::Code::Ok, openapi_document(dev));
   });

@@ -100,6 +100,10 @@ std::unique_ptr<Database> Database::open(const std::string& url, std::size_t poo
       sql << "PRAGMA foreign_keys=ON";
     } else {
       sql << "SET SESSION sql_mode='STRICT_TRANS_TABLES,NO_ZERO_DATE,NO_ENGINE_SUBSTITUTION'";
+      // READ COMMITTED: every statement sees what other transactions have committed (as SQLite
+      // does), and InnoDB takes no gap locks, which under REPEATABLE READ turned concurrent
+      // inserts into neighbouring index ranges into deadlocks.
+      sql << "SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED";
     }
   }
   db->with_session([&](soci::session& sql) {

@@ -186,4 +186,10 @@ void PersonRepository::erase_personal_data(soci::session& sql, long long id, lon
       soci::use(erased_number), soci::use(tombstone), soci::use(status), soci::use(now), soci::use(id);
 }
 
+void PersonRepository::update_id_validity(soci::session& sql, long long id, const std::string& valid_from,
+                                          const std::string& valid_to, long long now) const {
+  sql << "UPDATE persons SET id_valid_from = :f, id_valid_to = :t, updated_at = :u WHERE id = :id", soci::use(valid_from),
+      soci::use(valid_to), soci::use(now), soci::use(id);
+}
+
 }  // namespace uia::store

@@ -36,6 +36,10 @@ class PersonRepository {
   // personal field is erased, and the account name, document and phone become free again.
   void erase_personal_data(soci::session& sql, long long id, long long now) const;
 
+  // `valid_to` is a date or "long_term".
+  void update_id_validity(soci::session& sql, long long id, const std::string& valid_from, const std::string& valid_to,
+                          long long now) const;
+
   std::string phone_index(const std::string& phone) const { return index_("phone", phone); }
   std::string id_number_index(const std::string& id_number) const { return index_("id_number", id_number); }
   std::string account_key(const std::string& account) const;  // case-insensitive uniqueness

@@ -9,6 +9,8 @@
 #include "ids/documents.h"
 #include "policy/account.h"
 #include "policy/contact.h"
+#include "policy/id_validity.h"
+#include "privacy/mask.h"
 #include "store/person_repository.h"
 
 namespace uia::flows {
@@ -16,7 +18,85 @@ namespace {
 using http::ApiResponse;
 constexpr const char* kKind = "activate";
 constexpr int kActivationTtlSeconds = 15 * 60;
+
+bool needs_validity(const store::Person& person, Date today) {
+  if (person.id_type != "resident") return false;
+  const auto birth = person.birth_date ? parse_date(*person.birth_date) : std::nullopt;
+  return birth && needs_validity_dates(*birth, today);
+}
+
+// Validity dates are missing when the import had none, or had ones that have run out since.
+bool validity_missing(const store::Person& person, Date today) {
+  if (!needs_validity(person, today)) return false;
+  if (!person.id_valid_from || !person.id_valid_to) return true;
+  if (*person.id_valid_to == "long_term") return false;
+  const auto to = parse_date(*person.id_valid_to);
+  return !to || *to < today;
+}
+
+// What step (2) must still collect for this person.
+nlohmann::json missing_information(const store::Person& person, Date today) {
+  nlohmann::json missing = {"account", "password"};
+  if (validity_missing(person, today)) {
+    missing.push_back("id_valid_from");
+    missing.push_back("id_valid_to");
+  }
+  return missing;
+}
+
+// The validity dates sent with step (2), checked as registration checks them; nullopt when fine.
+std::optional<ApiResponse> check_sent_validity(const store::Person& person, const std::optional<std::string>& from_text,
+                                               const std::optional<std::string>& to_text, Date today) {
+  if (!from_text || !to_text)
+    return ApiResponse::error(400, ErrorCode::IdValidityRequired, from_text ? "id_valid_to" : "id_valid_from");
+  const auto from = parse_date(*from_text);
+  if (!from) return ApiResponse::error(400, ErrorCode::DateInvalid, "id_valid_from");
+  std::optional<Date> to;
+  if (*to_text != "long_term") {
+    to = parse_date(*to_text);
+    if (!to) return ApiResponse::error(400, ErrorCode::DateInvalid, "id_valid_to");
+  }
+  const auto birth = parse_date(person.birth_date.value_or(""));
+  if (!birth) return ApiResponse::error(400, ErrorCode::BirthDateInvalid, "id_valid_from");
+  if (Verdict v = check_id_validity(*birth, *from, to, today); !v.ok())
+    return ApiResponse::error(400, v, v.code == ErrorCode::IdExpired ? "id_valid_to" : "id_valid_from");
+  return std::nullopt;
+}
+
 }  // namespace
+
+ApiResponse first_sign_in_of_imported(app::Services& services, soci::session& sql, const store::Person& person,
+                                      const std::string& client_ip) {
+  const long long now = services.now_seconds();
+  const SelfServiceFlow flow = open_flow(services, sql, kKind, person.id, "verified", kActivationTtlSeconds, client_ip);
+  record_audit(sql, now, {"person:" + std::to_string(person.id), "person.activate.verify", "person:" + std::to_string(person.id),
+                          client_ip, "ok", "first sign-in"});
+  ApiResponse out = ApiResponse::error(403, ErrorCode::AccountNotActive);
+  out.body["error"]["status"] = store::status_name(person.status);
+  out.body["error"]["next"] = "complete_profile";
+  out.body["error"]["activation_id"] = flow.id;
+  out.body["error"]["expires_in"] = kActivationTtlSeconds;
+  out.body["error"]["missing"] = missing_information(person, services.clock->today());
+  return out;
+}
+
+ApiResponse describe_activation(app::Services& services, const http::ApiRequest& request) {
+  store::PersonRepository persons(*services.cipher, *services.blind_index);
+  return services.db->with_session([&](soci::session& sql) -> ApiResponse {
+    const auto flow = find_flow(services, sql, request.params.at("id"), kKind);
+    if (!flow) return ApiResponse::error(404, ErrorCode::FlowExpired, "activation_id");
+    const auto person = persons.find_by_id(sql, flow->person_id);
+    if (!person || person->status != store::PersonStatus::PendingActivation)
+      return ApiResponse::error(404, ErrorCode::FlowExpired, "activation_id");
+    return ApiResponse::json(200, {{"activation_id", flow->id},
+                                   {"expires_in", std::max<long long>(0, flow->expires_at - services.now_seconds())},
+                                   {"name", mask_name(person->name)},
+                                   {"id_type", person->id_type},
+                                   {"id_number", mask_id_number(person->id_number)},
+                                   {"phone", person->phone ? mask_phone(*person->phone) : ""},
+                                   {"missing", missing_information(*person, services.clock->today())}});
+  });
+}
 
 ApiResponse verify_activation(app::Services& services, const http::ApiRequest& request) {
   const auto body = request.json();
@@ -65,21 +145,38 @@ ApiResponse finish_activation(app::Services& services, const http::ApiRequest& r
   http::JsonFields fields(*body);
   const std::string account = fields.required("account");
   const std::string password = fields.required("password");
+  const auto valid_from = fields.optional("id_valid_from");
+  const auto valid_to = fields.optional("id_valid_to");
   if (fields.failed()) return fields.error();
   if (Verdict v = check_account_name(account); !v.ok()) return ApiResponse::error(400, v, "account");
   if (Verdict v = check_password(password, account); !v.ok()) return ApiResponse::error(400, v, "password");
+  store::PersonRepository persons(*services.cipher, *services.blind_index);
+  const Date today = services.clock->today();
+  // What the import lacked is checked before the (slow) password hash and the write.
+  const auto person = services.db->with_session([&](soci::session& sql) -> std::optional<store::Person> {
+    const auto flow = find_flow(services, sql, request.params.at("id"), kKind);
+    if (!flow) return std::nullopt;
+    return persons.find_by_id(sql, flow->person_id);
+  });
+  if (!person || person->status != store::PersonStatus::PendingActivation)
+    return ApiResponse::error(404, ErrorCode::FlowExpired, "activation_id");
+  const bool complete_validity = validity_missing(*person, today);
+  if (complete_validity) {
+    if (auto refusal = check_sent_validity(*person, valid_from, valid_to, today)) return *refusal;
+  }
   const std::string hash = services.passwords->hash(password);
   if (hash.empty()) return ApiResponse::error(503, ErrorCode::ServiceBusy);
   const long long now = services.now_seconds();
-  store::PersonRepository persons(*services.cipher, *services.blind_index);
   return services.db->transact([&](soci::session& sql) -> ApiResponse {
     const auto flow = find_flow(services, sql, request.params.at("id"), kKind);
-    if (!flow) return ApiResponse::error(404, ErrorCode::FlowExpired, "activation_id");
+    if (!flow || flow->person_id != person->id) return ApiResponse::error(404, ErrorCode::FlowExpired, "activation_id");
     if (persons.find_by_account(sql, account)) return ApiResponse::error(409, ErrorCode::AccountTaken, "account");
     persons.activate(sql, flow->person_id, account, hash, now);
+    if (complete_validity) persons.update_id_validity(sql, flow->person_id, *valid_from, *valid_to, now);
     close_flow(sql, flow->id);
     record_audit(sql, now, {"person:" + std::to_string(flow->person_id), "person.activate",
-                            "person:" + std::to_string(flow->person_id), request.client_ip, "ok", ""});
+                            "person:" + std::to_string(flow->person_id), request.client_ip, "ok",
+                            complete_validity ? "id validity completed" : ""});
     return ApiResponse::json(200, {{"person_id", flow->person_id}, {"status", "active"}});
   });
 }

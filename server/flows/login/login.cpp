@@ -2,6 +2,7 @@
 
 #include <soci/soci.h>
 
+#include "flows/activation/activation.h"
 #include "flows/audit/audit_log.h"
 #include "flows/captcha/captcha_flow.h"
 #include "flows/sessions/session_store.h"
@@ -10,6 +11,7 @@
 #include "ids/documents.h"
 #include "policy/contact.h"
 #include "privacy/mask.h"
+#include "store/key_lock.h"
 #include "store/person_repository.h"
 
 namespace uia::flows {
@@ -54,25 +56,24 @@ long long ip_failures_last_minute(soci::session& sql, const std::string& ip, lon
   return count;
 }
 
-// An attempt is counted as a failure *before* its password is checked, and the count is taken
-// after the row is committed: of any number of concurrent guesses, at most `max` can see fewer
-// than `max` other attempts, so parallel requests cannot buy more password checks than the
-// lockout allows (checking first and counting afterwards let 12 of 16 parallel guesses through).
-// Returns the attempt's row id, or 0 when the attempt is over the limit (its row is removed
-// again: it checked nothing).
+// An attempt is counted as a failure *before* its password is checked, inside a transaction that
+// holds the identifier's key lock: attempts on one identifier count and write one at a time, so
+// of any number of concurrent guesses at most `max` get a password check. (Counting without the
+// lock let 12 of 16 parallel guesses through; counting "everyone else" after inserting made all
+// 16 refuse each other on MariaDB and delete their rows, which lifted the lock entirely.)
+// Returns the attempt's row id, or 0 when the identifier has no attempts left.
 long long admit_attempt(const app::Services& services, soci::session& sql, const std::string& subject,
                         const std::string& ip, long long now) {
+  const long long since = now - services.limits.login_failure_window_seconds;
+  long long failures = 0;
+  sql << "SELECT COUNT(*) FROM login_failures WHERE subject_key = :s AND failed_at > :since", soci::use(subject),
+      soci::use(since), soci::into(failures);
+  if (failures >= services.limits.login_max_failures) return 0;
   sql << "INSERT INTO login_failures (subject_key, client_ip, failed_at) VALUES (:s, :ip, :t)", soci::use(subject),
       soci::use(ip), soci::use(now);
   long long id = 0;
   sql.get_last_insert_id("login_failures", id);
-  const long long since = now - services.limits.login_failure_window_seconds;
-  long long others = 0;
-  sql << "SELECT COUNT(*) FROM login_failures WHERE subject_key = :s AND failed_at > :since AND id <> :id",
-      soci::use(subject), soci::use(since), soci::use(id), soci::into(others);
-  if (others < services.limits.login_max_failures) return id;
-  sql << "DELETE FROM login_failures WHERE id = :id", soci::use(id);
-  return 0;
+  return id;
 }
 
 ApiResponse locked_answer(long long wait) {
@@ -118,8 +119,8 @@ ApiResponse password_sign_in(app::Services& services, const http::ApiRequest& re
     std::optional<Person> person;
     long long attempt = 0;  // the login_failures row counting this attempt
   };
-  // Statement by statement (autocommit), not one transaction: the attempt row must be committed
-  // before it is counted, see admit_attempt.
+  // The throttle and the captcha first (their own statements: a spent captcha stays spent), then
+  // the identifier's turn under its key lock, see admit_attempt.
   Gate gate = services.db->with_session([&](soci::session& sql) {
     Gate g;
     if (ip_failures_last_minute(sql, request.client_ip, now) >= services.limits.login_per_ip_per_minute) {
@@ -127,10 +128,14 @@ ApiResponse password_sign_in(app::Services& services, const http::ApiRequest& re
       g.refusal->retry_after(60);
       return g;
     }
-    if (ErrorCode e = consume_captcha(services, sql, captcha_id, captcha_answer); e != ErrorCode::Ok) {
+    if (ErrorCode e = consume_captcha(services, sql, captcha_id, captcha_answer); e != ErrorCode::Ok)
       g.refusal = ApiResponse::error(400, e, "captcha_answer");
-      return g;
-    }
+    return g;
+  });
+  if (gate.refusal) return *gate.refusal;
+  gate = services.db->transact([&](soci::session& sql) {
+    Gate g;
+    store::lock_key(sql, services.db->backend(), subject, now);
     if (long long wait = locked_for(services, sql, subject, now); wait > 0) {
       g.refusal = locked_answer(wait);
       return g;
@@ -157,15 +162,16 @@ ApiResponse password_sign_in(app::Services& services, const http::ApiRequest& re
       if (long long wait = locked_for(services, sql, subject, now); wait > 0) return locked_answer(wait);
       return ApiResponse::error(401, ErrorCode::CredentialsInvalid);
     }
+    // Whatever touches the identifier's failure rows takes its key lock first: one lock order,
+    // so concurrent sign-ins of one account wait for each other instead of deadlocking.
+    store::lock_key(sql, services.db->backend(), subject, now);
     const Person& person = *gate.person;
     if (person.status != PersonStatus::Active) {
       // The right password is no failure, whatever the account's status.
       sql << "DELETE FROM login_failures WHERE id = :id", soci::use(gate.attempt);
       return not_active(person);
     }
-    // One statement clears the identifier's failures, this attempt's row among them: deleting
-    // the own row first and then the rest made concurrent sign-ins of one account deadlock on
-    // MySQL (each held its own row and waited for the other's).
+    // One statement clears the identifier's failures, this attempt's row among them.
     sql << "DELETE FROM login_failures WHERE subject_key = :s", soci::use(subject);
     if (services.passwords->needs_rehash(*person.password_hash)) {
       persons.update_password(sql, person.id, services.passwords->hash(password), now);
@@ -188,6 +194,8 @@ ApiResponse sms_sign_in(app::Services& services, const http::ApiRequest& request
     }
     const auto person = persons.find_by_phone(sql, phone);
     if (!person || person->status == PersonStatus::Deleted) return ApiResponse::error(401, ErrorCode::CredentialsInvalid);
+    if (person->status == PersonStatus::PendingActivation)
+      return first_sign_in_of_imported(services, sql, *person, request.client_ip);
     if (person->status != PersonStatus::Active) return not_active(*person);
     return signed_in(services, sql, *person, request, "sms", now);
   });

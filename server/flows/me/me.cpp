@@ -1,26 +1,12 @@
 #include "flows/me/me.h"
 
-#include <chrono>
-#include <ctime>
-
 #include "flows/audit/audit_log.h"
 #include "flows/sessions/authenticate.h"
+#include "http/rfc3339.h"
 #include "privacy/mask.h"
 #include "store/person_repository.h"
 
 namespace uia::flows {
-namespace {
-
-std::string rfc3339(long long epoch_seconds) {
-  const std::time_t t = static_cast<std::time_t>(epoch_seconds);
-  std::tm utc{};
-  gmtime_r(&t, &utc);
-  char out[32];
-  std::strftime(out, sizeof out, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return out;
-}
-
-}  // namespace
 
 http::ApiResponse get_me(app::Services& services, const http::ApiRequest& request) {
   auto who = authenticate(services, request);
@@ -38,7 +24,7 @@ http::ApiResponse get_me(app::Services& services, const http::ApiRequest& reques
             {"phone", person->phone ? mask_phone(*person->phone) : ""},
             {"level", person->level},
             {"status", store::status_name(person->status)},
-            {"created_at", rfc3339(person->created_at)}});
+            {"created_at", http::rfc3339(person->created_at)}});
 }
 
 http::ApiResponse sign_out(app::Services& services, const http::ApiRequest& request) {
