@@ -25,6 +25,7 @@ bool apply_limits(const nlohmann::json& section, Limits& limits, std::string& er
       {"session_idle_seconds", &Limits::session_idle_seconds},
       {"session_absolute_seconds", &Limits::session_absolute_seconds},
       {"face_ticket_ttl_seconds", &Limits::face_ticket_ttl_seconds},
+      {"read_cache_seconds", &Limits::read_cache_seconds},
   };
   for (const auto& [name, value] : section.items()) {
     const auto field = fields.find(name);

@@ -22,6 +22,9 @@ struct Limits {
   int session_idle_seconds = 30 * 60;
   int session_absolute_seconds = 12 * 60 * 60;
   int face_ticket_ttl_seconds = 10 * 60;
+  // How long a node may answer GET /api/v1/me from memory when another node (or `uia import`)
+  // might have changed the person; 0 turns the cache off. See runtime/read_cache.h.
+  int read_cache_seconds = 1;
 };
 
 // Applies the "limits" object of the config file ({"sms_per_day": 10, ...}); unknown names and

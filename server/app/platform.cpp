@@ -81,6 +81,7 @@ std::unique_ptr<Platform> build_platform(const PlatformConfig& config, std::shar
   if (config.dev) s.dev_ledger = std::make_shared<DevLedger>();
   if (!apply_limits(file_config.contains("limits") ? file_config["limits"] : nlohmann::json(), s.limits, error))
     throw std::runtime_error(error);
+  s.read_cache = std::make_shared<runtime::ReadCache>(s.limits.read_cache_seconds);
 
   s.db = store::Database::open(config.db, std::max<std::size_t>(2, config.workers));
   platform->workers = std::make_unique<runtime::WorkerPool>(config.workers, 4096);
@@ -88,7 +89,10 @@ std::unique_ptr<Platform> build_platform(const PlatformConfig& config, std::shar
   if (s.ports.face_simulator) {
     Services* services = &s;
     s.ports.face_simulator->on_result(
-        [services](const std::string& ticket, ports::FaceResult result) { flows::complete_face_check(*services, ticket, result); });
+        [services](const std::string& ticket, ports::FaceResult result) {
+          flows::complete_face_check(*services, ticket, result);
+          services->read_cache->invalidate_all();  // the person's status and level changed
+        });
   }
 
   auto router = std::make_shared<http::Router>();

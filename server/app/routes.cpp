@@ -127,8 +127,14 @@ void add_dev_routes(http::Router& router, Services& services, runtime::WorkerPoo
 }  // namespace
 
 void add_api_routes(http::Router& router, Services& services, runtime::WorkerPool& workers) {
+  // Every state-changing request, once its work has committed, makes cached reads stale.
   const auto route = [&](Method method, const char* pattern, ApiResponse (*flow)(Services&, const ApiRequest&)) {
-    router.add(method, pattern, http::api_route(workers, [&services, flow](const ApiRequest& r) { return flow(services, r); }));
+    const bool changes_state = method != Method::Get && method != Method::Head && method != Method::Options;
+    router.add(method, pattern, http::api_route(workers, [&services, flow, changes_state](const ApiRequest& r) {
+                 ApiResponse out = flow(services, r);
+                 if (changes_state) services.read_cache->invalidate_all();
+                 return out;
+               }));
   };
   router.add(Method::Post, "/api/v1/validate", [&services](const auto& request, auto response, const auto&) {
     validate_route(services, request, std::move(response));
@@ -138,7 +144,17 @@ void add_api_routes(http::Router& router, Services& services, runtime::WorkerPoo
   route(Method::Post, "/api/v1/persons", flows::register_person);
   route(Method::Post, "/api/v1/sessions", flows::sign_in);
   route(Method::Delete, "/api/v1/sessions/current", flows::sign_out);
-  route(Method::Get, "/api/v1/me", flows::get_me);
+  // GET /api/v1/me is the hottest read of all (every business page asks who is signed in): a
+  // current cached answer goes out from the reactor thread, without a worker hop or a query.
+  const auto me_from_database = http::api_route(workers, [&services](const ApiRequest& r) { return flows::get_me(services, r); });
+  router.add(Method::Get, "/api/v1/me", [&services, me_from_database](const auto& request, auto response, const auto& params) {
+    const std::string token = http::presented_token(request);
+    if (!token.empty()) {
+      if (auto cached = services.read_cache->find(flows::me_cache_key(token), services.now_seconds()))
+        return http::send_json_text(response, Pistache::Http::Code::Ok, *cached);
+    }
+    me_from_database(request, std::move(response), params);
+  });
   route(Method::Put, "/api/v1/me/password", flows::change_password);
   route(Method::Put, "/api/v1/me/phone", flows::change_phone);
   route(Method::Post, "/api/v1/me/deletion/sms", flows::send_deletion_sms);

@@ -10,6 +10,7 @@
 #include "ports/clock.h"
 #include "ports/port_config.h"
 #include "ports/random.h"
+#include "runtime/read_cache.h"
 #include "store/database.h"
 
 namespace uia::app {
@@ -25,6 +26,7 @@ struct Services {
   ports::Ports ports;
   Limits limits;
   std::shared_ptr<DevLedger> dev_ledger;  // dev mode only
+  std::shared_ptr<runtime::ReadCache> read_cache;  // answers to GET /api/v1/me, see read_cache.h
 
   long long now_seconds() const;
 };

@@ -53,6 +53,17 @@ void write_response(Http::ResponseWriter& response, const ApiResponse& answer) {
 
 }  // namespace
 
+std::string presented_token(const Pistache::Http::Request& request) {
+  const std::string authorization = header_value(request, "Authorization");
+  if (authorization.rfind("Bearer ", 0) == 0) return authorization.substr(7);
+  if (request.cookies().has(kSessionCookieName)) return request.cookies().get(kSessionCookieName).value;
+  return {};
+}
+
+const std::string& presented_token(const ApiRequest& request) {
+  return request.bearer_token.empty() ? request.session_cookie : request.bearer_token;
+}
+
 std::optional<nlohmann::json> ApiRequest::json() const { return parse_json_object(body); }
 
 std::string ApiRequest::query_value(const std::string& name) const {

@@ -58,6 +58,10 @@ struct ApiResponse {
 
 using ApiHandler = std::function<ApiResponse(const ApiRequest&)>;
 
+// The session token a caller presents: the bearer token, else the uia_session cookie ("" if none).
+std::string presented_token(const Pistache::Http::Request& request);
+const std::string& presented_token(const ApiRequest& request);
+
 constexpr const char* kSessionCookieName = "uia_session";
 
 // A router handler that runs `handler` on `workers`; answers 503 when the pool is saturated.

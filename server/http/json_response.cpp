@@ -13,10 +13,14 @@ nlohmann::json error_body(ErrorCode code, ErrorCode detail, std::string_view fie
 
 void send_json(Pistache::Http::ResponseWriter& response, Pistache::Http::Code status,
                const nlohmann::json& body) {
-  set_header(response, "Cache-Control", "no-store");
   // Invalid UTF-8 from a client must never turn into an exception (and a 500) on the way out.
-  response.send(status, body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
-                Pistache::Http::Mime::MediaType::fromString("application/json; charset=utf-8"));
+  send_json_text(response, status, body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+void send_json_text(Pistache::Http::ResponseWriter& response, Pistache::Http::Code status, const std::string& text) {
+  static const auto kJson = Pistache::Http::Mime::MediaType::fromString("application/json; charset=utf-8");
+  set_header(response, "Cache-Control", "no-store");
+  response.send(status, text, kJson);
 }
 
 void send_error(Pistache::Http::ResponseWriter& response, Pistache::Http::Code status, ErrorCode code,

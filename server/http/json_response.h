@@ -14,6 +14,8 @@ namespace uia::http {
 
 void send_json(Pistache::Http::ResponseWriter& response, Pistache::Http::Code status,
                const nlohmann::json& body);
+// `text` is JSON already serialised (a cached answer); same headers as send_json.
+void send_json_text(Pistache::Http::ResponseWriter& response, Pistache::Http::Code status, const std::string& text);
 void send_error(Pistache::Http::ResponseWriter& response, Pistache::Http::Code status, ErrorCode code,
                 std::string_view field = {});
 // A failed rule: code is the verdict's generic code, message the detail's text.

@@ -2,7 +2,7 @@
 // throughput and latency of GET /api/v1/me with keep-alive. The platform runs in-process on a
 // throw-away SQLite file; the load generator shares the machine's cores (as in production with
 // a local nginx, it is a conservative setup). Prints one line per figure.
-//   build/uia_bench [--seconds 10] [--connections 32] [--db sqlite:/tmp/x.db | mysql://...]
+//   build/uia_bench [--seconds 10] [--connections 32] [--db sqlite:/tmp/x.db | mysql://...] [--only login|me]
 #include <atomic>
 #include <filesystem>
 #include <iomanip>
@@ -52,21 +52,24 @@ void print(const std::string& name, const bench::LoadResult& r) {
 
 int main(int argc, char** argv) {
   int seconds = 10, connections = 32;
-  std::string db;
+  std::string db, only;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
     if (flag == "--seconds") seconds = std::stoi(argv[i + 1]);
     else if (flag == "--connections") connections = std::stoi(argv[i + 1]);
     else if (flag == "--db") db = argv[i + 1];
+    else if (flag == "--only") only = argv[i + 1];
   }
   const fs::path dir = fs::temp_directory_path() / ("uia-bench-" + std::to_string(::getpid()));
   fs::create_directories(dir);
   if (db.empty()) db = "sqlite:" + (dir / "bench.db").string();
   const int cores = static_cast<int>(std::thread::hardware_concurrency());
 
-  const double hash_rate = argon2_hashes_per_second(cores, std::chrono::seconds(std::min(seconds, 5)));
-  std::cout << std::fixed << std::setprecision(1) << "argon2id (m=19 MiB, t=2, p=1) raw: " << hash_rate
-            << " hashes/s on " << cores << " threads\n";
+  const bool run_login = only != "me", run_me = only != "login";
+  const double hash_rate = run_login ? argon2_hashes_per_second(cores, std::chrono::seconds(std::min(seconds, 5))) : 0;
+  if (run_login)
+    std::cout << std::fixed << std::setprecision(1) << "argon2id (m=19 MiB, t=2, p=1) raw: " << hash_rate
+              << " hashes/s on " << cores << " threads\n";
 
   app::PlatformConfig config;
   config.dev = true;  // the bench reads captcha answers through the dev ledger
@@ -104,30 +107,34 @@ int main(int argc, char** argv) {
       persons.insert(sql, p);
     }
   });
-  // A captcha per login attempt, issued before the clock starts.
-  const std::size_t captchas = static_cast<std::size_t>(hash_rate * seconds * 1.5) + 200;
-  std::vector<std::pair<std::string, std::string>> issued;
-  for (std::size_t i = 0; i < captchas; ++i) {
-    const auto c = flows::issue_captcha(services);
-    issued.emplace_back(c.id, *flows::dev_captcha_answer(services, c.id));
+  if (run_login) {
+    // A captcha per login attempt, issued before the clock starts.
+    const std::size_t captchas = static_cast<std::size_t>(hash_rate * seconds * 1.5) + 200;
+    std::vector<std::pair<std::string, std::string>> issued;
+    for (std::size_t i = 0; i < captchas; ++i) {
+      const auto c = flows::issue_captcha(services);
+      issued.emplace_back(c.id, *flows::dev_captcha_answer(services, c.id));
+    }
+    std::atomic<std::size_t> next_captcha{0};
+    const auto login_request = [&](int, long long sequence) {
+      const auto& [id, answer] = issued[next_captcha++ % issued.size()];
+      const std::string body = "{\"method\":\"password\",\"identifier\":\"bench" + std::to_string(100000 + sequence % users) +
+                               "\",\"password\":\"Bench12345\",\"captcha_id\":\"" + id + "\",\"captcha_answer\":\"" + answer + "\"}";
+      return "POST /api/v1/sessions HTTP/1.1\r\nHost: bench\r\nContent-Type: application/json\r\nContent-Length: " +
+             std::to_string(body.size()) + "\r\n\r\n" + body;
+    };
+    const auto login = bench::run_load(port, std::max(4, cores * 4), std::chrono::seconds(seconds), login_request);
+    print("POST /api/v1/sessions (password login)", login);
+    std::cout << std::setprecision(1) << "login / raw argon2id rate: " << 100.0 * login.rate() / hash_rate << " %\n";
   }
-  std::atomic<std::size_t> next_captcha{0};
-  const auto login_request = [&](int, long long sequence) {
-    const auto& [id, answer] = issued[next_captcha++ % issued.size()];
-    const std::string body = "{\"method\":\"password\",\"identifier\":\"bench" + std::to_string(100000 + sequence % users) +
-                             "\",\"password\":\"Bench12345\",\"captcha_id\":\"" + id + "\",\"captcha_answer\":\"" + answer + "\"}";
-    return "POST /api/v1/sessions HTTP/1.1\r\nHost: bench\r\nContent-Type: application/json\r\nContent-Length: " +
-           std::to_string(body.size()) + "\r\n\r\n" + body;
-  };
-  const auto login = bench::run_load(port, std::max(4, cores * 4), std::chrono::seconds(seconds), login_request);
-  print("POST /api/v1/sessions (password login)", login);
-  std::cout << std::setprecision(1) << "login / raw argon2id rate: " << 100.0 * login.rate() / hash_rate << " %\n";
 
-  std::string token;
-  services.db->transact([&](soci::session& sql) { token = flows::create_session(services, sql, 1, "127.0.0.1", "bench").token; });
-  const std::string me_request = "GET /api/v1/me HTTP/1.1\r\nHost: bench\r\nAuthorization: Bearer " + token + "\r\n\r\n";
-  const auto me = bench::run_load(port, connections, std::chrono::seconds(seconds), [&](int, long long) { return me_request; });
-  print("GET /api/v1/me (keep-alive, " + std::to_string(connections) + " connections)", me);
+  if (run_me) {
+    std::string token;
+    services.db->transact([&](soci::session& sql) { token = flows::create_session(services, sql, 1, "127.0.0.1", "bench").token; });
+    const std::string me_request = "GET /api/v1/me HTTP/1.1\r\nHost: bench\r\nAuthorization: Bearer " + token + "\r\n\r\n";
+    const auto me = bench::run_load(port, connections, std::chrono::seconds(seconds), [&](int, long long) { return me_request; });
+    print("GET /api/v1/me (keep-alive, " + std::to_string(connections) + " connections)", me);
+  }
 
   server.stop();
   platform.reset();

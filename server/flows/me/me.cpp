@@ -8,14 +8,18 @@
 
 namespace uia::flows {
 
+std::string me_cache_key(const std::string& token) { return "GET /api/v1/me " + token; }
+
 http::ApiResponse get_me(app::Services& services, const http::ApiRequest& request) {
+  // Taken before the reads: a write that commits meanwhile makes this answer stale at once.
+  const std::uint64_t generation = services.read_cache->generation();
   auto who = authenticate(services, request);
   if (auto* refusal = std::get_if<http::ApiResponse>(&who)) return *refusal;
   const auto& session = std::get<ActiveSession>(who);
   store::PersonRepository persons(*services.cipher, *services.blind_index);
   const auto person = services.db->with_session([&](soci::session& sql) { return persons.find_by_id(sql, session.person_id); });
   if (!person || person->status == store::PersonStatus::Deleted) return http::ApiResponse::error(401, ErrorCode::Unauthenticated);
-  return http::ApiResponse::json(
+  http::ApiResponse out = http::ApiResponse::json(
       200, {{"person_id", person->id},
             {"account", person->account.value_or("")},
             {"name", mask_name(person->name)},
@@ -25,6 +29,10 @@ http::ApiResponse get_me(app::Services& services, const http::ApiRequest& reques
             {"level", person->level},
             {"status", store::status_name(person->status)},
             {"created_at", http::rfc3339(person->created_at)}});
+  services.read_cache->store(me_cache_key(http::presented_token(request)), generation,
+                             out.body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+                             services.now_seconds(), session.valid_until);
+  return out;
 }
 
 http::ApiResponse sign_out(app::Services& services, const http::ApiRequest& request) {

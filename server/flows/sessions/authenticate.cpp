@@ -7,7 +7,7 @@ namespace uia::flows {
 std::variant<ActiveSession, http::ApiResponse> authenticate(app::Services& services, const http::ApiRequest& request) {
   using Pistache::Http::Method;
   const bool from_cookie = request.bearer_token.empty();
-  const std::string& token = from_cookie ? request.session_cookie : request.bearer_token;
+  const std::string& token = http::presented_token(request);
   if (token.empty()) return http::ApiResponse::error(401, ErrorCode::Unauthenticated);
   ActiveSession session;
   switch (find_session(services, token, session)) {

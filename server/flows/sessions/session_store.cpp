@@ -1,5 +1,7 @@
 #include "flows/sessions/session_store.h"
 
+#include <algorithm>
+
 #include <openssl/sha.h>
 #include <soci/soci.h>
 
@@ -53,7 +55,9 @@ SessionLookup find_session(app::Services& services, const std::string& token, Ac
     if (now >= expires_at || now - last_seen >= services.limits.session_idle_seconds) return SessionLookup::Expired;
     if (now - last_seen >= 60) {
       sql << "UPDATE sessions SET last_seen_at = :now WHERE id = :id", soci::use(now), soci::use(out.id);
+      last_seen = now;
     }
+    out.valid_until = std::min(expires_at, last_seen + services.limits.session_idle_seconds);
     return SessionLookup::Active;
   });
 }

@@ -22,6 +22,7 @@ struct ActiveSession {
   long long id = 0;
   long long person_id = 0;
   std::string csrf_token;
+  long long valid_until = 0;  // epoch seconds: the earlier of its idle and absolute expiry
 };
 
 enum class SessionLookup { Active, Missing, Expired };
