@@ -82,6 +82,13 @@ std::unique_ptr<Platform> build_platform(const PlatformConfig& config, std::shar
   if (!apply_limits(file_config.contains("limits") ? file_config["limits"] : nlohmann::json(), s.limits, error))
     throw std::runtime_error(error);
   s.read_cache = std::make_shared<runtime::ReadCache>(s.limits.read_cache_seconds);
+  if (auto it = file_config.find("trusted_proxies"); it != file_config.end()) {
+    if (!it->is_array()) throw std::runtime_error("trusted_proxies must be a list of addresses or CIDR ranges");
+    for (const auto& entry : *it) {
+      if (!entry.is_string() || !s.trusted_proxies.add(entry.get<std::string>(), error)) throw std::runtime_error(
+          error.empty() ? "trusted_proxies must be a list of addresses or CIDR ranges" : error);
+    }
+  }
 
   s.db = store::Database::open(config.db, std::max<std::size_t>(2, config.workers));
   platform->workers = std::make_unique<runtime::WorkerPool>(config.workers, 4096);

@@ -131,7 +131,14 @@ void add_api_routes(http::Router& router, Services& services, runtime::WorkerPoo
   const auto route = [&](Method method, const char* pattern, ApiResponse (*flow)(Services&, const ApiRequest&)) {
     const bool changes_state = method != Method::Get && method != Method::Head && method != Method::Options;
     router.add(method, pattern, http::api_route(workers, [&services, flow, changes_state](const ApiRequest& r) {
-                 ApiResponse out = flow(services, r);
+                 ApiResponse out;
+                 if (!services.trusted_proxies.empty() && services.trusted_proxies.contains(r.client_ip)) {
+                   ApiRequest forwarded = r;
+                   forwarded.client_ip = services.trusted_proxies.client_of(r.client_ip, r.forwarded_for);
+                   out = flow(services, forwarded);
+                 } else {
+                   out = flow(services, r);
+                 }
                  if (changes_state) services.read_cache->invalidate_all();
                  return out;
                }));

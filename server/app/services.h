@@ -7,6 +7,7 @@
 #include "app/limits.h"
 #include "crypto/field_cipher.h"
 #include "crypto/password_hasher.h"
+#include "http/trusted_proxies.h"
 #include "ports/clock.h"
 #include "ports/port_config.h"
 #include "ports/random.h"
@@ -25,6 +26,7 @@ struct Services {
   std::shared_ptr<const crypto::BlindIndex> blind_index;
   ports::Ports ports;
   Limits limits;
+  http::TrustedProxies trusted_proxies;  // config "trusted_proxies": reverse proxies whose X-Forwarded-For counts
   std::shared_ptr<DevLedger> dev_ledger;  // dev mode only
   std::shared_ptr<runtime::ReadCache> read_cache;  // answers to GET /api/v1/me, see read_cache.h
 

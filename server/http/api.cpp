@@ -28,6 +28,7 @@ ApiRequest copy_request(const Http::Request& request, const PathParams& params) 
   if (request.cookies().has(kSessionCookieName)) out.session_cookie = request.cookies().get(kSessionCookieName).value;
   out.csrf_header = header_value(request, "X-CSRF-Token");
   out.signature_header = header_value(request, "X-Signature");
+  out.forwarded_for = header_value(request, "X-Forwarded-For").substr(0, 1024);
   return out;
 }
 

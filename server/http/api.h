@@ -23,7 +23,8 @@ struct ApiRequest {
   PathParams params;
   std::map<std::string, std::string> query;
   std::string body;
-  std::string client_ip;
+  std::string client_ip;      // the TCP peer, or the client behind a trusted proxy (TrustedProxies)
+  std::string forwarded_for;  // X-Forwarded-For as received; believed only from trusted proxies
   std::string user_agent;
   std::string bearer_token;    // from "Authorization: Bearer ..."
   std::string session_cookie;  // the uia_session cookie
