@@ -24,7 +24,7 @@ TEST_F(RestProfile, ShowsTheMaskedViewWithTheRealNameLevel) {
   EXPECT_EQ(p.value("phone", ""), s.applicant.phone.substr(0, 3) + "****" + s.applicant.phone.substr(7));
   EXPECT_EQ(p.value("id_valid_from", ""), "2020-01-10");
   EXPECT_EQ(p.value("id_valid_to", ""), "2040-01-10");
-  EXPECT_EQ(p.value("gender", ""), "male");
+  EXPECT_EQ(p.value("gender", ""), (s.applicant.id_number[16] - '0') % 2 ? "male" : "female");
   EXPECT_EQ(p.value("birth_date", ""), "1990-**-**");
   EXPECT_EQ(p.value("level", 0), 3);
   EXPECT_EQ(p.value("level_label", ""), "高级实名认证");
@@ -143,6 +143,8 @@ TEST_F(RestProfile, TheAccountNameNeverChanges) {
   expect_error(put("/api/v1/me/profile", {{"id_number", "110105199001010011"}}, s.caller), 400, "REQUEST_INVALID", "id_number");
   expect_error(put("/api/v1/me/profile", {{"phone", "15000000000"}}, s.caller), 400, "REQUEST_INVALID", "phone");
   expect_error(put("/api/v1/me/profile", {{"level", 3}}, s.caller), 400, "REQUEST_INVALID", "level");
+  expect_error(put("/api/v1/me/profile", {{"ethnicty", "汉族"}}, s.caller), 400, "REQUEST_INVALID", "ethnicty");
+  expect_error(put("/api/v1/me/profile", nlohmann::json::object(), s.caller), 400, "REQUEST_INVALID");
   const Reply profile = get("/api/v1/me/profile", s.caller);
   EXPECT_EQ(profile.json.value("account", ""), s.applicant.account);
   EXPECT_TRUE(profile.json["basic"]["ethnicity"].is_null());

@@ -2,6 +2,8 @@
 // PUT /api/v1/me/email + POST /api/v1/me/email/verify, GET/PUT /api/v1/me/security-questions,
 // and POST /api/v1/recovery → methods, /recovery/{id}/email, /recovery/{id}/password by e-mail
 // code or by answers (5 wrong sets lock that way), with the SMS form unchanged.
+#include <fstream>
+
 #include "personal_centre_support.h"
 
 namespace uia::rest {
@@ -330,6 +332,52 @@ TEST_F(RestRecoveryMethods, TheSmsFormStillWorksWithAndWithoutMethod) {
       post("/api/v1/recovery/" + id + "/password", {{"method", "sms"}, {"sms_code", code}, {"new_password", "New#2026pass"}});
   EXPECT_EQ(done.status, 204) << done.body;
   EXPECT_EQ(count_rows("audit_log", "action = 'password.recover' AND result = 'ok' AND detail = 'sms'"), 1);
+}
+
+// ---- without a working mail service ------------------------------------------------------
+
+// A mail relay that cannot be reached: the citizen gets a clear 503, nothing is bound.
+class RestMailRelayDown : public PersonalCentreTest {
+ protected:
+  void configure(app::PlatformConfig& config) override {
+    config.config_file = dir_ / "uia.json";
+    const nlohmann::json file = {
+        {"ports", {{"mail", {{"adapter", "http"}, {"endpoint", "http://127.0.0.1:9/mail"}, {"app_id", "uia"},
+                             {"app_secret", "s3cret-mail"}, {"from", "noreply@uia.example.gov.cn"},
+                             {"timeout_ms", 500}, {"connect_timeout_ms", 200}}}}}};
+    std::ofstream(config.config_file) << file.dump();
+  }
+};
+
+TEST_F(RestMailRelayDown, AnswersEmailSendFailed) {
+  const SignedIn s = signed_in_adult();
+  expect_error(put("/api/v1/me/email", {{"password", s.applicant.password}, {"email", "chen@example.com"}}, s.caller), 503,
+               "EMAIL_SEND_FAILED");
+  EXPECT_EQ(count_rows("audit_log", "action = 'email.send' AND result = 'failed'"), 1);
+  EXPECT_EQ(get("/api/v1/me/profile", s.caller).json.value("email_verified", true), false);
+}
+
+// Production without a "mail" section runs with e-mail switched off (Ports::mail null). Dev mode
+// always has the simulator, so this fixture removes it after start-up to stand for that case.
+class RestMailOff : public PersonalCentreTest {
+ protected:
+  void SetUp() override {
+    PersonalCentreTest::SetUp();
+    platform_->services.ports.mail.reset();
+  }
+};
+
+TEST_F(RestMailOff, EmailIsNeitherBoundNorOffered) {
+  const SignedIn s = signed_in_adult();
+  expect_error(put("/api/v1/me/email", {{"password", s.applicant.password}, {"email", "chen@example.com"}}, s.caller), 503,
+               "MAIL_UNAVAILABLE");
+  const Captcha c = captcha();
+  const Reply started = post("/api/v1/recovery", {{"name", s.applicant.name}, {"id_number", s.applicant.id_number},
+                                                   {"captcha_id", c.id}, {"captcha_answer", c.answer}});
+  ASSERT_EQ(started.status, 201) << started.body;
+  EXPECT_EQ(started.json["methods"], nlohmann::json::array({"phone"}));
+  expect_error(post("/api/v1/recovery/" + started.json.value("recovery_id", "") + "/email", nlohmann::json::object()), 400,
+               "RECOVERY_METHOD_UNAVAILABLE");
 }
 
 }  // namespace

@@ -74,7 +74,7 @@ ApiResponse verify_email(app::Services& services, const http::ApiRequest& reques
   if (fields.failed()) return fields.error();
   const long long now = services.now_seconds();
   store::PersonRepository persons(*services.cipher, *services.blind_index);
-  return services.db->transact([&](soci::session& sql) -> ApiResponse {
+  const auto confirm = [&](soci::session& sql) -> ApiResponse {
     const EmailCodeCheck check = consume_email_code(services, sql, person.id, kPurpose, code);
     if (check.error != ErrorCode::Ok) return ApiResponse::error(400, check.error, "email_code");
     // Someone else may have bound the address since the code was sent.
@@ -84,7 +84,14 @@ ApiResponse verify_email(app::Services& services, const http::ApiRequest& reques
     record_audit(sql, now, {actor_of(person), "email.change", actor_of(person), request.client_ip, "ok",
                             (person.email ? mask_email(*person.email) : std::string("-")) + " -> " + mask_email(check.email)});
     return ApiResponse::json(200, {{"email", mask_email(check.email)}, {"email_verified", true}});
-  });
+  };
+  try {
+    return services.db->transact(confirm);
+  } catch (const soci::soci_error&) {
+    // Another account confirmed the same address between our check and our write (the unique
+    // email_index refused it); the transaction rolled back, the code is still unspent.
+    return ApiResponse::error(409, ErrorCode::EmailRegistered, "email");
+  }
 }
 
 ApiResponse dev_mail(app::Services& services, const http::ApiRequest& request) {

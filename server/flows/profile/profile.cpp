@@ -24,8 +24,17 @@ using store::Person;
 
 constexpr int kNameChecksPerDay = 5;
 constexpr const char* kBasicFields[] = {"ethnicity", "education", "occupation", "work_unit", "contact_address", "postcode"};
-// Fields of the person this endpoint never changes: each has its own flow (or none).
-constexpr const char* kNotHere[] = {"id_type", "id_number", "phone", "email", "gender", "birth_date", "level", "status"};
+constexpr const char* kPersonFields[] = {"name", "id_valid_from", "id_valid_to"};
+
+// Every key the endpoint understands. Anything else (a typo, or a field with its own flow such
+// as phone or e-mail, or one nobody may change such as id_number) is refused, never ignored.
+bool known_field(std::string_view key) {
+  for (const char* f : kBasicFields)
+    if (key == f) return true;
+  for (const char* f : kPersonFields)
+    if (key == f) return true;
+  return false;
+}
 
 std::string rfc3339(long long epoch_seconds) {
   const std::time_t t = static_cast<std::time_t>(epoch_seconds);
@@ -103,8 +112,9 @@ struct ProfileChange {
 std::optional<ApiResponse> read_change(const app::Services& services, const nlohmann::json& body, const Person& person,
                                        const BasicInfo& current, ProfileChange& change) {
   if (body.contains("account")) return ApiResponse::error(400, ErrorCode::AccountImmutable, "account");
-  for (const char* field : kNotHere)
-    if (body.contains(field)) return ApiResponse::error(400, ErrorCode::RequestInvalid, field);
+  for (const auto& [key, value] : body.items())
+    if (!known_field(key)) return ApiResponse::error(400, ErrorCode::RequestInvalid, key);
+  if (body.empty()) return ApiResponse::error(400, ErrorCode::RequestInvalid);
   http::JsonFields fields(body, 1024);
   const auto name = fields.optional("name");
   change.validity = body.contains("id_valid_from") || body.contains("id_valid_to");
