@@ -180,13 +180,14 @@ json build(bool dev_mode) {
   // personal centre: profile, addresses, e-mail, security questions
   {
     const json text_or_null = {{"type", "string"}, {"nullable", true}};
-    const json basic = object({{"ethnicity", string_schema("民族, from /api/v1/profile/options")},
+    // An object whose properties are all optional (OpenAPI 3.0 forbids an empty "required").
+    const auto all_optional = [](json properties) { return json{{"type", "object"}, {"properties", properties}}; };
+    const json basic = all_optional({{"ethnicity", string_schema("民族, from /api/v1/profile/options")},
                                {"education", string_schema("学历, from /api/v1/profile/options")},
                                {"occupation", string_schema("职业, from /api/v1/profile/options")},
                                {"work_unit", string_schema("工作单位, up to 100 characters")},
                                {"contact_address", string_schema("联系地址, up to 200 characters")},
-                               {"postcode", string_schema("6 digits")}},
-                              {});
+                               {"postcode", string_schema("6 digits")}});
     schemas["Profile"] = object(
         {{"person_id", {{"type", "integer"}}}, {"account", string_schema()}, {"name", string_schema("masked")},
          {"id_type", string_schema()}, {"id_number", string_schema("masked")}, {"id_valid_from", text_or_null},
@@ -224,11 +225,10 @@ json build(bool dev_mode) {
         "service for resident IDs and permits; 5 name checks a day). Sending account is ACCOUNT_IMMUTABLE; null or \"\" "
         "clears a basic field",
         with_errors({{"200", answer("profile", ref("Profile"))}}, {400, 401, 403, 429, 503}),
-        object({{"name", string_schema()}, {"id_valid_from", {{"type", "string"}, {"format", "date"}}},
+        all_optional({{"name", string_schema()}, {"id_valid_from", {{"type", "string"}, {"format", "date"}}},
                 {"id_valid_to", string_schema("YYYY-MM-DD or long_term")}, {"ethnicity", text_or_null},
                 {"education", text_or_null}, {"occupation", text_or_null}, {"work_unit", text_or_null},
-                {"contact_address", text_or_null}, {"postcode", text_or_null}},
-               {}),
+                {"contact_address", text_or_null}, {"postcode", text_or_null}}),
         true);
     paths["/api/v1/profile/options"]["get"] = operation(
         "The lists the basic-information pickers offer, and the free-text limits",

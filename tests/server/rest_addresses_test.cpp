@@ -1,6 +1,8 @@
 // Addresses of the personal centre over HTTP: contact and postal (EMS) addresses, the phone
 // sealed at rest and masked in answers, one default per kind switched atomically, a cap of 20,
 // and no way to see or touch another person's address.
+#include <thread>
+
 #include "personal_centre_support.h"
 
 namespace uia::rest {
@@ -210,6 +212,29 @@ TEST_F(RestAddresses, DeletingTheAccountRemovesThem) {
                                 nlohmann::json({{"id_number", s.applicant.id_number}, {"sms_code", code}}).dump(), s.caller);
   ASSERT_EQ(deleted.status, 204) << deleted.body;
   EXPECT_EQ(count_rows("addresses", "person_id = " + std::to_string(s.person_id)), 0);
+}
+
+// Many tabs at once: the cap and the one-default rule hold when requests race (SQLite's write
+// lock, MySQL's row lock on the person).
+class RestAddressesConcurrency : public RestAddresses {
+ protected:
+  void configure(app::PlatformConfig& config) override { config.workers = 8; }
+};
+
+TEST_F(RestAddressesConcurrency, RacingCreatesKeepTheCapAndOneDefault) {
+  const SignedIn s = signed_in_adult();
+  constexpr int kRequests = 26;
+  std::vector<int> statuses(kRequests);
+  std::vector<std::string> phones;
+  for (int i = 0; i < kRequests; ++i) phones.push_back(unique_phone());
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kRequests; ++i)
+    threads.emplace_back([&, i] { statuses[i] = post("/api/v1/me/addresses", postal(phones[i], true), s.caller).status; });
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 201), 20);
+  EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 409), kRequests - 20);
+  EXPECT_EQ(count_rows("addresses", "person_id = " + std::to_string(s.person_id)), 20);
+  EXPECT_EQ(defaults(s.person_id, "postal"), 1);
 }
 
 }  // namespace

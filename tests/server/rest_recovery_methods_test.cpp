@@ -3,6 +3,7 @@
 // and POST /api/v1/recovery → methods, /recovery/{id}/email, /recovery/{id}/password by e-mail
 // code or by answers (5 wrong sets lock that way), with the SMS form unchanged.
 #include <fstream>
+#include <thread>
 
 #include "personal_centre_support.h"
 
@@ -378,6 +379,32 @@ TEST_F(RestMailOff, EmailIsNeitherBoundNorOffered) {
   EXPECT_EQ(started.json["methods"], nlohmann::json::array({"phone"}));
   expect_error(post("/api/v1/recovery/" + started.json.value("recovery_id", "") + "/email", nlohmann::json::object()), 400,
                "RECOVERY_METHOD_UNAVAILABLE");
+}
+
+// Guessing answers in parallel cannot outrun the limit: each try is counted before it is checked.
+class RestRecoveryGuessing : public RestRecoveryMethods {
+ protected:
+  void configure(app::PlatformConfig& config) override { config.workers = 8; }
+};
+
+TEST_F(RestRecoveryGuessing, ParallelWrongAnswersStillLockAfterFive) {
+  const SignedIn s = signed_in_adult();
+  set_questions(s);
+  const std::string path = "/api/v1/recovery/" + start_id(s.applicant) + "/password";
+  constexpr int kGuesses = 12;
+  std::vector<int> statuses(kGuesses);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kGuesses; ++i)
+    threads.emplace_back([&, i] {
+      statuses[i] =
+          post(path, {{"method", "security_questions"}, {"answers", wrong_answers()}, {"new_password", "New#2026pass"}}).status;
+    });
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 400), 5);
+  EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 423), kGuesses - 5);
+  EXPECT_EQ(count_rows("recovery_failures"), 5);
+  expect_error(post(path, {{"method", "security_questions"}, {"answers", right_answers()}, {"new_password", "New#2026pass"}}),
+               423, "SECURITY_ANSWERS_LOCKED");
 }
 
 }  // namespace
