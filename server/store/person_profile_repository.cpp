@@ -21,7 +21,7 @@ struct Nullable {
 
 }  // namespace
 
-flows::BasicInfo PersonProfileRepository::load(soci::session& sql, long long person_id) const {
+BasicInfo PersonProfileRepository::load(soci::session& sql, long long person_id) const {
   Nullable ethnicity, education, occupation, work_unit, address, postcode;
   sql << "SELECT ethnicity, education, occupation, work_unit_enc, contact_address_enc, postcode FROM person_profiles "
          "WHERE person_id = :p",
@@ -29,7 +29,7 @@ flows::BasicInfo PersonProfileRepository::load(soci::session& sql, long long per
       soci::into(education.value, education.indicator), soci::into(occupation.value, occupation.indicator),
       soci::into(work_unit.value, work_unit.indicator), soci::into(address.value, address.indicator),
       soci::into(postcode.value, postcode.indicator);
-  flows::BasicInfo info;
+  BasicInfo info;
   if (!sql.got_data()) return info;
   info.ethnicity = ethnicity.get();
   info.education = education.get();
@@ -40,7 +40,7 @@ flows::BasicInfo PersonProfileRepository::load(soci::session& sql, long long per
   return info;
 }
 
-void PersonProfileRepository::save(soci::session& sql, long long person_id, const flows::BasicInfo& info,
+void PersonProfileRepository::save(soci::session& sql, long long person_id, const BasicInfo& info,
                                    long long now) const {
   Nullable ethnicity(info.ethnicity), education(info.education), occupation(info.occupation),
       postcode(info.postcode);

@@ -6,7 +6,7 @@
 #include <soci/session.h>
 
 #include "crypto/field_cipher.h"
-#include "flows/profile/basic_info.h"
+#include "store/person_profile.h"
 
 namespace uia::store {
 
@@ -14,9 +14,9 @@ class PersonProfileRepository {
  public:
   explicit PersonProfileRepository(const crypto::FieldCipher& cipher) : cipher_(cipher) {}
 
-  flows::BasicInfo load(soci::session& sql, long long person_id) const;
+  BasicInfo load(soci::session& sql, long long person_id) const;
   // Insert or replace the whole row.
-  void save(soci::session& sql, long long person_id, const flows::BasicInfo& info, long long now) const;
+  void save(soci::session& sql, long long person_id, const BasicInfo& info, long long now) const;
   void erase(soci::session& sql, long long person_id) const;
 
  private:

@@ -17,7 +17,8 @@ std::string code_hash(const app::Services& services, const std::string& email, c
   return (*services.blind_index)("email_code", email + "|" + purpose + "|" + code);
 }
 
-long long count_since(soci::session& sql, const std::string& column, const std::string& value, long long since) {
+template <typename Value>
+long long count_since(soci::session& sql, const std::string& column, const Value& value, long long since) {
   long long count = 0;
   sql << "SELECT COUNT(*) FROM email_codes WHERE " + column + " = :v AND created_at > :since", soci::use(value),
       soci::use(since), soci::into(count);
@@ -69,12 +70,20 @@ EmailSendResult send_email_code(app::Services& services, long long person_id, co
       long long window;
       int max;
     } windows[] = {{limits.sms_resend_seconds, 1}, {3600, limits.sms_per_hour}, {86400, limits.sms_per_day}};
+    // The same windows per address and per person: one account cannot spray codes at many
+    // addresses, and many accounts cannot flood one mailbox.
     for (const auto& w : windows) {
-      if (count_since(sql, "email_index", email_index, now - w.window) >= w.max) {
+      const long long since = now - w.window;  // SOCI binds by reference: no temporaries
+      const bool by_address = count_since(sql, "email_index", email_index, since) >= w.max;
+      if (by_address || count_since(sql, "person_id", person_id, since) >= w.max) {
         long long oldest = now;
-        const long long since = now - w.window;  // SOCI binds by reference: no temporaries
-        sql << "SELECT MIN(created_at) FROM email_codes WHERE email_index = :e AND created_at > :since",
-            soci::use(email_index), soci::use(since), soci::into(oldest);
+        if (by_address) {
+          sql << "SELECT MIN(created_at) FROM email_codes WHERE email_index = :e AND created_at > :since",
+              soci::use(email_index), soci::use(since), soci::into(oldest);
+        } else {
+          sql << "SELECT MIN(created_at) FROM email_codes WHERE person_id = :p AND created_at > :since",
+              soci::use(person_id), soci::use(since), soci::into(oldest);
+        }
         result.retry_after = std::max<long long>(1, oldest + w.window - now);
         return false;
       }

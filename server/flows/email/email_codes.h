@@ -1,8 +1,8 @@
 // One-time e-mail codes (seed 002 七、郵箱方式找回; binding an address in the personal centre):
 // 6 digits, single use, at most 5 wrong tries, valid as long as SMS codes, stored as a keyed
 // hash bound to address + purpose, in email_codes with the person and the sealed address they
-// went to. Sending is limited like SMS (per address: 1 a minute, N an hour, M a day; per client
-// IP an hour), using the same configured numbers. Requires the mail port (Ports::mail).
+// went to. Sending is limited like SMS (per address and per person: 1 a minute, N an hour, M a
+// day; per client IP an hour), using the same configured numbers. Requires the mail port (Ports::mail).
 #pragma once
 #include <string>
 

@@ -10,17 +10,11 @@
 #include <nlohmann/json.hpp>
 
 #include "api/error_code.h"
+#include "store/person_profile.h"
 
 namespace uia::flows {
 
-struct BasicInfo {
-  std::optional<std::string> ethnicity;        // 民族, from ethnicity_options()
-  std::optional<std::string> education;        // 学历, from education_options()
-  std::optional<std::string> occupation;       // 职业 (GB/T 6565 major groups), from occupation_options()
-  std::optional<std::string> work_unit;        // 工作单位, free text
-  std::optional<std::string> contact_address;  // 联系地址, free text
-  std::optional<std::string> postcode;         // 邮政编码, 6 digits
-};
+using store::BasicInfo;
 
 constexpr std::size_t kWorkUnitMaxChars = 100;
 constexpr std::size_t kContactAddressMaxChars = 200;
