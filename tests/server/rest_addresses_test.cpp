@@ -202,16 +202,22 @@ TEST_F(RestAddresses, NeedsASessionAndCsrfForCookies) {
   EXPECT_EQ(post("/api/v1/me/addresses", postal(unique_phone()), cookie_of(signed_in, true)).status, 201);
 }
 
-TEST_F(RestAddresses, DeletingTheAccountRemovesThem) {
+TEST_F(RestAddresses, DeletingTheAccountRemovesThemAndTheRestOfThePersonalCentre) {
   const SignedIn s = signed_in_adult();
   create(postal(unique_phone()), s.caller);
+  ASSERT_EQ(put("/api/v1/me/profile", {{"work_unit", "长春市政务服务中心"}}, s.caller).status, 200);
+  set_questions(s);
+  bind_email(s, "deleted.person" + std::to_string(s.person_id) + "@example.com");
   advance(std::chrono::seconds(61));  // the registration SMS went a moment ago
   ASSERT_EQ(post("/api/v1/me/deletion/sms", nlohmann::json::object(), s.caller).status, 202);
   const std::string code = newest_sms(s.applicant.phone).value("code", "");
   const Reply deleted = request("DELETE", "/api/v1/me",
                                 nlohmann::json({{"id_number", s.applicant.id_number}, {"sms_code", code}}).dump(), s.caller);
   ASSERT_EQ(deleted.status, 204) << deleted.body;
-  EXPECT_EQ(count_rows("addresses", "person_id = " + std::to_string(s.person_id)), 0);
+  const std::string mine = "person_id = " + std::to_string(s.person_id);
+  for (const char* table : {"addresses", "person_profiles", "security_answers", "email_codes"})
+    EXPECT_EQ(count_rows(table, mine), 0) << table;
+  EXPECT_EQ(count_rows("persons", "email_index IS NOT NULL AND id = " + std::to_string(s.person_id)), 0);
 }
 
 // Many tabs at once: the cap and the one-default rule hold when requests race (SQLite's write
