@@ -22,6 +22,9 @@ struct Limits {
   int session_idle_seconds = 30 * 60;
   int session_absolute_seconds = 12 * 60 * 60;
   int face_ticket_ttl_seconds = 10 * 60;
+  int face_checks_per_day = 5;  // per person, the registration's own check included
+  int upload_token_ttl_seconds = 24 * 60 * 60;
+  int documents_per_person = 5;
 };
 
 // Applies the "limits" object of the config file ({"sms_per_day": 10, ...}); unknown names and

@@ -3,6 +3,12 @@
 #include "api/validate.h"
 #include "app/openapi.h"
 #include "flows/activation/activation.h"
+#include "flows/back_office/audit_query.h"
+#include "flows/back_office/document_content.h"
+#include "flows/back_office/documents.h"
+#include "flows/back_office/reviews.h"
+#include "flows/back_office/staff_sign_in.h"
+#include "flows/face/face_retry.h"
 #include "flows/captcha/captcha_flow.h"
 #include "flows/login/login.h"
 #include "flows/me/me.h"
@@ -150,6 +156,17 @@ void add_api_routes(http::Router& router, Services& services, runtime::WorkerPoo
   route(Method::Post, "/api/v1/recovery/{id}/password", flows::finish_recovery);
   // personal centre: profile, addresses, e-mail, security questions
   // back-office: staff, audit, review of documents
+  route(Method::Post, "/api/v1/admin/sessions", flows::staff_sign_in);
+  route(Method::Delete, "/api/v1/admin/sessions/current", flows::staff_sign_out);
+  route(Method::Get, "/api/v1/admin/audit", flows::query_audit_log);
+  route(Method::Get, "/api/v1/admin/reviews", flows::list_reviews);
+  route(Method::Get, "/api/v1/admin/reviews/{person_id}", flows::show_review);
+  route(Method::Post, "/api/v1/admin/reviews/{person_id}", flows::decide_review);
+  // The one route with bodies above the default limit: a base64 document of up to 2 MiB.
+  router.add(Method::Post, "/api/v1/persons/{id}/documents",
+             http::api_route(workers, [&services](const ApiRequest& r) { return flows::upload_document(services, r); }),
+             flows::kMaxDocumentBase64 + 4096);
+  route(Method::Post, "/api/v1/face/checks", flows::retry_face_check);
   // sessions of the signed-in person, first sign-in of imported accounts
   router.add(Method::Get, "/api/v1/openapi.json", [dev = services.dev_mode](const auto&, auto response, const auto&) {
     http::send_json(response, Pistache::Http::Code::Ok, openapi_document(dev));

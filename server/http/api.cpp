@@ -28,6 +28,7 @@ ApiRequest copy_request(const Http::Request& request, const PathParams& params) 
   if (request.cookies().has(kSessionCookieName)) out.session_cookie = request.cookies().get(kSessionCookieName).value;
   out.csrf_header = header_value(request, "X-CSRF-Token");
   out.signature_header = header_value(request, "X-Signature");
+  out.upload_token = header_value(request, "X-Upload-Token").substr(0, 256);
   return out;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <soci/session.h>
 
@@ -39,6 +40,10 @@ class PersonRepository {
   std::string phone_index(const std::string& phone) const { return index_("phone", phone); }
   std::string id_number_index(const std::string& id_number) const { return index_("id_number", id_number); }
   std::string account_key(const std::string& account) const;  // case-insensitive uniqueness
+
+  // Ids of persons in `status`, ascending, after `after_id`, at most `limit` (a work queue that
+  // pages by id, e.g. registrations waiting for back-office review).
+  std::vector<long long> ids_with_status(soci::session& sql, PersonStatus status, long long after_id, int limit) const;
 
  private:
   std::optional<Person> find_where(soci::session& sql, const std::string& where, const std::string& value) const;

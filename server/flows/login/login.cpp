@@ -3,7 +3,10 @@
 #include <soci/soci.h>
 
 #include "flows/audit/audit_log.h"
+#include "flows/back_office/documents.h"
 #include "flows/captcha/captcha_flow.h"
+#include "flows/login/login_throttle.h"
+#include "flows/login/sign_in_identifier.h"
 #include "flows/sessions/session_store.h"
 #include "flows/sms/sms_codes.h"
 #include "http/json_fields.h"
@@ -11,75 +14,13 @@
 #include "policy/contact.h"
 #include "privacy/mask.h"
 #include "store/person_repository.h"
+#include "store/review_repository.h"
 
 namespace uia::flows {
 namespace {
 using http::ApiResponse;
 using store::Person;
 using store::PersonStatus;
-
-// Account names, phones and document numbers share one login box (seed 000: 账号/手机号/身份证号).
-std::optional<Person> find_by_identifier(soci::session& sql, const store::PersonRepository& persons,
-                                         const std::string& identifier) {
-  if (check_phone(identifier).ok()) {
-    if (auto p = persons.find_by_phone(sql, identifier)) return p;
-  }
-  if (auto p = persons.find_by_account(sql, identifier)) return p;
-  return persons.find_by_any_id_number(sql, normalize_document_number(identifier));
-}
-
-// Seconds until the identifier unlocks, 0 when it is not locked.
-long long locked_for(const app::Services& services, soci::session& sql, const std::string& subject, long long now) {
-  const auto& limits = services.limits;
-  std::vector<long long> times(static_cast<std::size_t>(limits.login_max_failures));
-  // SOCI binds by reference, and the statement runs after this line: no temporaries.
-  const long long since = now - limits.login_failure_window_seconds - limits.login_lock_seconds;
-  soci::statement st = (sql.prepare << "SELECT failed_at FROM login_failures WHERE subject_key = :s AND failed_at > :since "
-                                       "ORDER BY failed_at DESC",
-                        soci::use(subject), soci::use(since), soci::into(times));
-  st.execute(true);
-  if (static_cast<int>(times.size()) < limits.login_max_failures) return 0;
-  // The newest `max` failures fall within the window: locked from the newest for lock_seconds.
-  const long long newest = times.front();
-  const long long oldest_of_run = times[static_cast<std::size_t>(limits.login_max_failures) - 1];
-  if (newest - oldest_of_run > limits.login_failure_window_seconds) return 0;
-  return std::max<long long>(0, newest + limits.login_lock_seconds - now);
-}
-
-long long ip_failures_last_minute(soci::session& sql, const std::string& ip, long long now) {
-  long long count = 0;
-  const long long since = now - 60;
-  sql << "SELECT COUNT(*) FROM login_failures WHERE client_ip = :ip AND failed_at > :since", soci::use(ip),
-      soci::use(since), soci::into(count);
-  return count;
-}
-
-// An attempt is counted as a failure *before* its password is checked, and the count is taken
-// after the row is committed: of any number of concurrent guesses, at most `max` can see fewer
-// than `max` other attempts, so parallel requests cannot buy more password checks than the
-// lockout allows (checking first and counting afterwards let 12 of 16 parallel guesses through).
-// Returns the attempt's row id, or 0 when the attempt is over the limit (its row is removed
-// again: it checked nothing).
-long long admit_attempt(const app::Services& services, soci::session& sql, const std::string& subject,
-                        const std::string& ip, long long now) {
-  sql << "INSERT INTO login_failures (subject_key, client_ip, failed_at) VALUES (:s, :ip, :t)", soci::use(subject),
-      soci::use(ip), soci::use(now);
-  long long id = 0;
-  sql.get_last_insert_id("login_failures", id);
-  const long long since = now - services.limits.login_failure_window_seconds;
-  long long others = 0;
-  sql << "SELECT COUNT(*) FROM login_failures WHERE subject_key = :s AND failed_at > :since AND id <> :id",
-      soci::use(subject), soci::use(since), soci::use(id), soci::into(others);
-  if (others < services.limits.login_max_failures) return id;
-  sql << "DELETE FROM login_failures WHERE id = :id", soci::use(id);
-  return 0;
-}
-
-ApiResponse locked_answer(long long wait) {
-  ApiResponse locked = ApiResponse::error(423, ErrorCode::AccountLocked);
-  locked.retry_after(wait);
-  return locked;
-}
 
 ApiResponse signed_in(app::Services& services, soci::session& sql, const Person& person,
                       const http::ApiRequest& request, const std::string& method, long long now) {
@@ -96,9 +37,27 @@ ApiResponse signed_in(app::Services& services, soci::session& sql, const Person&
   return out;
 }
 
-ApiResponse not_active(const Person& person) {
+// The right credentials for an account that cannot sign in yet: the answer says what the
+// person can do next, so the client can offer it (the code stays ACCOUNT_NOT_ACTIVE).
+ApiResponse not_active(app::Services& services, soci::session& sql, const Person& person, long long now) {
   ApiResponse out = ApiResponse::error(403, ErrorCode::AccountNotActive);
   out.body["error"]["status"] = store::status_name(person.status);
+  auto& error = out.body["error"];
+  switch (person.status) {
+    case PersonStatus::PendingFace: error["next"] = "face_check"; break;  // POST /api/v1/face/checks
+    case PersonStatus::PendingActivation: error["next"] = "activate"; break;
+    case PersonStatus::PendingReview:
+      // A fresh upload token: the one from registration may have expired before the upload.
+      error["next"] = "upload_documents";
+      error["upload_token"] = issue_upload_token(services, sql, person.id, now);
+      error["person_id"] = person.id;
+      break;
+    case PersonStatus::Rejected:
+      error["next"] = "register_again";
+      if (auto decision = store::ReviewRepository().latest(sql, person.id)) error["reason"] = decision->reason;
+      break;
+    default: break;
+  }
   return out;
 }
 
@@ -161,7 +120,7 @@ ApiResponse password_sign_in(app::Services& services, const http::ApiRequest& re
     if (person.status != PersonStatus::Active) {
       // The right password is no failure, whatever the account's status.
       sql << "DELETE FROM login_failures WHERE id = :id", soci::use(gate.attempt);
-      return not_active(person);
+      return not_active(services, sql, person, now);
     }
     // One statement clears the identifier's failures, this attempt's row among them: deleting
     // the own row first and then the rest made concurrent sign-ins of one account deadlock on
@@ -188,7 +147,7 @@ ApiResponse sms_sign_in(app::Services& services, const http::ApiRequest& request
     }
     const auto person = persons.find_by_phone(sql, phone);
     if (!person || person->status == PersonStatus::Deleted) return ApiResponse::error(401, ErrorCode::CredentialsInvalid);
-    if (person->status != PersonStatus::Active) return not_active(*person);
+    if (person->status != PersonStatus::Active) return not_active(services, sql, *person, now);
     return signed_in(services, sql, *person, request, "sms", now);
   });
 }
