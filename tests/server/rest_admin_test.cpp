@@ -216,10 +216,10 @@ TEST_F(RestAuditQuery, KeysetPagesCoverEverythingOnce) {
 }
 
 TEST_F(RestAuditQuery, TimeRangeInRfc3339) {
-  const Caller auditor = signed_in_staff("auditor4", "auditor");
   ASSERT_EQ(register_person(child_resident()).status, 201);  // 12:00Z
   advance(2h);
   ASSERT_EQ(register_person(child_resident()).status, 201);  // 14:00Z
+  const Caller auditor = signed_in_staff("auditor4", "auditor");
   const auto count = [&](const std::string& range) {
     const Reply r = get("/api/v1/admin/audit?action=person.register&" + range, auditor);
     EXPECT_EQ(r.status, 200) << range << " " << r.body;
