@@ -55,6 +55,6 @@ CREATE TABLE registration_reviews (
 CREATE INDEX registration_reviews_person ON registration_reviews (person_id, id);
 
 CREATE INDEX persons_status ON persons (status, id);
-CREATE INDEX audit_log_action ON audit_log (action, id);
-CREATE INDEX audit_log_target ON audit_log (target, id);
+CREATE INDEX audit_log_action ON audit_log (action, at);
+CREATE INDEX audit_log_target ON audit_log (target, at);
 CREATE INDEX face_checks_person ON face_checks (person_id, created_at);

@@ -16,9 +16,16 @@ using http::ApiResponse;
 constexpr int kDefaultLimit = 50;
 constexpr int kMaxLimit = 200;
 
+// Keyset position: the (at, id) of the last event of the previous page.
+struct Cursor {
+  long long at = 0;
+  long long id = 0;
+};
+
 struct AuditFilter {
   std::string actor, action, target, result;
-  std::optional<long long> from, to, before_id;
+  std::optional<long long> from, to;
+  std::optional<Cursor> after;
   int limit = kDefaultLimit;
 };
 
@@ -78,18 +85,27 @@ std::variant<AuditFilter, ApiResponse> read_filter(const http::ApiRequest& reque
     f.limit = static_cast<int>(std::min<long long>(*n, kMaxLimit));  // capped, not refused
   }
   if (const std::string cursor = value("cursor"); !cursor.empty()) {
-    if (!(f.before_id = parse_count(cursor)) || *f.before_id < 1) return bad("cursor");
+    // "<at>-<id>", as next_cursor gave it.
+    const std::size_t dash = cursor.find('-');
+    const auto at = parse_count(cursor.substr(0, dash));
+    const auto id = dash == std::string::npos ? std::nullopt : parse_count(cursor.substr(dash + 1));
+    if (!at || !id || *id < 1) return bad("cursor");
+    f.after = Cursor{*at, *id};
   }
   return f;
 }
 
 struct Page {
   nlohmann::json events = nlohmann::json::array();
-  std::optional<long long> next_cursor;
+  std::optional<Cursor> next_cursor;
 };
 
 // One statement built from the filters given, each bound by name (no text from the request
-// goes into the SQL), ordered by id: ids grow with time and make an exact keyset.
+// goes into the SQL). Newest first by (at, id): every index on audit_log leads with a filter
+// column and `at`, and carries the primary key after it (SQLite rowid, InnoDB clustered key),
+// so the order is read off the index without sorting; id breaks ties within one second.
+// The keyset test "at <= c.at AND (at < c.at OR id < c.id)" keeps a range on `at` that both
+// engines use (row-value comparisons are not optimised alike everywhere).
 Page read_page(soci::session& sql, const AuditFilter& f) {
   std::string where = " WHERE 1 = 1";
   if (!f.actor.empty()) where += " AND actor = :actor";
@@ -98,9 +114,9 @@ Page read_page(soci::session& sql, const AuditFilter& f) {
   if (!f.result.empty()) where += " AND result = :result";
   if (f.from) where += " AND at >= :from_at";
   if (f.to) where += " AND at < :to_at";
-  if (f.before_id) where += " AND id < :before";
+  if (f.after) where += " AND at <= :after_at AND (at < :after_at2 OR id < :after_id)";
   const std::string query = "SELECT id, at, actor, action, target, client_ip, result, detail FROM audit_log" + where +
-                            " ORDER BY id DESC LIMIT " + std::to_string(f.limit + 1);
+                            " ORDER BY at DESC, id DESC LIMIT " + std::to_string(f.limit + 1);
   long long id = 0, at = 0;
   std::string actor, action, target, ip, result, detail;
   soci::indicator actor_i = soci::i_ok, target_i = soci::i_ok, ip_i = soci::i_ok, detail_i = soci::i_ok;
@@ -113,24 +129,28 @@ Page read_page(soci::session& sql, const AuditFilter& f) {
   if (!f.result.empty()) st.exchange(soci::use(f.result, "result"));
   if (f.from) st.exchange(soci::use(*f.from, "from_at"));
   if (f.to) st.exchange(soci::use(*f.to, "to_at"));
-  if (f.before_id) st.exchange(soci::use(*f.before_id, "before"));
+  if (f.after) {
+    st.exchange(soci::use(f.after->at, "after_at"));
+    st.exchange(soci::use(f.after->at, "after_at2"));
+    st.exchange(soci::use(f.after->id, "after_id"));
+  }
   st.define_and_bind();
   st.execute();
   Page page;
-  long long last_id = 0;
+  Cursor last;
   int count = 0;
   const auto text = [](const std::string& value, soci::indicator i) {
     return i == soci::i_ok ? nlohmann::json(value) : nlohmann::json(nullptr);
   };
   while (st.fetch()) {
     if (count == f.limit) {  // the extra row only tells that another page exists
-      page.next_cursor = last_id;
+      page.next_cursor = last;
       break;
     }
     page.events.push_back({{"id", id}, {"at", http::format_rfc3339(at)}, {"actor", text(actor, actor_i)},
                            {"action", action}, {"target", text(target, target_i)}, {"client_ip", text(ip, ip_i)},
                            {"result", result}, {"detail", text(detail, detail_i)}});
-    last_id = id;
+    last = Cursor{at, id};
     ++count;
   }
   return page;
@@ -157,7 +177,7 @@ ApiResponse query_audit_log(app::Services& services, const http::ApiRequest& req
     record_audit(sql, now, {staff.actor(), "audit.query", "audit_log", request.client_ip, "ok", describe(request)});
   });
   nlohmann::json body = {{"events", page.events}, {"next_cursor", nullptr}};
-  if (page.next_cursor) body["next_cursor"] = std::to_string(*page.next_cursor);
+  if (page.next_cursor) body["next_cursor"] = std::to_string(page.next_cursor->at) + "-" + std::to_string(page.next_cursor->id);
   return ApiResponse::json(200, body);
 }
 
