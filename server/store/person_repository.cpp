@@ -202,4 +202,13 @@ std::vector<long long> PersonRepository::ids_with_status(soci::session& sql, Per
   return ids;
 }
 
+bool PersonRepository::change_status(soci::session& sql, long long id, PersonStatus from, PersonStatus to, int level,
+                                     long long now) const {
+  const std::string old_name(status_name(from)), new_name(status_name(to));
+  soci::statement st = (sql.prepare << "UPDATE persons SET status = :s, level = :l, updated_at = :u WHERE id = :id AND status = :old",
+                        soci::use(new_name), soci::use(level), soci::use(now), soci::use(id), soci::use(old_name));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
+}
+
 }  // namespace uia::store

@@ -3,6 +3,8 @@
 // unmasked (and audited) read, approval and rejection, and what the person learns afterwards.
 #include <soci/soci.h>
 
+#include <thread>
+
 #include "rest_staff_support.h"
 
 namespace uia::rest {
@@ -258,6 +260,26 @@ TEST_F(RestReview, ReviewerBadInput) {
   expect_error(decide(resident_id, {{"decision", "reject"}, {"reason", "x"}}, reviewer), 409, "REVIEW_NOT_PENDING");
   EXPECT_EQ(get("/api/v1/me", bearer_of(signed_in)).json["status"], "active");
   expect_error(get("/api/v1/admin/reviews"), 401, "UNAUTHENTICATED");
+}
+
+TEST_F(RestReview, TwoReviewersDecidingAtOnceOneWins) {
+  for (int round = 0; round < 3; ++round) {
+    const Application app = apply();
+    ASSERT_EQ(upload_file(app, "passport_photo_page", "image/jpeg", kJpeg).status, 201);
+    const Caller first = signed_in_staff("racer" + std::to_string(round) + "a", "reviewer");
+    const Caller second = signed_in_staff("racer" + std::to_string(round) + "b", "reviewer");
+    Reply approve, reject;
+    std::thread a([&] { approve = decide(app.person_id, {{"decision", "approve"}}, first); });
+    std::thread b([&] { reject = decide(app.person_id, {{"decision", "reject"}, {"reason", "unclear"}}, second); });
+    a.join();
+    b.join();
+    ASSERT_TRUE((approve.status == 200 && reject.status == 409) || (approve.status == 409 && reject.status == 200))
+        << approve.status << " " << approve.body << " / " << reject.status << " " << reject.body;
+    EXPECT_EQ(count_rows("registration_reviews", "person_id = " + std::to_string(app.person_id)), 1);
+    const std::string expected = approve.status == 200 ? "active" : "rejected";
+    EXPECT_EQ(count_rows("persons", "id = " + std::to_string(app.person_id) + " AND status = '" + expected + "'"), 1);
+    advance(std::chrono::minutes(1));
+  }
 }
 
 TEST_F(RestReview, QueuePagesOldestFirst) {

@@ -151,17 +151,19 @@ ApiResponse decide_review(app::Services& services, const http::ApiRequest& reque
   store::ReviewRepository reviews;
   const std::string target = "person:" + std::to_string(*person_id);
   return services.db->transact([&](soci::session& sql) -> ApiResponse {
-    // The status is read inside the write transaction: two reviewers deciding at once cannot
-    // both succeed (the second sees the first's decision).
     const auto person = persons.find_by_id(sql, *person_id);
     if (!person) return ApiResponse::error(404, ErrorCode::PersonNotFound, "person_id");
-    if (person->status != PersonStatus::PendingReview) {
+    const auto not_pending = [&] {
       record_audit(sql, now, {staff.actor(), "review." + decision, target, request.client_ip, "denied", "REVIEW_NOT_PENDING"});
       return ApiResponse::error(409, ErrorCode::ReviewNotPending);
-    }
+    };
+    if (person->status != PersonStatus::PendingReview) return not_pending();
     if (approve && documents.count_for(sql, person->id) == 0) return ApiResponse::error(409, ErrorCode::ReviewDocumentsMissing);
     const PersonStatus status = approve ? PersonStatus::Active : PersonStatus::Rejected;
-    persons.update_status(sql, person->id, status, approve ? 2 : person->level, now);
+    // Compare-and-set, not read-then-write: on MySQL a plain read inside the transaction takes
+    // no lock, so two reviewers deciding at once would both see pending_review.
+    if (!persons.change_status(sql, person->id, PersonStatus::PendingReview, status, approve ? 2 : person->level, now))
+      return not_pending();
     reviews.insert(sql, {0, person->id, decision, reason, staff.staff.id, now});
     documents.delete_upload_tokens(sql, person->id);  // the application is closed either way
     record_audit(sql, now, {staff.actor(), "review." + decision, target, request.client_ip, "ok", reason});
