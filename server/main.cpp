@@ -21,7 +21,8 @@ void print_usage() {
                "  keygen FILE [--suite sm4-ctr-hmac-sm3]            new keys for ID numbers and phones at rest\n"
                "  import persons FILE.csv --db URL [--keys FILE]    load accounts to activate (pending_activation)\n"
                "  validate KIND VALUE                               check one value with the shared rules\n"
-               "  admin add --db URL --username NAME --role ROLES   a back-office account (password on stdin)\n";
+               "  admin add --db URL --username NAME --role ROLES   a back-office account (password on stdin)\n"
+               "  admin disable --db URL --username NAME            end a back-office account's access\n";
 }
 
 }  // namespace

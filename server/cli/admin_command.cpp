@@ -16,7 +16,9 @@
 namespace uia {
 namespace {
 
-constexpr const char* kUsage = "usage: uia admin add --db URL --username NAME --role auditor|reviewer|admin[,...] [--generate-password]\n";
+constexpr const char* kUsage =
+    "usage: uia admin add --db URL --username NAME --role auditor|reviewer|admin[,...] [--generate-password]\n"
+    "       uia admin disable --db URL --username NAME\n";
 
 bool strong_staff_password(const std::string& password) {
   if (password.size() < 12 || password.size() > 128) return false;
@@ -36,6 +38,36 @@ std::string generate_password() {
   return crypto::random_token(ports::SystemRandom::instance(), 18) + "-Aa1";
 }
 
+long long now_seconds() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+int disable_staff(const std::string& db_url, const std::string& username, std::ostream& out, std::ostream& err) {
+  try {
+    auto db = store::Database::open(db_url, 1);
+    const store::StaffRepository repository;
+    const long long now = now_seconds();
+    const bool found = db->transact([&](soci::session& sql) {
+      const auto staff = repository.find_by_username(sql, username);
+      if (!staff) return false;
+      repository.update_status(sql, staff->id, "disabled", now);
+      sql << "UPDATE staff_sessions SET revoked_at = :now WHERE staff_id = :id AND revoked_at IS NULL", soci::use(now),
+          soci::use(staff->id);
+      flows::record_audit(sql, now, {"system", "staff.disable", "staff:" + std::to_string(staff->id), "", "ok", username});
+      return true;
+    });
+    if (!found) {
+      err << "uia admin: no staff account " << username << '\n';
+      return 1;
+    }
+    out << "{\"username\":\"" << username << "\",\"status\":\"disabled\"}\n";
+    return 0;
+  } catch (const std::exception& e) {
+    err << "uia admin: " << e.what() << '\n';
+    return 1;
+  }
+}
+
 }  // namespace
 
 int run_admin_command(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err) {
@@ -52,11 +84,13 @@ int run_admin_command(const std::vector<std::string>& args, std::istream& in, st
       return 2;
     }
   }
+  for (char& c : username) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (!args.empty() && args[0] == "disable" && !db_url.empty() && !username.empty() && roles_text.empty() && !generate)
+    return disable_staff(db_url, username, out, err);
   if (args.empty() || args[0] != "add" || db_url.empty() || username.empty() || roles_text.empty()) {
     err << kUsage;
     return 2;
   }
-  for (char& c : username) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (!store::valid_staff_username(username)) {
     err << "uia admin: the username must be 3-32 characters: a letter, then letters, digits, '.', '_' or '-'\n";
     return 2;
@@ -85,8 +119,7 @@ int run_admin_command(const std::vector<std::string>& args, std::istream& in, st
     staff.username = username;
     staff.password_hash = hasher.hash(password);
     staff.roles = *roles;
-    staff.created_at = staff.updated_at =
-        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+    staff.created_at = staff.updated_at = now_seconds();
     const store::StaffRepository repository;
     const long long id = db->transact([&](soci::session& sql) -> long long {
       if (repository.find_by_username(sql, username)) return 0;
@@ -99,8 +132,10 @@ int run_admin_command(const std::vector<std::string>& args, std::istream& in, st
       err << "uia admin: the username " << username << " is taken\n";
       return 1;
     }
-    out << "{\"staff_id\":" << id << ",\"username\":\"" << username << "\",\"roles\":\"" << store::join_staff_roles(*roles)
-        << "\"}\n";
+    // Usernames and roles were validated to plain ASCII above: no JSON escaping is needed.
+    out << "{\"staff_id\":" << id << ",\"username\":\"" << username << "\",\"roles\":[";
+    for (std::size_t i = 0; i < roles->size(); ++i) out << (i ? "," : "") << '"' << (*roles)[i] << '"';
+    out << "]}\n";
     if (generate) out << "password (shown once, store it safely): " << password << '\n';
     return 0;
   } catch (const std::exception& e) {

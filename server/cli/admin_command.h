@@ -4,6 +4,8 @@
 // empty, or with --generate-password, a strong one is generated and printed once.
 // Staff passwords: 12-128 printable ASCII characters without spaces, at least three of lower
 // case, upper case, digits and symbols. Prints {"staff_id","username","roles"} as JSON.
+// `uia admin disable --db URL --username NAME`: the account can no longer sign in, and its
+// open sessions end at once (they are revoked, and every request checks the account's status).
 #pragma once
 #include <iosfwd>
 #include <string>

@@ -83,4 +83,8 @@ std::optional<Staff> StaffRepository::find_by_id(soci::session& sql, long long i
   return s;
 }
 
+void StaffRepository::update_status(soci::session& sql, long long id, const std::string& status, long long now) const {
+  sql << "UPDATE staff SET status = :s, updated_at = :u WHERE id = :id", soci::use(status), soci::use(now), soci::use(id);
+}
+
 }  // namespace uia::store

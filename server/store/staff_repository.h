@@ -15,6 +15,7 @@ class StaffRepository {
   long long insert(soci::session& sql, const Staff& staff) const;
   std::optional<Staff> find_by_username(soci::session& sql, const std::string& username) const;
   std::optional<Staff> find_by_id(soci::session& sql, long long id) const;
+  void update_status(soci::session& sql, long long id, const std::string& status, long long now) const;
 
  private:
   std::optional<Staff> find_where(soci::session& sql, const char* where, const std::string& value) const;

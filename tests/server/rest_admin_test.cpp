@@ -61,6 +61,22 @@ TEST_F(RestAdminCli, RefusesBadInput) {
   EXPECT_EQ(count_rows("staff"), 1);
 }
 
+TEST_F(RestAdminCli, DisablingEndsAccessAtOnce) {
+  const Caller staff = signed_in_staff("leaver", "auditor");
+  ASSERT_EQ(get("/api/v1/admin/audit", staff).status, 200);
+  const auto disable = [&](const std::string& username) {
+    std::istringstream in;
+    std::ostringstream out, err;
+    return run_admin_command({"disable", "--db", db_url_, "--username", username}, in, out, err);
+  };
+  EXPECT_EQ(disable("LEAVER"), 0);
+  expect_error(get("/api/v1/admin/audit", staff), 401, "UNAUTHENTICATED");
+  expect_error(staff_login("leaver", kStaffPassword), 401, "CREDENTIALS_INVALID");
+  EXPECT_EQ(count_rows("staff_sessions", "revoked_at IS NULL"), 0);
+  EXPECT_EQ(count_rows("audit_log", "action = 'staff.disable' AND actor = 'system'"), 1);
+  EXPECT_EQ(disable("nobody"), 1);
+}
+
 TEST_F(RestStaffSession, WrongPasswordAndUnknownNameGetOneAnswer) {
   ASSERT_EQ(admin_add("desk3", "reviewer", std::string(kStaffPassword) + "\n"), 0);
   const Reply wrong = staff_login("desk3", "Not-The-Password-1");
