@@ -92,7 +92,7 @@ TEST_F(RestFaceRetry, WrongPasswordsCountTowardsTheSignInLock) {
   EXPECT_EQ(count_rows("face_checks"), 1) << "no ticket while locked";
 }
 
-TEST_F(RestFaceRetry, ActiveAndReviewAccountsNeedNoFaceCheck) {
+TEST_F(RestFaceRetry, AccountsNotWaitingForAFaceCheckAreRefused) {
   const Applicant active = active_adult();
   const Reply r = retry(active.account, active.password);
   expect_error(r, 409, "FACE_CHECK_NOT_NEEDED");
