@@ -1,9 +1,10 @@
-// `uia`: the platform's one executable. Subcommands: serve, migrate, import, keygen, validate.
+// `uia`: the platform's one executable. Subcommands: serve, migrate, import, keygen, validate, admin.
 #include <filesystem>
 #include <iostream>
 #include <string>
 #include <vector>
 
+#include "cli/admin_command.h"
 #include "cli/import_command.h"
 #include "cli/migrate_command.h"
 #include "cli/serve_command.h"
@@ -19,7 +20,9 @@ void print_usage() {
                "  migrate --db URL                                  apply the database migrations\n"
                "  keygen FILE [--suite sm4-ctr-hmac-sm3]            new keys for ID numbers and phones at rest\n"
                "  import persons FILE.csv --db URL [--keys FILE]    load accounts to activate (pending_activation)\n"
-               "  validate KIND VALUE                               check one value with the shared rules\n";
+               "  validate KIND VALUE                               check one value with the shared rules\n"
+               "  admin add --db URL --username NAME --role ROLES   a back-office account (password on stdin)\n"
+               "  admin disable --db URL --username NAME            end a back-office account's access\n";
 }
 
 }  // namespace
@@ -42,6 +45,7 @@ int main(int argc, char** argv) {
   if (command == "serve") return uia::run_serve_command(args, executable);
   if (command == "migrate") return uia::run_migrate_command(args, std::cout, std::cerr);
   if (command == "import") return uia::run_import_command(args, std::cout, std::cerr);
+  if (command == "admin") return uia::run_admin_command(args, std::cin, std::cout, std::cerr);
   if (command == "keygen") {
     // uia keygen FILE [--suite aes-256-gcm|sm4-ctr-hmac-sm3]: fresh data-protection keys, mode 0600.
     if (args.empty() || (args.size() != 1 && (args.size() != 3 || args[1] != "--suite"))) {

@@ -26,6 +26,9 @@ bool apply_limits(const nlohmann::json& section, Limits& limits, std::string& er
       {"session_absolute_seconds", &Limits::session_absolute_seconds},
       {"face_ticket_ttl_seconds", &Limits::face_ticket_ttl_seconds},
       {"read_cache_seconds", &Limits::read_cache_seconds},
+      {"face_checks_per_day", &Limits::face_checks_per_day},
+      {"upload_token_ttl_seconds", &Limits::upload_token_ttl_seconds},
+      {"documents_per_person", &Limits::documents_per_person},
   };
   for (const auto& [name, value] : section.items()) {
     const auto field = fields.find(name);

@@ -25,6 +25,9 @@ struct Limits {
   // How long a node may answer GET /api/v1/me from memory when another node (or `uia import`)
   // might have changed the person; 0 turns the cache off. See runtime/read_cache.h.
   int read_cache_seconds = 1;
+  int face_checks_per_day = 5;  // per person, the registration's own check included
+  int upload_token_ttl_seconds = 24 * 60 * 60;
+  int documents_per_person = 5;
 };
 
 // Applies the "limits" object of the config file ({"sms_per_day": 10, ...}); unknown names and

@@ -118,7 +118,10 @@ json build(bool dev_mode) {
                                                   {"status", {{"type", "string"}, {"enum", {"active", "pending_face", "pending_review"}}}},
                                                   {"level", {{"type", "integer"}}},
                                                   {"face_ticket", string_schema()},
-                                                  {"face_url", string_schema()}},
+                                                  {"face_url", string_schema()},
+                                                  {"next", string_schema("upload_documents for pending_review")},
+                                                  {"upload_token", string_schema("X-Upload-Token for the documents")},
+                                                  {"upload_expires_in", {{"type", "integer"}}}},
                                                  {"person_id", "status"}))}}, {400, 409, 503}),
       ref("Registration"));
   paths["/api/v1/sessions"]["post"] =
@@ -319,6 +322,127 @@ json build(bool dev_mode) {
     }
   }
   // back-office: staff, audit, review of documents
+  {
+    // Staff routes take a staff bearer token from POST /api/v1/admin/sessions (never a cookie,
+    // never a person's token); the role each needs is in its summary.
+    const auto staff_op = [](const char* summary, json responses, json body = nullptr) {
+      json op = operation(summary, std::move(responses), std::move(body));
+      op["security"] = json::array({{{"bearer", json::array()}}});
+      return op;
+    };
+    const json integer = {{"type", "integer"}};
+    const json time = {{"type", "string"}, {"format", "date-time"}};
+    const json nullable_string = {{"type", "string"}, {"nullable", true}};
+    const json staff = object({{"id", integer}, {"username", string_schema()},
+                               {"roles", {{"type", "array"}, {"items", {{"type", "string"}, {"enum", {"auditor", "reviewer", "admin"}}}}}}},
+                              {"id", "username", "roles"});
+    const auto query = [](const char* name, const char* description, json schema = {{"type", "string"}}) {
+      return json{{"name", name}, {"in", "query"}, {"required", false}, {"description", description}, {"schema", schema}};
+    };
+    const auto path_param = [](const char* name) {
+      return json{{"name", name}, {"in", "path"}, {"required", true}, {"schema", {{"type", "integer"}}}};
+    };
+    paths["/api/v1/admin/sessions"]["post"] = operation(
+        "Staff sign-in (5 failures in 15 minutes lock the username for 30 minutes)",
+        with_errors({{"201", answer("signed in", object({{"token", string_schema("send as Authorization: Bearer")},
+                                                          {"expires_in", integer}, {"staff", staff}},
+                                                         {"token", "expires_in", "staff"}))}},
+                    {400, 401, 423, 429}),
+        object({{"username", string_schema()}, {"password", string_schema()}}, {"username", "password"}));
+    paths["/api/v1/admin/sessions/current"]["delete"] =
+        staff_op("Staff sign-out: the token stops working at once", with_errors({{"204", answer("signed out")}}, {401}));
+    json audit = staff_op(
+        "Role auditor: the audit log, newest first, keyset-paged (reading it is audited too)",
+        with_errors({{"200", answer("events",
+                                    object({{"events", {{"type", "array"},
+                                                        {"items", object({{"id", integer}, {"at", time},
+                                                                          {"actor", nullable_string}, {"action", string_schema()},
+                                                                          {"target", nullable_string}, {"client_ip", nullable_string},
+                                                                          {"result", string_schema()}, {"detail", nullable_string}},
+                                                                         {"id", "at", "action", "result"})}}},
+                                            {"next_cursor", nullable_string}},
+                                           {"events", "next_cursor"}))}},
+                    {400, 401, 403}));
+    audit["parameters"] = json::array(
+        {query("actor", "exact, e.g. person:42 or staff:3"), query("action", "exact, e.g. session.login"),
+         query("target", "exact, e.g. person:42"),
+         query("result", "ok | denied | failed", {{"type", "string"}, {"enum", {"ok", "denied", "failed"}}}),
+         query("from", "RFC 3339, inclusive", time), query("to", "RFC 3339, exclusive", time),
+         query("limit", "1-200 (larger values are capped), default 50", integer),
+         query("cursor", "next_cursor of the previous page")});
+    paths["/api/v1/admin/audit"]["get"] = audit;
+    json queue = staff_op(
+        "Role reviewer: registrations waiting for review, oldest first (masked)",
+        with_errors({{"200", answer("queue", object({{"reviews", {{"type", "array"},
+                                                                 {"items", object({{"person_id", integer}, {"name", string_schema("masked")},
+                                                                                   {"id_type", string_schema()},
+                                                                                   {"id_number", string_schema("masked")},
+                                                                                   {"documents", integer}, {"created_at", time}},
+                                                                                  {"person_id", "name", "id_type", "id_number"})}}},
+                                                     {"next_cursor", nullable_string}},
+                                                    {"reviews", "next_cursor"}))}},
+                    {400, 401, 403}));
+    queue["parameters"] = json::array({query("status", "pending (the default)", {{"type", "string"}, {"enum", {"pending"}}}),
+                                       query("limit", "1-200, default 50", integer),
+                                       query("cursor", "next_cursor of the previous page")});
+    paths["/api/v1/admin/reviews"]["get"] = queue;
+    json one = staff_op(
+        "Role reviewer: one application unmasked, with its documents (base64) and past decisions; the read is audited",
+        with_errors({{"200", answer("application",
+                                    object({{"person_id", integer}, {"status", string_schema()}, {"name", string_schema()},
+                                            {"id_type", string_schema()}, {"id_number", string_schema()},
+                                            {"gender", nullable_string}, {"birth_date", nullable_string},
+                                            {"phone", string_schema("masked")}, {"created_at", time},
+                                            {"documents", {{"type", "array"},
+                                                           {"items", object({{"id", integer}, {"kind", string_schema()},
+                                                                             {"content_type", string_schema()}, {"size", integer},
+                                                                             {"uploaded_at", time}, {"data", string_schema("base64")}},
+                                                                            {"id", "kind", "content_type", "data"})}}},
+                                            {"history", {{"type", "array"},
+                                                         {"items", object({{"decision", string_schema()}, {"reason", string_schema()},
+                                                                           {"staff_id", integer}, {"decided_at", time}},
+                                                                          {"decision"})}}}},
+                                           {"person_id", "status", "name", "id_number", "documents"}))}},
+                    {401, 403, 404}));
+    one["parameters"] = json::array({path_param("person_id")});
+    paths["/api/v1/admin/reviews/{person_id}"]["get"] = one;
+    json decide = staff_op(
+        "Role reviewer: approve (active, level 2) or reject (rejected, reason required) a waiting registration",
+        with_errors({{"200", answer("decided", object({{"person_id", integer}, {"decision", string_schema()},
+                                                       {"status", string_schema()}, {"level", integer}},
+                                                      {"person_id", "decision", "status"}))}},
+                    {400, 401, 403, 404, 409}),
+        object({{"decision", {{"type", "string"}, {"enum", {"approve", "reject"}}}},
+                {"reason", string_schema("required to reject; shown to the person")}},
+               {"decision"}));
+    decide["parameters"] = json::array({path_param("person_id")});
+    paths["/api/v1/admin/reviews/{person_id}"]["post"] = decide;
+    json upload = operation(
+        "Upload one identity document for a registration waiting for review (X-Upload-Token from the registration "
+        "or from signing in; at most 2 MiB decoded, JPEG/PNG/PDF checked by content)",
+        with_errors({{"201", answer("stored", object({{"document_id", integer}, {"kind", string_schema()},
+                                                      {"content_type", string_schema()}, {"size", integer},
+                                                      {"status", string_schema()}},
+                                                     {"document_id", "kind", "content_type", "size"}))}},
+                    {400, 401, 409, 413}),
+        object({{"kind", {{"type", "string"}, {"enum", {"passport_photo_page", "residence_permit", "other"}}}},
+                {"content_type", {{"type", "string"}, {"enum", {"image/jpeg", "image/png", "application/pdf"}}}},
+                {"data", string_schema("the file, standard base64")}},
+               {"kind", "content_type", "data"}));
+    upload["parameters"] = json::array(
+        {path_param("id"), {{"name", "X-Upload-Token"}, {"in", "header"}, {"required", true}, {"schema", {{"type", "string"}}}}});
+    paths["/api/v1/persons/{id}/documents"]["post"] = upload;
+    paths["/api/v1/face/checks"]["post"] = operation(
+        "A new face check for an account in pending_face (identifier + password + captcha, as at sign-in; "
+        "at most 5 checks a day)",
+        with_errors({{"201", answer("ticket", object({{"face_ticket", string_schema()}, {"face_url", string_schema()},
+                                                      {"expires_in", integer}},
+                                                     {"face_ticket", "expires_in"}))}},
+                    {400, 401, 409, 423, 429, 503}),
+        object({{"identifier", string_schema("account, phone or ID number")}, {"password", string_schema()},
+                {"captcha_id", string_schema()}, {"captcha_answer", string_schema()}},
+               {"identifier", "password", "captcha_id", "captcha_answer"}));
+  }
   // sessions of the signed-in person, first sign-in of imported accounts
   paths["/api/v1/me/sessions"]["get"] = operation(
       "Where the signed-in person is signed in (sessions that still work, newest use first)",

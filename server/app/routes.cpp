@@ -4,8 +4,14 @@
 #include "app/openapi.h"
 #include "flows/activation/activation.h"
 #include "flows/addresses/addresses.h"
-#include "flows/email/email_settings.h"
+#include "flows/back_office/audit_query.h"
+#include "flows/back_office/document_content.h"
+#include "flows/back_office/documents.h"
+#include "flows/back_office/reviews.h"
+#include "flows/back_office/staff_sign_in.h"
 #include "flows/captcha/captcha_flow.h"
+#include "flows/email/email_settings.h"
+#include "flows/face/face_retry.h"
 #include "flows/login/login.h"
 #include "flows/me/me.h"
 #include "flows/profile/profile.h"
@@ -132,7 +138,9 @@ void add_dev_routes(http::Router& router, Services& services, runtime::WorkerPoo
 
 void add_api_routes(http::Router& router, Services& services, runtime::WorkerPool& workers) {
   // Every state-changing request, once its work has committed, makes cached reads stale.
-  const auto route = [&](Method method, const char* pattern, ApiResponse (*flow)(Services&, const ApiRequest&)) {
+  // max_body_bytes: 0 keeps the server's default request-body limit.
+  const auto route = [&](Method method, const char* pattern, ApiResponse (*flow)(Services&, const ApiRequest&),
+                         std::size_t max_body_bytes = 0) {
     const bool changes_state = method != Method::Get && method != Method::Head && method != Method::Options;
     router.add(method, pattern, http::api_route(workers, [&services, flow, changes_state](const ApiRequest& r) {
                  ApiResponse out;
@@ -145,7 +153,8 @@ void add_api_routes(http::Router& router, Services& services, runtime::WorkerPoo
                  }
                  if (changes_state) services.read_cache->invalidate_all();
                  return out;
-               }));
+               }),
+               max_body_bytes);
   };
   router.add(Method::Post, "/api/v1/validate", [&services](const auto& request, auto response, const auto&) {
     validate_route(services, request, std::move(response));
@@ -192,6 +201,15 @@ void add_api_routes(http::Router& router, Services& services, runtime::WorkerPoo
   route(Method::Post, "/api/v1/recovery/{id}/email", flows::send_recovery_email);
   if (services.dev_mode) route(Method::Get, "/api/dev/mail", flows::dev_mail);
   // back-office: staff, audit, review of documents
+  route(Method::Post, "/api/v1/admin/sessions", flows::staff_sign_in);
+  route(Method::Delete, "/api/v1/admin/sessions/current", flows::staff_sign_out);
+  route(Method::Get, "/api/v1/admin/audit", flows::query_audit_log);
+  route(Method::Get, "/api/v1/admin/reviews", flows::list_reviews);
+  route(Method::Get, "/api/v1/admin/reviews/{person_id}", flows::show_review);
+  route(Method::Post, "/api/v1/admin/reviews/{person_id}", flows::decide_review);
+  // The one route with bodies above the default limit: a base64 document of up to 2 MiB.
+  route(Method::Post, "/api/v1/persons/{id}/documents", flows::upload_document, flows::kMaxDocumentBase64 + 4096);
+  route(Method::Post, "/api/v1/face/checks", flows::retry_face_check);
   // sessions of the signed-in person, first sign-in of imported accounts
   route(Method::Get, "/api/v1/me/sessions", flows::list_my_sessions);
   route(Method::Delete, "/api/v1/me/sessions/{id}", flows::revoke_my_session);

@@ -1,5 +1,6 @@
 #include "crypto/tokens.h"
 
+#include <openssl/sha.h>
 #include <sodium.h>
 
 #include <vector>
@@ -18,6 +19,18 @@ std::string random_token(ports::Random& random, std::size_t bytes) {
 std::string random_digits(ports::Random& random, int count) {
   std::string out;
   for (int i = 0; i < count; ++i) out.push_back(static_cast<char>('0' + random.uniform(10)));
+  return out;
+}
+
+std::string token_hash(std::string_view token) {
+  unsigned char digest[SHA256_DIGEST_LENGTH];
+  SHA256(reinterpret_cast<const unsigned char*>(token.data()), token.size(), digest);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned char b : digest) {
+    out.push_back(kHex[b >> 4]);
+    out.push_back(kHex[b & 15]);
+  }
   return out;
 }
 

@@ -29,6 +29,7 @@ ApiRequest copy_request(const Http::Request& request, const PathParams& params) 
   out.csrf_header = header_value(request, "X-CSRF-Token");
   out.signature_header = header_value(request, "X-Signature");
   out.forwarded_for = header_value(request, "X-Forwarded-For").substr(0, 1024);
+  out.upload_token = header_value(request, "X-Upload-Token").substr(0, 256);
   return out;
 }
 

@@ -30,6 +30,7 @@ struct ApiRequest {
   std::string session_cookie;  // the uia_session cookie
   std::string csrf_header;     // X-CSRF-Token
   std::string signature_header;  // X-Signature (callbacks from outside services)
+  std::string upload_token;      // X-Upload-Token (documents of a registration under review)
 
   // The body as a JSON object (bounded depth), nullopt when it is not one.
   std::optional<nlohmann::json> json() const;

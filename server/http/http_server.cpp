@@ -17,8 +17,9 @@ class RequestHandler : public Http::Handler {
  public:
   HTTP_PROTOTYPE(RequestHandler)
 
-  RequestHandler(std::shared_ptr<const Router> router, std::shared_ptr<HttpServer::State> state)
-      : router_(std::move(router)), state_(std::move(state)) {}
+  RequestHandler(std::shared_ptr<const Router> router, std::shared_ptr<HttpServer::State> state,
+                 std::size_t default_limit)
+      : router_(std::move(router)), state_(std::move(state)), default_limit_(default_limit) {}
 
   void onRequest(const Http::Request& request, Http::ResponseWriter response) override {
     if (state_->draining.load()) {
@@ -62,16 +63,29 @@ class RequestHandler : public Http::Handler {
     const auto parser = getParser(peer);
     Http::Request& request = parser->request;
     try {
+      guard->received += len;
       if (!guard->head_checked) {
-        const std::size_t room = getMaxRequestSize() > guard->head.size() ? getMaxRequestSize() - guard->head.size() : 0;
+        const std::size_t room = default_limit_ > guard->head.size() ? default_limit_ - guard->head.size() : 0;
         guard->head.append(buffer, std::min(len, room));
         if (const std::size_t end = guard->head.find("\r\n\r\n"); end != std::string::npos) {
           guard->head_checked = true;
-          if (const auto refusal = check_request_head(std::string_view(guard->head).substr(0, end + 2), getMaxRequestSize())) {
+          // Most routes take the default body size; a few (document uploads) allow more.
+          const std::size_t body_limit = router_->body_limit(request_target(guard->head), default_limit_);
+          guard->allowed = end + 4 + body_limit;
+          if (const auto refusal = check_request_head(std::string_view(guard->head).substr(0, end + 2), body_limit)) {
             refuse(peer, *parser, *guard, refusal->status, refusal->code);
             return;
           }
+        } else if (guard->head.size() >= default_limit_) {
+          refuse(peer, *parser, *guard, 413, ErrorCode::PayloadTooLarge);  // a head never needs more
+          return;
         }
+      }
+      // Pistache's own limit is the largest any route allows; a chunked body without a
+      // Content-Length is held to its route's limit here.
+      if (guard->head_checked && guard->received > guard->allowed) {
+        refuse(peer, *parser, *guard, 413, ErrorCode::PayloadTooLarge);
+        return;
       }
       if (!parser->feed(buffer, len)) {
         refuse(peer, *parser, *guard, 413, ErrorCode::PayloadTooLarge);
@@ -87,6 +101,7 @@ class RequestHandler : public Http::Handler {
       parser->reset();
       guard->head.clear();
       guard->head_checked = false;
+      guard->received = 0;
     } catch (const Http::HttpError& e) {
       refuse(peer, *parser, *guard, e.code() == 413 ? 413 : 400,
              e.code() == 413 ? ErrorCode::PayloadTooLarge : ErrorCode::RequestInvalid);
@@ -101,7 +116,18 @@ class RequestHandler : public Http::Handler {
     std::string head;
     bool head_checked = false;
     bool refused = false;
+    std::size_t received = 0;  // bytes of the current request so far
+    std::size_t allowed = 0;   // its head plus its route's body limit
   };
+
+  // "POST /api/v1/persons/7/documents HTTP/1.1" → "/api/v1/persons/7/documents".
+  static std::string_view request_target(std::string_view head) {
+    const std::string_view line = head.substr(0, head.find("\r\n"));
+    const std::size_t start = line.find(' ');
+    if (start == std::string_view::npos) return {};
+    const std::size_t end = line.find(' ', start + 1);
+    return line.substr(start + 1, end == std::string_view::npos ? std::string_view::npos : end - start - 1);
+  }
 
   static std::shared_ptr<HeadGuard> guard_of(const std::shared_ptr<Tcp::Peer>& peer) {
     static constexpr const char* kKey = "uia.head_guard";
@@ -125,6 +151,7 @@ class RequestHandler : public Http::Handler {
 
   std::shared_ptr<const Router> router_;
   std::shared_ptr<HttpServer::State> state_;
+  std::size_t default_limit_;
 };
 
 }  // namespace
@@ -140,12 +167,12 @@ void HttpServer::start() {
   auto endpoint_options = Http::Endpoint::options()
                               .threads(options_.threads)
                               .flags(Tcp::Options::ReuseAddr)
-                              .maxRequestSize(options_.max_request_bytes)
+                              .maxRequestSize(options_.max_request_bytes + router_->largest_body_limit())
                               .maxResponseSize(options_.max_response_bytes)
                               .headerTimeout(options_.header_timeout)
                               .bodyTimeout(options_.body_timeout);
   endpoint_->init(endpoint_options);
-  endpoint_->setHandler(std::make_shared<RequestHandler>(router_, state_));
+  endpoint_->setHandler(std::make_shared<RequestHandler>(router_, state_, options_.max_request_bytes));
   endpoint_->serveThreaded();
   running_ = true;
 }

@@ -1,5 +1,5 @@
-// Times on the wire are RFC 3339 in UTC ("2026-11-26T01:02:03Z"); the database keeps epoch
-// seconds. One formatter and one parser for every route.
+// Times in REST bodies and query strings: RFC 3339 (the contract's "times RFC 3339 UTC").
+// The database keeps epoch seconds.
 #pragma once
 #include <optional>
 #include <string>
@@ -7,8 +7,10 @@
 
 namespace uia::http {
 
-std::string rfc3339(long long epoch_seconds);
-// Accepts "YYYY-MM-DDTHH:MM:SSZ" (UTC only); nullopt for anything else.
+// "2026-11-25T12:00:00Z".
+std::string format_rfc3339(long long epoch_seconds);
+// "2026-11-25T12:00:00Z", "...T20:00:00+08:00", "...T12:00:00.250Z" (fraction dropped);
+// lower-case 't'/'z' too. nullopt for anything else, including impossible dates.
 std::optional<long long> parse_rfc3339(std::string_view text);
 
 }  // namespace uia::http

@@ -1,5 +1,7 @@
 #include "http/router.h"
 
+#include <algorithm>
+
 #include "http/json_response.h"
 
 namespace uia::http {
@@ -20,8 +22,9 @@ std::vector<std::string_view> split_path(std::string_view path) {
 
 }  // namespace
 
-void Router::add(Pistache::Http::Method method, std::string_view pattern, RouteHandler handler) {
-  Route route{method, {}, std::move(handler)};
+void Router::add(Pistache::Http::Method method, std::string_view pattern, RouteHandler handler,
+                 std::size_t max_body_bytes) {
+  Route route{method, {}, std::move(handler), max_body_bytes};
   for (auto segment : split_path(pattern)) route.segments.emplace_back(segment);
   routes_.push_back(std::move(route));
 }
@@ -34,6 +37,21 @@ std::vector<Router::RouteInfo> Router::routes() const {
     out.push_back({route.method, pattern.empty() ? "/" : pattern});
   }
   return out;
+}
+
+std::size_t Router::body_limit(std::string_view target, std::size_t fallback) const {
+  const auto path = split_path(target.substr(0, target.find('?')));
+  PathParams params;
+  for (const Route& route : routes_) {
+    if (route.max_body_bytes > 0 && match(route, path, params)) return std::max(route.max_body_bytes, fallback);
+  }
+  return fallback;
+}
+
+std::size_t Router::largest_body_limit() const {
+  std::size_t largest = 0;
+  for (const Route& route : routes_) largest = std::max(largest, route.max_body_bytes);
+  return largest;
 }
 
 bool Router::match(const Route& route, const std::vector<std::string_view>& path, PathParams& params) {

@@ -18,7 +18,9 @@ using RouteHandler =
 
 class Router {
  public:
-  void add(Pistache::Http::Method method, std::string_view pattern, RouteHandler handler);
+  // max_body_bytes: a larger request body than the server's default is allowed on this route
+  // only (0: the default). The HTTP server asks body_limit() once it has read a request head.
+  void add(Pistache::Http::Method method, std::string_view pattern, RouteHandler handler, std::size_t max_body_bytes = 0);
   void set_fallback(RouteHandler handler) { fallback_ = std::move(handler); }
 
   // Finds the route and runs it; answers 404/405 itself when nothing fits.
@@ -30,12 +32,17 @@ class Router {
   };
   // Every route in registration order, so a test can hold the OpenAPI document to what is served.
   std::vector<RouteInfo> routes() const;
+  // The body limit of the route `target` (a request target, query ignored) would be served
+  // by, or `fallback` when it names none; largest_body_limit() is the largest any route allows.
+  std::size_t body_limit(std::string_view target, std::size_t fallback) const;
+  std::size_t largest_body_limit() const;
 
  private:
   struct Route {
     Pistache::Http::Method method;
     std::vector<std::string> segments;
     RouteHandler handler;
+    std::size_t max_body_bytes = 0;
   };
   static bool match(const Route& route, const std::vector<std::string_view>& path, PathParams& params);
 

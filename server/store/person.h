@@ -6,7 +6,7 @@
 
 namespace uia::store {
 
-enum class PersonStatus { Active, PendingFace, PendingReview, PendingActivation, Deleted };
+enum class PersonStatus { Active, PendingFace, PendingReview, PendingActivation, Deleted, Rejected };
 std::string_view status_name(PersonStatus status);  // "active", "pending_face", ...
 std::optional<PersonStatus> status_from_name(std::string_view name);
 

@@ -7,12 +7,13 @@
 namespace uia::store {
 namespace {
 
-constexpr std::array<std::pair<PersonStatus, std::string_view>, 5> kStatusNames = {{
+constexpr std::array<std::pair<PersonStatus, std::string_view>, 6> kStatusNames = {{
     {PersonStatus::Active, "active"},
     {PersonStatus::PendingFace, "pending_face"},
     {PersonStatus::PendingReview, "pending_review"},
     {PersonStatus::PendingActivation, "pending_activation"},
     {PersonStatus::Deleted, "deleted"},
+    {PersonStatus::Rejected, "rejected"},  // back-office review said no
 }};
 
 // SOCI 4.0 has no std::optional support: bind through a value + indicator pair.
@@ -211,6 +212,30 @@ void PersonRepository::erase_personal_data(soci::session& sql, long long id, lon
          "phone_index = NULL, email_enc = NULL, email_index = NULL, gender = NULL, birth_date = NULL, id_valid_from = NULL, "
          "id_valid_to = NULL, password_hash = NULL, email_verified_at = NULL, status = :s, level = 0, updated_at = :u WHERE id = :id",
       soci::use(erased_number), soci::use(tombstone), soci::use(status), soci::use(now), soci::use(id);
+}
+
+std::vector<long long> PersonRepository::ids_with_status(soci::session& sql, PersonStatus status, long long after_id,
+                                                        int limit) const {
+  const std::string name(status_name(status));
+  std::vector<long long> ids;
+  long long id = 0;
+  // `limit` is an int the caller bounded; it goes into the text because LIMIT cannot be bound
+  // on every backend.
+  soci::statement st = (sql.prepare << "SELECT id FROM persons WHERE status = :s AND id > :after ORDER BY id LIMIT " +
+                                           std::to_string(limit),
+                        soci::use(name), soci::use(after_id), soci::into(id));
+  st.execute();
+  while (st.fetch()) ids.push_back(id);
+  return ids;
+}
+
+bool PersonRepository::change_status(soci::session& sql, long long id, PersonStatus from, PersonStatus to, int level,
+                                     long long now) const {
+  const std::string old_name(status_name(from)), new_name(status_name(to));
+  soci::statement st = (sql.prepare << "UPDATE persons SET status = :s, level = :l, updated_at = :u WHERE id = :id AND status = :old",
+                        soci::use(new_name), soci::use(level), soci::use(now), soci::use(id), soci::use(old_name));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
 }
 
 }  // namespace uia::store

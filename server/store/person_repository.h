@@ -3,6 +3,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <soci/session.h>
 
@@ -48,6 +49,13 @@ class PersonRepository {
   // E-mail addresses are compared lower-cased (see flows/email/email_address.h).
   std::string email_index(const std::string& email) const { return index_("email", email); }
   std::string account_key(const std::string& account) const;  // case-insensitive uniqueness
+
+  // Ids of persons in `status`, ascending, after `after_id`, at most `limit` (a work queue that
+  // pages by id, e.g. registrations waiting for back-office review).
+  std::vector<long long> ids_with_status(soci::session& sql, PersonStatus status, long long after_id, int limit) const;
+  // Moves the person from `from` to `to` only if still in `from`; false when another writer
+  // changed the status first (a compare-and-set: two reviewers deciding at once, one wins).
+  bool change_status(soci::session& sql, long long id, PersonStatus from, PersonStatus to, int level, long long now) const;
 
  private:
   std::optional<Person> find_where(soci::session& sql, const std::string& where, const std::string& value) const;

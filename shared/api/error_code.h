@@ -162,6 +162,21 @@ namespace uia {
   X(RecoveryMethodUnavailable, "RECOVERY_METHOD_UNAVAILABLE", "该账号未设置此找回方式，请选择其他方式", \
     "This account has not set up this recovery method")                                           \
   /* back-office: staff, audit, review of documents (append below) */                               \
+  X(StaffRoleRequired, "STAFF_ROLE_REQUIRED", "您没有执行此操作的权限", "Your staff role does not allow this") \
+  X(FilterInvalid, "FILTER_INVALID", "查询条件不正确", "A query filter is invalid") \
+  X(UploadTokenInvalid, "UPLOAD_TOKEN_INVALID", "上传凭证无效或已过期", "The upload token is invalid or has expired") \
+  X(DocumentKindInvalid, "DOCUMENT_KIND_INVALID", "材料类型不正确", "Unknown document kind") \
+  X(DocumentTypeInvalid, "DOCUMENT_TYPE_INVALID", "仅支持JPEG、PNG或PDF文件", "Only JPEG, PNG or PDF files are accepted") \
+  X(DocumentDataInvalid, "DOCUMENT_DATA_INVALID", "文件内容不正确（应为Base64编码）", "The file data is not valid base64") \
+  X(DocumentContentMismatch, "DOCUMENT_CONTENT_MISMATCH", "文件内容与文件类型不符", "The file content does not match its type") \
+  X(DocumentTooLarge, "DOCUMENT_TOO_LARGE", "文件过大，单个文件不能超过2MB", "The file is larger than 2 MiB") \
+  X(DocumentLimitReached, "DOCUMENT_LIMIT_REACHED", "上传的材料数量已达上限", "Too many documents uploaded") \
+  X(ReviewNotPending, "REVIEW_NOT_PENDING", "该注册申请不在待审核状态", "This registration is not waiting for review") \
+  X(ReviewDecisionInvalid, "REVIEW_DECISION_INVALID", "审核结论应为通过或驳回", "The decision must be approve or reject") \
+  X(ReviewReasonRequired, "REVIEW_REASON_REQUIRED", "驳回时请填写原因", "A rejection needs a reason") \
+  X(ReviewDocumentsMissing, "REVIEW_DOCUMENTS_MISSING", "申请人尚未上传证件材料，无法审核通过", "No documents were uploaded: cannot approve") \
+  X(FaceCheckNotNeeded, "FACE_CHECK_NOT_NEEDED", "该账号无需进行人脸核验", "This account does not wait for a face check") \
+  X(FaceRetryLimited, "FACE_RETRY_LIMITED", "今日人脸核验次数已达上限，请明天再试", "Too many face checks today, try again tomorrow") \
   /* sessions of the signed-in person, first sign-in of imported accounts (append below) */       \
   /* end of the catalogue: every line above ends with a backslash */
 

@@ -7,6 +7,7 @@
 #include "flows/audit/audit_log.h"
 #include "flows/email/email_codes.h"
 #include "flows/sessions/signed_in_person.h"
+#include "http/rfc3339.h"
 #include "http/json_fields.h"
 #include "policy/contact.h"
 #include "privacy/mask.h"
@@ -17,15 +18,6 @@ namespace {
 using http::ApiResponse;
 using store::Person;
 constexpr const char* kPurpose = "verify_email";
-
-std::string rfc3339(std::chrono::system_clock::time_point at) {
-  const std::time_t t = std::chrono::system_clock::to_time_t(at);
-  std::tm utc{};
-  gmtime_r(&t, &utc);
-  char out[32];
-  std::strftime(out, sizeof out, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return out;
-}
 
 }  // namespace
 
@@ -100,7 +92,7 @@ ApiResponse dev_mail(app::Services& services, const http::ApiRequest& request) {
     for (const auto& sent : services.ports.mail_simulator->messages_for(normalize_email(request.query_value("to")))) {
       messages.push_back({{"to", sent.message.to}, {"purpose", sent.message.purpose}, {"code", sent.message.code},
                           {"subject", sent.message.subject}, {"text", sent.message.text},
-                          {"sent_at", rfc3339(sent.sent_at)}});
+                          {"sent_at", http::format_rfc3339(std::chrono::system_clock::to_time_t(sent.sent_at))}});
     }
   }
   return ApiResponse::json(200, {{"messages", messages}});

@@ -4,83 +4,24 @@
 
 #include "flows/activation/activation.h"
 #include "flows/audit/audit_log.h"
+#include "flows/back_office/documents.h"
 #include "flows/captcha/captcha_flow.h"
+#include "flows/login/login_throttle.h"
+#include "flows/login/sign_in_identifier.h"
 #include "flows/sessions/session_store.h"
 #include "flows/sms/sms_codes.h"
 #include "http/json_fields.h"
 #include "ids/documents.h"
 #include "policy/contact.h"
 #include "privacy/mask.h"
-#include "store/key_lock.h"
 #include "store/person_repository.h"
+#include "store/review_repository.h"
 
 namespace uia::flows {
 namespace {
 using http::ApiResponse;
 using store::Person;
 using store::PersonStatus;
-
-// Account names, phones and document numbers share one login box (seed 000: 账号/手机号/身份证号).
-std::optional<Person> find_by_identifier(soci::session& sql, const store::PersonRepository& persons,
-                                         const std::string& identifier) {
-  if (check_phone(identifier).ok()) {
-    if (auto p = persons.find_by_phone(sql, identifier)) return p;
-  }
-  if (auto p = persons.find_by_account(sql, identifier)) return p;
-  return persons.find_by_any_id_number(sql, normalize_document_number(identifier));
-}
-
-// Seconds until the identifier unlocks, 0 when it is not locked.
-long long locked_for(const app::Services& services, soci::session& sql, const std::string& subject, long long now) {
-  const auto& limits = services.limits;
-  std::vector<long long> times(static_cast<std::size_t>(limits.login_max_failures));
-  // SOCI binds by reference, and the statement runs after this line: no temporaries.
-  const long long since = now - limits.login_failure_window_seconds - limits.login_lock_seconds;
-  soci::statement st = (sql.prepare << "SELECT failed_at FROM login_failures WHERE subject_key = :s AND failed_at > :since "
-                                       "ORDER BY failed_at DESC",
-                        soci::use(subject), soci::use(since), soci::into(times));
-  st.execute(true);
-  if (static_cast<int>(times.size()) < limits.login_max_failures) return 0;
-  // The newest `max` failures fall within the window: locked from the newest for lock_seconds.
-  const long long newest = times.front();
-  const long long oldest_of_run = times[static_cast<std::size_t>(limits.login_max_failures) - 1];
-  if (newest - oldest_of_run > limits.login_failure_window_seconds) return 0;
-  return std::max<long long>(0, newest + limits.login_lock_seconds - now);
-}
-
-long long ip_failures_last_minute(soci::session& sql, const std::string& ip, long long now) {
-  long long count = 0;
-  const long long since = now - 60;
-  sql << "SELECT COUNT(*) FROM login_failures WHERE client_ip = :ip AND failed_at > :since", soci::use(ip),
-      soci::use(since), soci::into(count);
-  return count;
-}
-
-// An attempt is counted as a failure *before* its password is checked, inside a transaction that
-// holds the identifier's key lock: attempts on one identifier count and write one at a time, so
-// of any number of concurrent guesses at most `max` get a password check. (Counting without the
-// lock let 12 of 16 parallel guesses through; counting "everyone else" after inserting made all
-// 16 refuse each other on MariaDB and delete their rows, which lifted the lock entirely.)
-// Returns the attempt's row id, or 0 when the identifier has no attempts left.
-long long admit_attempt(const app::Services& services, soci::session& sql, const std::string& subject,
-                        const std::string& ip, long long now) {
-  const long long since = now - services.limits.login_failure_window_seconds;
-  long long failures = 0;
-  sql << "SELECT COUNT(*) FROM login_failures WHERE subject_key = :s AND failed_at > :since", soci::use(subject),
-      soci::use(since), soci::into(failures);
-  if (failures >= services.limits.login_max_failures) return 0;
-  sql << "INSERT INTO login_failures (subject_key, client_ip, failed_at) VALUES (:s, :ip, :t)", soci::use(subject),
-      soci::use(ip), soci::use(now);
-  long long id = 0;
-  sql.get_last_insert_id("login_failures", id);
-  return id;
-}
-
-ApiResponse locked_answer(long long wait) {
-  ApiResponse locked = ApiResponse::error(423, ErrorCode::AccountLocked);
-  locked.retry_after(wait);
-  return locked;
-}
 
 ApiResponse signed_in(app::Services& services, soci::session& sql, const Person& person,
                       const http::ApiRequest& request, const std::string& method, long long now) {
@@ -97,9 +38,27 @@ ApiResponse signed_in(app::Services& services, soci::session& sql, const Person&
   return out;
 }
 
-ApiResponse not_active(const Person& person) {
+// The right credentials for an account that cannot sign in yet: the answer says what the
+// person can do next, so the client can offer it (the code stays ACCOUNT_NOT_ACTIVE).
+ApiResponse not_active(app::Services& services, soci::session& sql, const Person& person, long long now) {
   ApiResponse out = ApiResponse::error(403, ErrorCode::AccountNotActive);
   out.body["error"]["status"] = store::status_name(person.status);
+  auto& error = out.body["error"];
+  switch (person.status) {
+    case PersonStatus::PendingFace: error["next"] = "face_check"; break;  // POST /api/v1/face/checks
+    case PersonStatus::PendingActivation: error["next"] = "activate"; break;
+    case PersonStatus::PendingReview:
+      // A fresh upload token: the one from registration may have expired before the upload.
+      error["next"] = "upload_documents";
+      error["upload_token"] = issue_upload_token(services, sql, person.id, now);
+      error["person_id"] = person.id;
+      break;
+    case PersonStatus::Rejected:
+      error["next"] = "register_again";
+      if (auto decision = store::ReviewRepository().latest(sql, person.id)) error["reason"] = decision->reason;
+      break;
+    default: break;
+  }
   return out;
 }
 
@@ -114,65 +73,42 @@ ApiResponse password_sign_in(app::Services& services, const http::ApiRequest& re
   const std::string subject = (*services.blind_index)("login", normalize_document_number(identifier));
   store::PersonRepository persons(*services.cipher, *services.blind_index);
 
-  struct Gate {
-    std::optional<ApiResponse> refusal;
-    std::optional<Person> person;
-    long long attempt = 0;  // the login_failures row counting this attempt
-  };
   // The throttle and the captcha first (their own statements: a spent captcha stays spent), then
-  // the identifier's turn under its key lock, see admit_attempt.
-  Gate gate = services.db->with_session([&](soci::session& sql) {
-    Gate g;
+  // the identifier's turn under its key lock.
+  const auto refusal = services.db->with_session([&](soci::session& sql) -> std::optional<ApiResponse> {
     if (ip_failures_last_minute(sql, request.client_ip, now) >= services.limits.login_per_ip_per_minute) {
-      g.refusal = ApiResponse::error(429, ErrorCode::TooManyRequests);
-      g.refusal->retry_after(60);
-      return g;
+      ApiResponse throttled = ApiResponse::error(429, ErrorCode::TooManyRequests);
+      throttled.retry_after(60);
+      return throttled;
     }
     if (ErrorCode e = consume_captcha(services, sql, captcha_id, captcha_answer); e != ErrorCode::Ok)
-      g.refusal = ApiResponse::error(400, e, "captcha_answer");
-    return g;
+      return ApiResponse::error(400, e, "captcha_answer");
+    return std::nullopt;
   });
-  if (gate.refusal) return *gate.refusal;
-  gate = services.db->transact([&](soci::session& sql) {
-    Gate g;
-    store::lock_key(sql, services.db->backend(), subject, now);
-    if (long long wait = locked_for(services, sql, subject, now); wait > 0) {
-      g.refusal = locked_answer(wait);
-      return g;
-    }
-    g.attempt = admit_attempt(services, sql, subject, request.client_ip, now);
-    if (g.attempt == 0) {
-      g.refusal = locked_answer(std::max<long long>(1, locked_for(services, sql, subject, now)));
-      return g;
-    }
-    g.person = find_by_identifier(sql, persons, identifier);
-    return g;
-  });
-  if (gate.refusal) return *gate.refusal;
+  if (refusal) return *refusal;
+  const Turn turn = take_turn(services, subject, request.client_ip, now);
+  if (turn.refusal) return *turn.refusal;
+  const auto found = services.db->with_session([&](soci::session& sql) { return find_by_identifier(sql, persons, identifier); });
 
   // Hash even when nobody matched, so the answer takes as long either way.
   static const std::string kDecoyHash = services.passwords->hash("decoy-password-for-timing");
-  const bool known = gate.person && gate.person->password_hash && gate.person->status != PersonStatus::Deleted;
-  const bool password_ok = services.passwords->verify(known ? *gate.person->password_hash : kDecoyHash, password) && known;
+  const bool known = found && found->password_hash && found->status != PersonStatus::Deleted;
+  const bool password_ok = services.passwords->verify(known ? *found->password_hash : kDecoyHash, password) && known;
 
   return services.db->transact([&](soci::session& sql) -> ApiResponse {
     if (!password_ok) {
-      // The failure row was written by admit_attempt; only the audit entry is left to add.
+      // The failure row was written by take_turn; only the audit entry is left to add.
       record_audit(sql, now, {"anonymous", "session.login", "", request.client_ip, "denied", "CREDENTIALS_INVALID"});
       if (long long wait = locked_for(services, sql, subject, now); wait > 0) return locked_answer(wait);
       return ApiResponse::error(401, ErrorCode::CredentialsInvalid);
     }
-    // Whatever touches the identifier's failure rows takes its key lock first: one lock order,
-    // so concurrent sign-ins of one account wait for each other instead of deadlocking.
-    store::lock_key(sql, services.db->backend(), subject, now);
-    const Person& person = *gate.person;
+    const Person& person = *found;
     if (person.status != PersonStatus::Active) {
       // The right password is no failure, whatever the account's status.
-      sql << "DELETE FROM login_failures WHERE id = :id", soci::use(gate.attempt);
-      return not_active(person);
+      forgive_attempt(sql, turn.attempt);
+      return not_active(services, sql, person, now);
     }
-    // One statement clears the identifier's failures, this attempt's row among them.
-    sql << "DELETE FROM login_failures WHERE subject_key = :s", soci::use(subject);
+    clear_failures(services, sql, subject, now);
     if (services.passwords->needs_rehash(*person.password_hash)) {
       persons.update_password(sql, person.id, services.passwords->hash(password), now);
     }
@@ -196,7 +132,7 @@ ApiResponse sms_sign_in(app::Services& services, const http::ApiRequest& request
     if (!person || person->status == PersonStatus::Deleted) return ApiResponse::error(401, ErrorCode::CredentialsInvalid);
     if (person->status == PersonStatus::PendingActivation)
       return first_sign_in_of_imported(services, sql, *person, request.client_ip);
-    if (person->status != PersonStatus::Active) return not_active(*person);
+    if (person->status != PersonStatus::Active) return not_active(services, sql, *person, now);
     return signed_in(services, sql, *person, request, "sms", now);
   });
 }

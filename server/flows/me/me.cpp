@@ -28,7 +28,7 @@ http::ApiResponse get_me(app::Services& services, const http::ApiRequest& reques
             {"phone", person->phone ? mask_phone(*person->phone) : ""},
             {"level", person->level},
             {"status", store::status_name(person->status)},
-            {"created_at", http::rfc3339(person->created_at)}});
+            {"created_at", http::format_rfc3339(person->created_at)}});
   services.read_cache->store(me_cache_key(http::presented_token(request)), generation,
                              out.body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
                              services.now_seconds(), session.valid_until);

@@ -10,6 +10,7 @@
 #include "flows/profile/real_name_level.h"
 #include "flows/security_questions/security_questions.h"
 #include "flows/sessions/signed_in_person.h"
+#include "http/rfc3339.h"
 #include "http/json_fields.h"
 #include "policy/id_validity.h"
 #include "policy/person_name.h"
@@ -36,14 +37,6 @@ bool known_field(std::string_view key) {
   return false;
 }
 
-std::string rfc3339(long long epoch_seconds) {
-  const std::time_t t = static_cast<std::time_t>(epoch_seconds);
-  std::tm utc{};
-  gmtime_r(&t, &utc);
-  char out[32];
-  std::strftime(out, sizeof out, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return out;
-}
 
 // Documents the police population service can check by name (the others are reviewed by staff).
 bool police_checkable(const std::string& id_type) {
@@ -97,7 +90,7 @@ nlohmann::json profile_view(app::Services& services, soci::session& sql, const P
             {"work_unit", optional_text(info.work_unit)},
             {"contact_address", optional_text(info.contact_address)},
             {"postcode", optional_text(info.postcode)}}},
-          {"created_at", rfc3339(person.created_at)}};
+          {"created_at", http::format_rfc3339(person.created_at)}};
 }
 
 // What a PUT asks for, read and checked before anything is stored or any service called.

@@ -4,6 +4,7 @@
 
 #include "api/validate.h"
 #include "flows/audit/audit_log.h"
+#include "flows/back_office/documents.h"
 #include "flows/sms/sms_codes.h"
 #include "http/json_fields.h"
 #include "ids/resident_id.h"
@@ -12,6 +13,7 @@
 #include "policy/id_validity.h"
 #include "policy/person_name.h"
 #include "privacy/mask.h"
+#include "store/document_repository.h"
 #include "store/person_repository.h"
 
 namespace uia::flows {
@@ -120,6 +122,17 @@ ApiResponse store_registration(app::Services& services, const http::ApiRequest& 
                                const Person& person, const ports::FaceTicket& face,
                                const store::PersonRepository& persons);
 
+// The rejected application's row keeps its id (the audit trail names it) but loses its
+// personal data, documents and tokens, freeing the document, account name and phone.
+void erase_rejected_application(soci::session& sql, const store::PersonRepository& persons,
+                                const store::DocumentRepository& documents, long long person_id, long long now) {
+  documents.delete_for(sql, person_id);
+  documents.delete_upload_tokens(sql, person_id);
+  persons.erase_personal_data(sql, person_id, now);
+  record_audit(sql, now, {"person:" + std::to_string(person_id), "person.reapply", "person:" + std::to_string(person_id),
+                          "", "ok", "rejected application erased"});
+}
+
 }  // namespace
 
 ApiResponse register_person(app::Services& services, const http::ApiRequest& request) {
@@ -128,10 +141,20 @@ ApiResponse register_person(app::Services& services, const http::ApiRequest& req
   store::PersonRepository persons(*services.cipher, *services.blind_index);
   const long long now = services.now_seconds();
 
+  // An application the back-office rejected does not block its owner from applying again
+  // with the same document (and the same account name and phone): it is erased then.
+  const auto rejected_before = [&](soci::session& sql) -> std::optional<long long> {
+    auto existing = persons.find_by_id_number(sql, a.id_type, a.id_number);
+    if (existing && existing->status == PersonStatus::Rejected) return existing->id;
+    return std::nullopt;
+  };
   const auto uniqueness = [&](soci::session& sql) -> std::optional<ApiResponse> {
-    if (persons.find_by_account(sql, a.account)) return ApiResponse::error(409, ErrorCode::AccountTaken, "account");
-    if (auto existing = persons.find_by_id_number(sql, a.id_type, a.id_number)) return already_registered(*existing);
-    if (persons.find_by_phone(sql, a.phone)) return ApiResponse::error(409, ErrorCode::PhoneRegistered, "phone");
+    const auto own = rejected_before(sql);
+    const auto taken = [&](const std::optional<Person>& holder) { return holder && (!own || holder->id != *own); };
+    if (taken(persons.find_by_account(sql, a.account))) return ApiResponse::error(409, ErrorCode::AccountTaken, "account");
+    if (auto existing = persons.find_by_id_number(sql, a.id_type, a.id_number); taken(existing))
+      return already_registered(*existing);
+    if (taken(persons.find_by_phone(sql, a.phone))) return ApiResponse::error(409, ErrorCode::PhoneRegistered, "phone");
     return std::nullopt;
   };
 
@@ -202,6 +225,9 @@ ApiResponse store_registration(app::Services& services, const http::ApiRequest& 
     if (ErrorCode e = verify_sms_code(services, sql, a.phone, "register", a.sms_code, SmsCodeUse::Consume);
         e != ErrorCode::Ok)
       return ApiResponse::error(400, e, "sms_code");
+    if (auto earlier = persons.find_by_id_number(sql, a.id_type, a.id_number);
+        earlier && earlier->status == PersonStatus::Rejected)
+      erase_rejected_application(sql, persons, store::DocumentRepository(*services.cipher), earlier->id, now);
     const long long person_id = persons.insert(sql, person);
     if (a.face_needed) {
       const long long expires_at = now + services.limits.face_ticket_ttl_seconds;
@@ -218,7 +244,11 @@ ApiResponse store_registration(app::Services& services, const http::ApiRequest& 
       body["face_ticket"] = face.ticket;
       body["face_url"] = face.start_url;
     }
-    if (a.rule->needs_review) body["next"] = "upload_documents";
+    if (a.rule->needs_review) {
+      body["next"] = "upload_documents";  // POST /api/v1/persons/{id}/documents with X-Upload-Token
+      body["upload_token"] = issue_upload_token(services, sql, person_id, now);
+      body["upload_expires_in"] = services.limits.upload_token_ttl_seconds;
+    }
     return ApiResponse::json(201, body);
   });
 }

@@ -44,9 +44,9 @@ ApiResponse list_my_sessions(app::Services& services, const http::ApiRequest& re
     st.execute(true);
     for (std::size_t i = 0; i < ids.size(); ++i) {
       sessions.push_back({{"session_id", ids[i]},
-                          {"created_at", http::rfc3339(created[i])},
-                          {"last_seen_at", http::rfc3339(seen[i])},
-                          {"expires_at", http::rfc3339(expires[i])},
+                          {"created_at", http::format_rfc3339(created[i])},
+                          {"last_seen_at", http::format_rfc3339(seen[i])},
+                          {"expires_at", http::format_rfc3339(expires[i])},
                           {"client_ip", ip_ind[i] == soci::i_ok ? ips[i] : ""},
                           {"user_agent", agent_ind[i] == soci::i_ok ? agents[i] : ""},
                           {"current", ids[i] == current.id}});

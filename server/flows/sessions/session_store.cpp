@@ -2,27 +2,11 @@
 
 #include <algorithm>
 
-#include <openssl/sha.h>
 #include <soci/soci.h>
 
 #include "crypto/tokens.h"
 
 namespace uia::flows {
-namespace {
-
-std::string token_hash(const std::string& token) {
-  unsigned char digest[SHA256_DIGEST_LENGTH];
-  SHA256(reinterpret_cast<const unsigned char*>(token.data()), token.size(), digest);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned char b : digest) {
-    out.push_back(kHex[b >> 4]);
-    out.push_back(kHex[b & 15]);
-  }
-  return out;
-}
-
-}  // namespace
 
 NewSession create_session(app::Services& services, soci::session& sql, long long person_id,
                           const std::string& client_ip, const std::string& user_agent) {
@@ -32,7 +16,7 @@ NewSession create_session(app::Services& services, soci::session& sql, long long
   out.expires_in = services.limits.session_idle_seconds;
   const long long now = services.now_seconds();
   const long long absolute = now + services.limits.session_absolute_seconds;
-  const std::string hash = token_hash(out.token);
+  const std::string hash = crypto::token_hash(out.token);
   sql << "INSERT INTO sessions (token_hash, csrf_token, person_id, created_at, last_seen_at, expires_at, client_ip, "
          "user_agent) VALUES (:h, :c, :p, :now, :now2, :abs, :ip, :ua)",
       soci::use(hash), soci::use(out.csrf_token), soci::use(person_id), soci::use(now), soci::use(now),
@@ -43,7 +27,7 @@ NewSession create_session(app::Services& services, soci::session& sql, long long
 
 SessionLookup find_session(app::Services& services, const std::string& token, ActiveSession& out) {
   if (token.empty() || token.size() > 128) return SessionLookup::Missing;
-  const std::string hash = token_hash(token);
+  const std::string hash = crypto::token_hash(token);
   const long long now = services.now_seconds();
   return services.db->with_session([&](soci::session& sql) {
     long long last_seen = 0, expires_at = 0, revoked_at = 0;

@@ -1,0 +1,90 @@
+#include "flows/login/login_throttle.h"
+
+#include <soci/soci.h>
+
+#include "store/key_lock.h"
+
+#include <algorithm>
+#include <vector>
+
+namespace uia::flows {
+using http::ApiResponse;
+
+// Seconds until the identifier unlocks, 0 when it is not locked.
+long long locked_for(const app::Services& services, soci::session& sql, const std::string& subject, long long now) {
+  const auto& limits = services.limits;
+  std::vector<long long> times(static_cast<std::size_t>(limits.login_max_failures));
+  // SOCI binds by reference, and the statement runs after this line: no temporaries.
+  const long long since = now - limits.login_failure_window_seconds - limits.login_lock_seconds;
+  soci::statement st = (sql.prepare << "SELECT failed_at FROM login_failures WHERE subject_key = :s AND failed_at > :since "
+                                       "ORDER BY failed_at DESC",
+                        soci::use(subject), soci::use(since), soci::into(times));
+  st.execute(true);
+  if (static_cast<int>(times.size()) < limits.login_max_failures) return 0;
+  // The newest `max` failures fall within the window: locked from the newest for lock_seconds.
+  const long long newest = times.front();
+  const long long oldest_of_run = times[static_cast<std::size_t>(limits.login_max_failures) - 1];
+  if (newest - oldest_of_run > limits.login_failure_window_seconds) return 0;
+  return std::max<long long>(0, newest + limits.login_lock_seconds - now);
+}
+
+long long ip_failures_last_minute(soci::session& sql, const std::string& ip, long long now) {
+  long long count = 0;
+  const long long since = now - 60;
+  sql << "SELECT COUNT(*) FROM login_failures WHERE client_ip = :ip AND failed_at > :since", soci::use(ip),
+      soci::use(since), soci::into(count);
+  return count;
+}
+
+namespace {
+
+// Inside take_turn's transaction, which holds the subject's key lock: counting and writing are
+// one step. (Counting without the lock let 12 of 16 parallel guesses through; counting "everyone
+// else" after inserting made all 16 refuse each other on MariaDB and delete their rows, which
+// lifted the lock entirely.) Returns the attempt's row id, or 0 when no attempt is left.
+long long admit_attempt(const app::Services& services, soci::session& sql, const std::string& subject,
+                        const std::string& ip, long long now) {
+  const long long since = now - services.limits.login_failure_window_seconds;
+  long long failures = 0;
+  sql << "SELECT COUNT(*) FROM login_failures WHERE subject_key = :s AND failed_at > :since", soci::use(subject),
+      soci::use(since), soci::into(failures);
+  if (failures >= services.limits.login_max_failures) return 0;
+  sql << "INSERT INTO login_failures (subject_key, client_ip, failed_at) VALUES (:s, :ip, :t)", soci::use(subject),
+      soci::use(ip), soci::use(now);
+  long long id = 0;
+  sql.get_last_insert_id("login_failures", id);
+  return id;
+}
+
+}  // namespace
+
+Turn take_turn(app::Services& services, const std::string& subject, const std::string& ip, long long now) {
+  return services.db->transact([&](soci::session& sql) {
+    Turn turn;
+    store::lock_key(sql, services.db->backend(), subject, now);
+    if (long long wait = locked_for(services, sql, subject, now); wait > 0) {
+      turn.refusal = locked_answer(wait);
+      return turn;
+    }
+    turn.attempt = admit_attempt(services, sql, subject, ip, now);
+    if (turn.attempt == 0) turn.refusal = locked_answer(std::max<long long>(1, locked_for(services, sql, subject, now)));
+    return turn;
+  });
+}
+
+void forgive_attempt(soci::session& sql, long long attempt) {
+  sql << "DELETE FROM login_failures WHERE id = :id", soci::use(attempt);
+}
+
+void clear_failures(app::Services& services, soci::session& sql, const std::string& subject, long long now) {
+  store::lock_key(sql, services.db->backend(), subject, now);
+  sql << "DELETE FROM login_failures WHERE subject_key = :s", soci::use(subject);
+}
+
+ApiResponse locked_answer(long long wait) {
+  ApiResponse locked = ApiResponse::error(423, ErrorCode::AccountLocked);
+  locked.retry_after(wait);
+  return locked;
+}
+
+}  // namespace uia::flows
