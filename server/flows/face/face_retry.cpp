@@ -52,16 +52,8 @@ ApiResponse retry_face_check(app::Services& services, const http::ApiRequest& re
     long long attempt = 0;
   };
   // The IP throttle and the captcha, then the identifier's turn under its key lock.
-  Gate gate = services.db->with_session([&](soci::session& sql) {
-    Gate g;
-    if (ip_failures_last_minute(sql, request.client_ip, now) >= services.limits.login_per_ip_per_minute) {
-      g.refusal = ApiResponse::error(429, ErrorCode::TooManyRequests);
-      g.refusal->retry_after(60);
-    } else if (ErrorCode e = consume_captcha(services, sql, captcha_id, captcha_answer); e != ErrorCode::Ok) {
-      g.refusal = ApiResponse::error(400, e, "captcha_answer");
-    }
-    return g;
-  });
+  Gate gate;
+  gate.refusal = throttle_and_captcha(services, request.client_ip, captcha_id, captcha_answer, now);
   if (!gate.refusal) {
     Turn turn = take_turn(services, subject, request.client_ip, now);
     gate.refusal = std::move(turn.refusal);

@@ -75,17 +75,7 @@ ApiResponse password_sign_in(app::Services& services, const http::ApiRequest& re
 
   // The throttle and the captcha first (their own statements: a spent captcha stays spent), then
   // the identifier's turn under its key lock.
-  const auto refusal = services.db->with_session([&](soci::session& sql) -> std::optional<ApiResponse> {
-    if (ip_failures_last_minute(sql, request.client_ip, now) >= services.limits.login_per_ip_per_minute) {
-      ApiResponse throttled = ApiResponse::error(429, ErrorCode::TooManyRequests);
-      throttled.retry_after(60);
-      return throttled;
-    }
-    if (ErrorCode e = consume_captcha(services, sql, captcha_id, captcha_answer); e != ErrorCode::Ok)
-      return ApiResponse::error(400, e, "captcha_answer");
-    return std::nullopt;
-  });
-  if (refusal) return *refusal;
+  if (auto refusal = throttle_and_captcha(services, request.client_ip, captcha_id, captcha_answer, now)) return *refusal;
   const Turn turn = take_turn(services, subject, request.client_ip, now);
   if (turn.refusal) return *turn.refusal;
   const auto found = services.db->with_session([&](soci::session& sql) { return find_by_identifier(sql, persons, identifier); });

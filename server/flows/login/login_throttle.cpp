@@ -2,6 +2,7 @@
 
 #include <soci/soci.h>
 
+#include "flows/captcha/captcha_flow.h"
 #include "store/key_lock.h"
 
 #include <algorithm>
@@ -57,6 +58,21 @@ long long admit_attempt(const app::Services& services, soci::session& sql, const
 }
 
 }  // namespace
+
+std::optional<ApiResponse> throttle_and_captcha(app::Services& services, const std::string& ip,
+                                                const std::string& captcha_id, const std::string& captcha_answer,
+                                                long long now) {
+  return services.db->with_session([&](soci::session& sql) -> std::optional<ApiResponse> {
+    if (ip_failures_last_minute(sql, ip, now) >= services.limits.login_per_ip_per_minute) {
+      ApiResponse throttled = ApiResponse::error(429, ErrorCode::TooManyRequests);
+      throttled.retry_after(60);
+      return throttled;
+    }
+    if (ErrorCode e = consume_captcha(services, sql, captcha_id, captcha_answer); e != ErrorCode::Ok)
+      return ApiResponse::error(400, e, "captcha_answer");
+    return std::nullopt;
+  });
+}
 
 Turn take_turn(app::Services& services, const std::string& subject, const std::string& ip, long long now) {
   return services.db->transact([&](soci::session& sql) {

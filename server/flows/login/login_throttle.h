@@ -19,6 +19,13 @@ long long locked_for(const app::Services& services, soci::session& sql, const st
 // Failed attempts from `ip` in the last minute (any subject).
 long long ip_failures_last_minute(soci::session& sql, const std::string& ip, long long now);
 
+// The checks before a person's password turn (sign-in, face-check retry): the client IP's
+// failures in the last minute (429) and the captcha, which is spent whatever comes next.
+// nullopt when both pass.
+std::optional<http::ApiResponse> throttle_and_captcha(app::Services& services, const std::string& ip,
+                                                      const std::string& captcha_id, const std::string& captcha_answer,
+                                                      long long now);
+
 // A password check's turn for `subject`. In its own transaction, under the subject's key lock
 // (store/key_lock.h), so concurrent guesses count one at a time: refused (423) while locked or
 // when no attempt is left; otherwise this attempt is recorded as a failure *before* the password
