@@ -1,6 +1,7 @@
 #include "ui.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 
 #include "a11y.h"
@@ -23,6 +24,29 @@ void label_text(const char* label, bool required) {
     ImGui::SameLine(0, 4);
   }
   ImGui::TextUnformatted(label);
+}
+
+constexpr float kRevealWidth = 52.0f;
+constexpr float kRevealGap = 6.0f;
+
+// 显示 / 隐藏 right of a password input: people check what they typed on a phone keyboard.
+// Named after the field ("显示新密码") so each toggle has its own accessible name.
+void reveal_toggle(const char* field_label, Field& field) {
+  ImGui::SameLine(0, kRevealGap);
+  const char* shown = field.revealed ? "隐藏" : "显示";
+  std::string name = std::string(shown) + field_label;
+  ImGui::PushStyleColor(ImGuiCol_Text, rgba(color::kPrimary));
+  bool pressed = ImGui::Button((std::string(shown) + "###reveal").c_str(), ImVec2(kRevealWidth, ImGui::GetFrameHeight()));
+  ImGui::PopStyleColor();
+  hand_cursor_if_hovered();
+  if (pressed) field.revealed = !field.revealed;
+  a11y::Node n;
+  n.role = a11y::Role::Button;
+  n.label = name;
+  n.text = shown;
+  n.checked = field.revealed;
+  a11y::set_last_item_rect(n);
+  a11y::add(std::move(n));
 }
 
 float label_width(const char* label, bool required) {
@@ -91,10 +115,12 @@ bool TextField(const Form& form, const TextFieldSpec& spec, Field& field, bool i
     ImGui::SetCursorPosX(form.x);
   }
 
+  const bool password = spec.keyboard == Keyboard::Password;
   float width = form.field_w() - (spec.trailing > 0 ? spec.trailing + form.gap : 0);
+  if (password) width -= kRevealWidth + kRevealGap;
   ImGui::SetNextItemWidth(width);
   ImGuiInputTextFlags flags = spec.flags;
-  if (spec.keyboard == Keyboard::Password) flags |= ImGuiInputTextFlags_Password;
+  if (password && !field.revealed) flags |= ImGuiInputTextFlags_Password;
   if (spec.read_only) flags |= ImGuiInputTextFlags_ReadOnly;
   if (field.focus_request) ImGui::SetKeyboardFocusHere();
   ImGui::PushStyleColor(ImGuiCol_Border, rgba(invalid ? color::kError : color::kBorder));
@@ -125,7 +151,8 @@ bool TextField(const Form& form, const TextFieldSpec& spec, Field& field, bool i
   n.role = a11y::Role::Textbox;
   n.label = spec.label;
   a11y::set_last_item_rect(n);
-  n.password = spec.keyboard == Keyboard::Password;
+  // Even when shown in clear the value stays out of the mirror (it is a password).
+  n.password = password;
   n.keyboard = static_cast<int>(spec.keyboard);
   n.text = n.password ? std::string() : std::string(field.text);
   n.has_value = true;
@@ -135,6 +162,7 @@ bool TextField(const Form& form, const TextFieldSpec& spec, Field& field, bool i
   n.disabled = spec.read_only;
   n.field = spec.field;
   a11y::add(std::move(n));
+  if (password) reveal_toggle(spec.label, field);
   ImGui::PopID();
   return edited;
 }
@@ -217,6 +245,32 @@ bool SecondaryButton(const char* label, ImVec2 size, bool disabled) {
   n.role = a11y::Role::Button;
   n.label = label;
   n.text = label;
+  n.disabled = disabled;
+  a11y::set_last_item_rect(n);
+  a11y::add(std::move(n));
+  return pressed && !disabled;
+}
+
+bool CountdownButton(const char* label, double seconds_left, ImVec2 size, bool busy) {
+  const bool waiting = seconds_left > 0;
+  char shown[64];
+  if (waiting)
+    std::snprintf(shown, sizeof shown, "%d秒后重发", static_cast<int>(seconds_left + 0.999));
+  else
+    std::snprintf(shown, sizeof shown, "%s", busy ? "发送中…" : label);
+  const bool disabled = waiting || busy;
+  ImGui::PushStyleColor(ImGuiCol_Text, rgba(disabled ? color::kMuted : color::kPrimary));
+  ImGui::PushStyleColor(ImGuiCol_Border, rgba(disabled ? color::kBorder : color::kPrimary));
+  ImGui::BeginDisabled(disabled);
+  // "###" keeps the widget's identity while its text counts down.
+  bool pressed = ImGui::Button((std::string(shown) + "###" + label).c_str(), size);
+  ImGui::EndDisabled();
+  ImGui::PopStyleColor(2);
+  hand_cursor_if_hovered();
+  a11y::Node n;
+  n.role = a11y::Role::Button;
+  n.label = label;
+  n.text = shown;
   n.disabled = disabled;
   a11y::set_last_item_rect(n);
   a11y::add(std::move(n));

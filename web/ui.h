@@ -32,6 +32,7 @@ struct Field {
   bool active = false;      // has keyboard focus now
   bool focus_request = false;
   bool enter = false;       // Enter was pressed in it this frame
+  bool revealed = false;    // password field: shown in clear by its 显示 toggle
   std::string server_error;  // message the server gave for this field; cleared on edit
 
   std::string_view str() const { return text; }
@@ -81,6 +82,10 @@ void AlignCompactRow();
 
 bool PrimaryButton(const char* label, ImVec2 size, bool disabled = false);
 bool SecondaryButton(const char* label, ImVec2 size, bool disabled = false);
+// 获取验证码 with its countdown: while seconds_left > 0 it shows "59秒后重发" and is disabled.
+// The mirror keeps `label` as its name (tests and screen readers find one button), the shown
+// text as its content.
+bool CountdownButton(const char* label, double seconds_left, ImVec2 size, bool busy);
 bool LinkButton(const char* label);
 bool Checkbox(const char* label, bool* value);
 bool RadioButton(const char* label, bool active);

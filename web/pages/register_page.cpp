@@ -331,7 +331,8 @@ void RegisterPage(const PageContext& ctx, RegisterState& s, RegisterActions& out
     ui::TextField(form, spec, s.sms_code, !m.empty());
     ui::Trailing(form, spec);
     const bool waiting = ctx.now < s.sms_resend_at;
-    if (ui::SecondaryButton("获取验证码", ImVec2(spec.trailing, ImGui::GetFrameHeight()), s.sms_busy || waiting)) {
+    if (ui::CountdownButton("获取验证码", s.sms_resend_at - ctx.now, ImVec2(spec.trailing, ImGui::GetFrameHeight()),
+                            s.sms_busy)) {
       s.sms_error.clear();
       s.sms_info.clear();
       if (c.phone.empty() && c.captcha.empty()) {
