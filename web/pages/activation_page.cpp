@@ -24,14 +24,6 @@ bool row(const ui::Form& form, ui::TextFieldSpec spec, ui::Field& f, std::string
   return edited;
 }
 
-// Read-only line "label  value" for what the server already knows (masked).
-void known_value(const ui::Form& form, const char* label, const std::string& value) {
-  ui::RowLabel(form, label, false);
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted(value.empty() ? "—" : value.c_str());
-  ui::RowGap(4);
-}
-
 void verify_step(const PageContext& ctx, ActivationState& s, ActivationActions& out) {
   const ui::Form& form = ctx.form;
   // Imports may hold other documents (passports, permits): only an 18-character number is
@@ -121,10 +113,10 @@ void account_step(const PageContext& ctx, ActivationState& s, ActivationActions&
     ui::RowGap(8);
     return;
   }
-  known_value(form, "用户姓名", s.masked_name);
-  known_value(form, "证件号码", s.masked_id_number);
-  known_value(form, "手机号码", s.masked_phone);
-  ui::RowGap(8);
+  // What the import holds (masked): the person sees whose account this is.
+  ReadOnlyRow(form, "用户姓名", s.masked_name);
+  ReadOnlyRow(form, "证件号码", s.masked_id_number);
+  ReadOnlyRow(form, "手机号码", s.masked_phone);
 
   std::string_view account_msg = msg(check_account_name(s.account.str()));
   std::string_view password_msg = msg(check_password(s.password.str(), s.account.str()));

@@ -43,15 +43,6 @@ bool all_ok_or_focus(std::initializer_list<std::pair<std::string_view, ui::Field
   return true;
 }
 
-void read_only(const ui::Form& form, const char* label, ui::Field& value) {
-  ui::TextFieldSpec spec;
-  spec.label = label;
-  spec.required = false;
-  spec.read_only = true;
-  ui::TextField(form, spec, value, false);
-  ui::RowGap(8);
-}
-
 void info_tab(const PageContext& ctx, CentreState& s, CentreActions& out) {
   const ui::Form& form = ctx.form;
   if (!s.me_loaded) {
@@ -61,12 +52,12 @@ void info_tab(const PageContext& ctx, CentreState& s, CentreActions& out) {
     ui::RowGap(8);
     return;
   }
-  read_only(form, "用户账号", s.account);
-  read_only(form, "用户姓名", s.name);
-  read_only(form, "证件类型", s.id_type);
-  read_only(form, "证件号码", s.id_number);
-  read_only(form, "手机号码", s.phone);
-  read_only(form, "注册时间", s.created_at);
+  ReadOnlyRow(form, "用户账号", s.account.str());
+  ReadOnlyRow(form, "用户姓名", s.name.str());
+  ReadOnlyRow(form, "证件类型", s.id_type.str());
+  ReadOnlyRow(form, "证件号码", s.id_number.str());
+  ReadOnlyRow(form, "手机号码", s.phone.str());
+  ReadOnlyRow(form, "注册时间", s.created_at.str());
 
   // The real-name level in words, with what it means and how to raise it.
   ui::RowLabel(form, "实名等级", false);
@@ -137,10 +128,7 @@ void phone_tab(const PageContext& ctx, CentreState& s, CentreActions& out) {
   std::string_view captcha_msg = s.captcha.empty() ? std::string_view("请输入图形验证码") : std::string_view();
   std::string_view code_msg = s.sms_code.empty() ? std::string_view("请输入短信验证码") : std::string_view();
 
-  ui::RowLabel(form, "当前手机号码", false);
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted(s.phone.empty() ? "—" : s.phone.text);
-  ui::RowGap(8);
+  ReadOnlyRow(form, "当前手机号码", s.phone.str());
 
   ui::TextFieldSpec spec;
   spec.label = "登录密码";

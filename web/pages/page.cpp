@@ -118,6 +118,17 @@ void StepIndicator(const ui::Form& form, const char* const labels[], int count, 
   a11y::add(std::move(n));
 }
 
+void ReadOnlyRow(const ui::Form& form, const char* label, std::string_view value) {
+  ui::Field shown;
+  shown.set(value.empty() ? std::string_view("—") : value);
+  ui::TextFieldSpec spec;
+  spec.label = label;
+  spec.required = false;
+  spec.read_only = true;
+  ui::TextField(form, spec, shown, false);
+  ui::RowGap(8);
+}
+
 bool TitleRow(const ui::Form& form, const char* title, const char* link) {
   ImGui::SetCursorPosX(form.x);
   ui::Heading(title);

@@ -55,6 +55,10 @@ bool TabRow(const ui::Form& form, const char* const labels[], int count, int* se
 // "① 填写用户信息 ② 短信验证 ③ 设置新密码": where a multi-step page is (current from 0).
 void StepIndicator(const ui::Form& form, const char* const labels[], int count, int current);
 
+// A value the user cannot change (masked data from the server) as a read-only text field, so
+// it reads like the form around it and screen readers get it as a labelled value.
+void ReadOnlyRow(const ui::Form& form, const char* label, std::string_view value);
+
 // Page title with an optional link at the right end of the row; true when the link was pressed.
 bool TitleRow(const ui::Form& form, const char* title, const char* link = nullptr);
 

@@ -69,10 +69,7 @@ void identify_step(const PageContext& ctx, RecoveryState& s, RecoveryActions& ou
 void sms_step(const PageContext& ctx, RecoveryState& s, RecoveryActions& out) {
   const ui::Form& form = ctx.form;
   std::string_view code_msg = s.sms_code.empty() ? std::string_view("请输入短信验证码") : std::string_view();
-  ui::RowLabel(form, "手机号码", false);
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted(s.masked_phone.c_str());
-  ui::RowGap(4);
+  ReadOnlyRow(form, "手机号码", s.masked_phone);
   ImGui::SetCursorPosX(form.field_x());
   ui::Note("验证码将发送到账号绑定的上述手机号码。", form.field_w());
   ui::RowGap(8);
