@@ -97,6 +97,10 @@ void Heading(const char* text, int level = 1);
 enum class Tone { Error, Success, Info };
 void MessageBox(std::string_view text, Tone tone, float width);
 void Note(std::string_view text, float wrap_width, ImU32 color = color::kMuted);
+// Line breaks for Chinese text in the current font: between any two characters, at spaces in
+// Latin runs (numbers, addresses, dates stay whole), and never with closing punctuation (，。；)
+// at the start of a line (Dear ImGui's word wrap leaves a lone "。" on the next line).
+std::string WrapText(std::string_view text, float width);
 // Draws a texture (e.g. captcha) as a button; returns true when clicked.
 bool ImageButton(const char* label, ImTextureID texture, ImVec2 size, std::string_view placeholder,
                  ImVec2 image_size = ImVec2(0, 0));

@@ -127,6 +127,19 @@ function driver(page, label, contextOptions) {
       await page.screenshot({ path: file });
       log('screenshot', path.relative(process.cwd(), file));
       await d.fitsWidth(name);
+      await d.glyphs(name);
+    },
+    // Every character on screen is in the font (a missing one draws as '?'); headings use
+    // their own, smaller font.
+    async glyphs(where) {
+      const missing = await page.evaluate(() => {
+        const miss = (fn, text) => [...new Set(text)].filter((ch) => Module.ccall(fn, 'number', ['string'], [ch]) > 0).join('');
+        const els = [...document.querySelectorAll('#uia-a11y > div')];
+        const body = els.map((e) => (e.getAttribute('aria-label') || '') + (e.getAttribute('data-password') ? '' : e.textContent)).join('');
+        const headings = els.filter((e) => e.getAttribute('role') === 'heading').map((e) => e.getAttribute('aria-label')).join('');
+        return miss('uia_missing_glyphs', body) + miss('uia_missing_heading_glyphs', headings + '统一身份认证平台');
+      });
+      check(missing === '', `${where}: characters missing from the font: ${missing}`);
     },
     // Nothing sticks out of the viewport sideways (375 px phones).
     async fitsWidth(where) {
@@ -153,7 +166,9 @@ function driver(page, label, contextOptions) {
         .catch(() => { throw new TestFailure(`textbox ${name} did not take focus`); });
       await page.keyboard.press('Control+A');
       await page.keyboard.press('Backspace');
-      await page.keyboard.type(text);
+      // One insertText per value (as a paste or an IME commit arrives): registration.test.mjs
+      // covers key-by-key typing; here it would only cost time on software GL.
+      await page.keyboard.insertText(text);
       if (secret) return nextFrames(page, 3);
       await page.waitForFunction(([n, v]) => [...document.querySelectorAll('#uia-a11y [role=textbox]')]
         .find((e) => e.getAttribute('aria-label') === n)?.getAttribute('aria-valuetext') === v, [name, text], { timeout: TIMEOUT })

@@ -17,11 +17,11 @@ const char* const kTabs[] = {"基本信息", "修改密码", "修改手机号", 
 
 // Seeds 001 (1.7 个人账号注销) and 003 list what deleting an account does; the same in plain words.
 const char* const kDeletionEffects[] = {
-    "1. 您的姓名、证件号码、手机号码等个人信息将被永久删除；",
-    "2. 所有设备上的登录将立即退出，已授权给各业务系统的登录和授权全部解除；",
-    "3. 注销后无法再用本账号登录本平台及与本平台对接的业务系统；",
-    "4. 注销不可撤销，账号无法恢复；",
-    "5. 注销后，您的用户账号名和手机号码可以重新用于注册。",
+    "您的姓名、证件号码、手机号码等个人信息将被永久删除；",
+    "所有设备上的登录将立即退出，已授权给各业务系统的登录和授权全部解除；",
+    "注销后无法再用本账号登录本平台及与本平台对接的业务系统；",
+    "注销不可撤销，账号无法恢复；",
+    "注销后，您的用户账号名和手机号码可以重新用于注册。",
 };
 
 std::string_view msg(const Verdict& v) { return v.ok() ? std::string_view() : v.message_zh(); }
@@ -218,7 +218,7 @@ void sessions_tab(const PageContext& ctx, CentreState& s, CentreActions& out) {
   const ui::Form& form = ctx.form;
   if (!s.sessions_loaded && !s.sessions_loading && s.error.empty()) out.load_sessions = true;
   ImGui::SetCursorPosX(form.x);
-  ui::Note("以下是您的账号当前登录着的设备。如有不认识的设备，请将其下线并及时修改密码。", form.width);
+  ui::Note("以下设备正登录着您的账号。如有不认识的设备，请将其下线并修改密码。", form.width);
   ui::RowGap(10);
   if (!s.sessions_loaded) {
     ImGui::SetCursorPosX(form.x);
@@ -240,10 +240,16 @@ void delete_tab(const PageContext& ctx, CentreState& s, CentreActions& out) {
   ui::RowGap(4);
   std::string all = "温馨提示：账号注销将对您产生如下影响。";
   const ImVec2 list_top = ImGui::GetCursorScreenPos();
+  int number = 0;
   for (const char* line : kDeletionEffects) {
+    // Hanging indent: the number on its own, the text wraps beside it.
+    const std::string label = std::to_string(++number) + ".";
     ImGui::SetCursorPosX(form.x);
-    ui::Note(line, form.width, ui::color::kText);
-    all += line;
+    ImGui::TextUnformatted(label.c_str());
+    ImGui::SameLine(form.x + 22.0f, 0);
+    ui::Note(line, form.width - 22.0f, ui::color::kText);
+    ui::RowGap(2);
+    all += label + line;
   }
   // The consequences are read out as one block before the form.
   a11y::Node n;
@@ -345,13 +351,14 @@ std::string DeviceName(const std::string& ua) {
                         : has("Firefox/")     ? "Firefox 浏览器"
                         : has("Chrome/")      ? "Chrome 浏览器"
                         : has("Safari/")      ? "Safari 浏览器"
-                                              : "未知浏览器";
+                                              : "";
   const char* os = has("Android")                      ? "Android"
                    : has("iPhone") || has("iPad")      ? "iOS"
                    : has("Windows")                    ? "Windows"
                    : has("Mac OS X") || has("Macintosh") ? "macOS"
                    : has("Linux")                      ? "Linux"
                                                        : "";
+  if (!*browser) return *os ? std::string("其他应用 · ") + os : "其他设备或应用";
   std::string out = browser;
   if (*os) out += std::string(" · ") + os;
   return out;

@@ -88,6 +88,12 @@ bool TabRow(const ui::Form& form, const char* const labels[], int count, int* se
       changed = true;
     }
   }
+  // A short last row: its bottom line runs on to the form's edge like the rows above.
+  if (count % per_row != 0) {
+    const ImVec2 end = ImGui::GetItemRectMax();
+    const float right = ImGui::GetWindowPos().x + form.x + form.width;
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(end.x, end.y - 1), ImVec2(right, end.y - 1), ui::color::kBorder);
+  }
   return changed;
 }
 
@@ -100,12 +106,13 @@ void StepIndicator(const ui::Form& form, const char* const labels[], int count, 
   const ImVec2 p = ImGui::GetCursorScreenPos();
   for (int i = 0; i < count && i < 5; ++i) {
     const ImU32 col = i < current ? ui::color::kSuccess : i == current ? ui::color::kPrimary : ui::color::kMuted;
+    const ImU32 bar = i <= current ? col : ui::color::kBorder;
     char text[96];
     std::snprintf(text, sizeof text, "%s %s", kNumbers[i], labels[i]);
     const ImVec2 ts = ImGui::CalcTextSize(text);
     const float x0 = p.x + slot * static_cast<float>(i);
     dl->AddText(ImVec2(x0 + std::max(0.0f, (slot - ts.x) * 0.5f), p.y), col, text);
-    dl->AddRectFilled(ImVec2(x0 + 4, p.y + h - 4), ImVec2(x0 + slot - 4, p.y + h - 1), col, 1.5f);
+    dl->AddRectFilled(ImVec2(x0 + 4, p.y + h - 4), ImVec2(x0 + slot - 4, p.y + h - 1), bar, 1.5f);
   }
   ImGui::Dummy(ImVec2(form.width, h));
   // One status line for screen readers: the step names and which one this is.
