@@ -127,17 +127,17 @@ void account_step(const PageContext& ctx, ActivationState& s, ActivationActions&
 
   ui::TextFieldSpec spec;
   spec.label = "用户账号";
-  spec.hint = "字母开头，6-20位";
+  spec.hint = AccountRuleHint();
   spec.field = "account";
   spec.flags = ImGuiInputTextFlags_CharsNoBlank;
   row(form, spec, s.account, ShownError(s.account, account_msg, s.submitted));
 
   spec = {};
   spec.label = "设置密码";
-  spec.hint = "数字、字母或符号至少两种";
+  spec.hint = "请设置登录密码";
   spec.field = "password";
   spec.keyboard = ui::Keyboard::Password;
-  row(form, spec, s.password, ShownError(s.password, password_msg, s.submitted));
+  NewPasswordRow(form, spec, s.password, ShownError(s.password, password_msg, s.submitted));
 
   spec = {};
   spec.label = "确认密码";

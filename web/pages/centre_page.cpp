@@ -96,10 +96,10 @@ void password_tab(const PageContext& ctx, CentreState& s, CentreActions& out) {
 
   spec = {};
   spec.label = "新密码";
-  spec.hint = "数字、字母或符号至少两种";
+  spec.hint = "请设置新密码";
   spec.field = "new_password";
   spec.keyboard = ui::Keyboard::Password;
-  row(form, spec, s.new_password, ShownError(s.new_password, new_msg, s.submitted));
+  NewPasswordRow(form, spec, s.new_password, ShownError(s.new_password, new_msg, s.submitted));
 
   spec = {};
   spec.label = "确认新密码";

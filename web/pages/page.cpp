@@ -1,6 +1,7 @@
 #include "pages/page.h"
 
 #include "a11y.h"
+#include "policy/account.h"
 
 #include <algorithm>
 #include <cmath>
@@ -133,6 +134,34 @@ void ReadOnlyRow(const ui::Form& form, const char* label, std::string_view value
   spec.required = false;
   spec.read_only = true;
   ui::TextField(form, spec, shown, false);
+  ui::RowGap(8);
+}
+
+const char* AccountRuleHint() {
+  static const std::string hint = [] {
+    AccountNamePolicy p;
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "账号应为%d-%d位字符，字母开头", p.min_length, p.max_length);
+    return std::string(buf);
+  }();
+  return hint.c_str();
+}
+
+void NewPasswordRow(const ui::Form& form, const ui::TextFieldSpec& spec, ui::Field& field, std::string_view message) {
+  static const std::string kRule = [] {
+    PasswordPolicy p;
+    char buf[128];
+    std::snprintf(buf, sizeof buf, "密码应为%d-%d位数字、字母或符号至少%d种的组合", p.min_length, p.max_length,
+                  p.min_classes);
+    return std::string(buf);
+  }();
+  ui::TextField(form, spec, field, !message.empty());
+  if (!message.empty()) {
+    ui::FieldError(form, message, spec.field);
+    return;
+  }
+  ImGui::SetCursorPosX(form.field_x());
+  ui::Note(kRule, form.field_w());
   ui::RowGap(8);
 }
 

@@ -101,10 +101,10 @@ void password_step(const PageContext& ctx, RecoveryState& s, RecoveryActions& ou
                                                                        : std::string_view();
   ui::TextFieldSpec spec;
   spec.label = "新密码";
-  spec.hint = "数字、字母或符号至少两种";
+  spec.hint = "请设置新密码";
   spec.field = "new_password";
   spec.keyboard = ui::Keyboard::Password;
-  row(form, spec, s.password, ShownError(s.password, pw_msg, s.submitted));
+  NewPasswordRow(form, spec, s.password, ShownError(s.password, pw_msg, s.submitted));
 
   spec = {};
   spec.label = "确认新密码";
