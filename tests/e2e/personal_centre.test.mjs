@@ -1,5 +1,5 @@
 // Browser test of the signed-in pages and the self-service flows (plain Node ESM, no runner):
-// 手机验证码登录, 个人中心 (masked 基本信息, 修改手机号, 登录设备 with 下线, 退出登录),
+// 手机验证码登录, 个人中心 (masked 基本信息, 修改手机号, 登录设备 with 下线, 修改密码, 退出登录),
 // 找回密码 end to end, 账号激活 of imported accounts (through a first SMS sign-in, and through
 // the 账号激活 page with a new phone, which makes the server ask for the name), 注销账号.
 //
@@ -345,7 +345,7 @@ async function desktop(browser) {
       .catch(() => { throw new TestFailure('the signed-out device is still listed'); });
     log('登录设备: 当前设备 marked, the other device signed out (its token refused)');
 
-    // ---- 修改密码 tab: shown (the change itself ends every session; recovery below does that)
+    // ---- 修改密码 tab (changed below, after the recovery)
     await d.tab('修改密码');
     for (const name of ['原密码', '新密码', '确认新密码']) check(await role('textbox', name).count() === 1, `修改密码: ${name} missing`);
     await d.shot('password');
@@ -393,6 +393,31 @@ async function desktop(browser) {
     check(res.status() === 201, `sign-in with the new password: HTTP ${res.status()}`);
     await d.heading('个人中心');
     log('找回密码: name + ID -> code to', maskPhone(newPhone), '-> new password signs in');
+
+    // ---- 修改密码: a wrong old password (the server's message under it), then every session ends
+    await d.tab('修改密码');
+    const thirdPassword = 'Cp2026#ef';
+    await d.fill('原密码', 'Wrong2026#x', { secret: true });
+    await d.fill('新密码', thirdPassword, { secret: true });
+    await d.fill('确认新密码', thirdPassword, { secret: true });
+    res = await d.submit('确认修改', '/api/v1/me/password', 'PUT');
+    const wrongOld = (await res.json()).error;
+    check(res.status() === 400 && wrongOld.field === 'old_password', `wrong old password: HTTP ${res.status()}`);
+    await d.fieldAlert('old_password', wrongOld.message);
+    await d.fill('原密码', newPassword, { secret: true });
+    res = await d.submit('确认修改', '/api/v1/me/password', 'PUT');
+    check(res.status() === 204, `change password: HTTP ${res.status()} ${await res.text()}`);
+    await d.heading('用户登录');
+    await d.banner('密码已修改');
+    check((await page.request.get(new URL('/api/v1/me', BASE).href)).status() === 401, 'still signed in after 修改密码');
+    await d.tab('密码登录');
+    await d.fill('用户账号', a.account);
+    await d.fill('密码', thirdPassword, { secret: true });
+    await d.captcha();
+    res = await d.submit('登录', '/api/v1/sessions');
+    check(res.status() === 201, `sign-in with the changed password: HTTP ${res.status()}`);
+    await d.heading('个人中心');
+    log('修改密码: wrong old password shown under its field; the change signs out, the new one signs in');
 
     // ---- 注销账号: consequences, then ID number + SMS code
     await d.tab('注销账号');
