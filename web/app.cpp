@@ -69,7 +69,7 @@ void App::send_sms_code(SmsState& sms, const std::string& phone, const char* pur
   CaptchaState* captcha_p = &captcha;
   ui::Field* answer_p = &captcha_answer;
   ui::Field* phone_p = &phone_field;
-  net::send("POST", "/api/v1/sms/codes", body.str(), [=](const net::Response& r) {
+  net::send("POST", "/api/v1/sms/codes", body.str(), [this, sms_p, captcha_p, answer_p, phone_p](const net::Response& r) {
     sms_p->busy = false;
     answer_p->reset();
     load_captcha(*captcha_p);  // a captcha answers once

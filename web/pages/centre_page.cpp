@@ -156,8 +156,10 @@ void phone_tab(const PageContext& ctx, CentreState& s, CentreActions& out) {
       (phone_msg.empty() ? s.captcha : s.new_phone).focus_request = true;
     }
   }
-  ImGui::SetCursorPosX(form.field_x());
-  ui::Note("验证码将发送到新手机号码，以确认该号码由您本人使用。", form.field_w());
+  if (s.sms.info.empty()) {  // once sent, the line under the code says where it went
+    ImGui::SetCursorPosX(form.field_x());
+    ui::Note("验证码将发送到新手机号码，以确认该号码由您本人使用。", form.field_w());
+  }
   ui::RowGap(10);
   ImGui::SetCursorPosX(form.field_x());
   if (ui::PrimaryButton("确认修改", ImVec2(form.field_w(), 40), s.busy)) {
@@ -278,8 +280,10 @@ void delete_tab(const PageContext& ctx, CentreState& s, CentreActions& out) {
     s.delete_sms.error.clear();
     out.request_delete_sms = true;
   }
-  ImGui::SetCursorPosX(form.field_x());
-  ui::Note("验证码将发送到账号绑定的手机号码。", form.field_w());
+  if (s.delete_sms.info.empty()) {
+    ImGui::SetCursorPosX(form.field_x());
+    ui::Note("验证码将发送到账号绑定的手机号码。", form.field_w());
+  }
   ui::RowGap(10);
   ImGui::SetCursorPosX(form.field_x());
   if (ui::PrimaryButton("确认注销", ImVec2(form.field_w(), 40), s.busy)) {

@@ -1,11 +1,11 @@
 #include "pages/page.h"
 
-#include "a11y.h"
-#include "policy/account.h"
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+
+#include "a11y.h"
+#include "policy/account.h"
 
 namespace uia::web {
 
