@@ -310,7 +310,22 @@ async function desktop(browser) {
     await d.captcha();
     const phoneCode = await d.requestCode(newPhone, 'change_phone');
     await d.fill('短信验证码', phoneCode === '000000' ? '111111' : '000000');
-    let res = await d.submit('确认修改', '/api/v1/me/phone');
+    // A second press while the first request is in flight sends nothing (the answer is held
+    // back 600 ms to make the window wide).
+    let phoneRequests = 0;
+    await page.route('**/api/v1/me/phone', async (route) => { phoneRequests++; await sleep(600); await route.continue(); });
+    const confirm = role('button', '确认修改');
+    await confirm.scrollIntoViewIfNeeded();
+    const box = await confirm.boundingBox();
+    const answered = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/me/phone', { timeout: 20_000 });
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.waitForFunction(() => document.querySelector('#uia-a11y [role=button][aria-label="确认修改"]')?.getAttribute('aria-disabled') === 'true', null, { timeout: TIMEOUT })
+      .catch(() => { throw new TestFailure('确认修改 not disabled while its request is in flight'); });
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    let res = await answered;
+    await nextFrames(page, 3);
+    await page.unroute('**/api/v1/me/phone');
+    check(phoneRequests === 1, `确认修改 pressed twice sent ${phoneRequests} requests`);
     const refusal = (await res.json()).error;
     check(res.status() === 400 && refusal.field === 'sms_code', `wrong code: HTTP ${res.status()} ${JSON.stringify(refusal)}`);
     await d.fieldAlert('sms_code', refusal.message);
@@ -324,7 +339,7 @@ async function desktop(browser) {
     await d.tab('基本信息');
     await page.waitForFunction((v) => document.querySelector('#uia-a11y [role=textbox][aria-label="手机号码"]')?.getAttribute('aria-valuetext') === v,
       maskPhone(newPhone), { timeout: TIMEOUT }).catch(() => { throw new TestFailure('基本信息 still shows the old phone'); });
-    log('修改手机号: wrong code shown under its field; changed to', maskPhone(newPhone));
+    log('修改手机号: no double submit; wrong code shown under its field; changed to', maskPhone(newPhone));
 
     // ---- 登录设备: this browser (当前设备) and a second sign-in, which is signed out from here
     const other = await call('POST', '/api/v1/sessions', { method: 'password', identifier: a.account, password: a.password,
