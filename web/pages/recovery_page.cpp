@@ -70,9 +70,11 @@ void sms_step(const PageContext& ctx, RecoveryState& s, RecoveryActions& out) {
   const ui::Form& form = ctx.form;
   std::string_view code_msg = s.sms_code.empty() ? std::string_view("请输入短信验证码") : std::string_view();
   ReadOnlyRow(form, "手机号码", s.masked_phone);
-  ImGui::SetCursorPosX(form.field_x());
-  ui::Note("验证码将发送到账号绑定的上述手机号码。", form.field_w());
-  ui::RowGap(8);
+  if (s.sms.info.empty()) {  // once sent, the line under the code says where it went
+    ImGui::SetCursorPosX(form.field_x());
+    ui::Note("验证码将发送到账号绑定的上述手机号码。", form.field_w());
+    ui::RowGap(8);
+  }
   if (SmsCodeRow(ctx, s.sms_code, s.sms, ShownError(s.sms_code, code_msg, s.submitted))) {
     s.sms.error.clear();
     out.request_sms = true;
