@@ -182,6 +182,142 @@ json build(bool dev_mode) {
       object({{"ticket", string_schema()}, {"result", {{"type", "string"}, {"enum", {"pass", "fail"}}}}},
              {"ticket", "result"}));
   // personal centre: profile, addresses, e-mail, security questions
+  {
+    const json text_or_null = {{"type", "string"}, {"nullable", true}};
+    // An object whose properties are all optional (OpenAPI 3.0 forbids an empty "required").
+    const auto all_optional = [](json properties) { return json{{"type", "object"}, {"properties", properties}}; };
+    const json basic = all_optional({{"ethnicity", string_schema("民族, from /api/v1/profile/options")},
+                               {"education", string_schema("学历, from /api/v1/profile/options")},
+                               {"occupation", string_schema("职业, from /api/v1/profile/options")},
+                               {"work_unit", string_schema("工作单位, up to 100 characters")},
+                               {"contact_address", string_schema("联系地址, up to 200 characters")},
+                               {"postcode", string_schema("6 digits")}});
+    schemas["Profile"] = object(
+        {{"person_id", {{"type", "integer"}}}, {"account", string_schema()}, {"name", string_schema("masked")},
+         {"id_type", string_schema()}, {"id_number", string_schema("masked")}, {"id_valid_from", text_or_null},
+         {"id_valid_to", text_or_null}, {"gender", text_or_null}, {"birth_date", string_schema("year only: 1990-**-**")},
+         {"phone", string_schema("masked")}, {"email", string_schema("masked; empty when none is verified")},
+         {"email_verified", {{"type", "boolean"}}}, {"level", {{"type", "integer"}}},
+         {"level_label", string_schema("初级实名认证 | 中级实名认证 | 高级实名认证")}, {"status", string_schema()},
+         {"security_questions_set", {{"type", "boolean"}}}, {"basic", basic},
+         {"created_at", {{"type", "string"}, {"format", "date-time"}}}},
+        {"person_id", "name", "id_type", "id_number", "level", "level_label", "status", "basic"});
+    schemas["AddressInput"] = object(
+        {{"kind", {{"type", "string"}, {"enum", {"contact", "postal"}}}}, {"recipient", string_schema()},
+         {"phone", string_schema("11-digit mobile number")}, {"region", string_schema("province/city/district, up to 60")},
+         {"region_code", string_schema("optional GB/T 2260 code, 6 digits")}, {"detail", string_schema("up to 120")},
+         {"postcode", string_schema("6 digits; required for postal")}, {"is_default", {{"type", "boolean"}}}},
+        {"kind", "recipient", "phone", "region", "detail"});
+    schemas["Address"] = object(
+        {{"id", {{"type", "integer"}}}, {"kind", string_schema()}, {"recipient", string_schema()},
+         {"phone", string_schema("masked")}, {"region", string_schema()}, {"region_code", text_or_null},
+         {"detail", string_schema()}, {"postcode", text_or_null}, {"is_default", {{"type", "boolean"}}}},
+        {"id", "kind", "recipient", "phone", "region", "detail", "is_default"});
+    const json sent = object({{"expires_in", {{"type", "integer"}}}, {"resend_after", {{"type", "integer"}}},
+                              {"email", string_schema("masked")}},
+                             {"expires_in", "resend_after"});
+    const json question = object({{"id", string_schema()}, {"text", string_schema()}}, {"id", "text"});
+    const json my_questions = object({{"set", {{"type", "boolean"}}},
+                                      {"questions", {{"type", "array"}, {"items", question}}}},
+                                     {"set", "questions"});
+
+    paths["/api/v1/me/profile"]["get"] = operation(
+        "The personal centre's view of the signed-in person (masked), with basic information and the real-name level",
+        with_errors({{"200", answer("profile", ref("Profile"))}}, {401}), nullptr, true);
+    paths["/api/v1/me/profile"]["put"] = operation(
+        "Change basic information, ID validity dates (registration's rules) and the name (re-checked with the police "
+        "service for resident IDs and permits; 5 name checks a day). Sending account is ACCOUNT_IMMUTABLE; null or \"\" "
+        "clears a basic field",
+        with_errors({{"200", answer("profile", ref("Profile"))}}, {400, 401, 403, 429, 503}),
+        all_optional({{"name", string_schema()}, {"id_valid_from", {{"type", "string"}, {"format", "date"}}},
+                {"id_valid_to", string_schema("YYYY-MM-DD or long_term")}, {"ethnicity", text_or_null},
+                {"education", text_or_null}, {"occupation", text_or_null}, {"work_unit", text_or_null},
+                {"contact_address", text_or_null}, {"postcode", text_or_null}}),
+        true);
+    paths["/api/v1/profile/options"]["get"] = operation(
+        "The lists the basic-information pickers offer, and the free-text limits",
+        {{"200", answer("options", object({{"ethnicity", {{"type", "array"}, {"items", string_schema()}}},
+                                           {"education", {{"type", "array"}, {"items", string_schema()}}},
+                                           {"occupation", {{"type", "array"}, {"items", string_schema()}}},
+                                           {"limits", {{"type", "object"}}}},
+                                          {"ethnicity", "education", "occupation"}))}});
+    paths["/api/v1/me/addresses"]["get"] = operation(
+        "The signed-in person's contact and postal (EMS) addresses, default first (?kind=contact|postal)",
+        with_errors({{"200", answer("addresses", object({{"addresses", {{"type", "array"}, {"items", ref("Address")}}},
+                                                         {"max", {{"type", "integer"}}}},
+                                                        {"addresses"}))}},
+                    {400, 401}),
+        nullptr, true);
+    paths["/api/v1/me/addresses"]["post"] = operation(
+        "Add an address (at most 20; the first of a kind becomes its default)",
+        with_errors({{"201", answer("created", ref("Address"))}}, {400, 401, 403, 409}), ref("AddressInput"), true);
+    paths["/api/v1/me/addresses/{id}"]["put"] = operation(
+        "Replace an address of the signed-in person (another person's id is 404)",
+        with_errors({{"200", answer("updated", ref("Address"))}}, {400, 401, 403, 404}), ref("AddressInput"), true);
+    paths["/api/v1/me/addresses/{id}"]["delete"] = operation(
+        "Delete an address (the newest remaining of its kind becomes the default)",
+        with_errors({{"204", answer("deleted")}}, {401, 403, 404}), nullptr, true);
+    paths["/api/v1/me/email"]["put"] = operation(
+        "Bind or change the e-mail address: login password, then a 6-digit code goes to the address",
+        with_errors({{"202", answer("code sent", sent)}}, {400, 401, 403, 409, 429, 503}),
+        object({{"password", string_schema()}, {"email", string_schema()}}, {"password", "email"}), true);
+    paths["/api/v1/me/email/verify"]["post"] = operation(
+        "Confirm the e-mail address with the code it received",
+        with_errors({{"200", answer("verified", object({{"email", string_schema("masked")},
+                                                        {"email_verified", {{"type", "boolean"}}}},
+                                                       {"email", "email_verified"}))}},
+                    {400, 401, 403, 409}),
+        object({{"email_code", string_schema()}}, {"email_code"}), true);
+    paths["/api/v1/security-questions"]["get"] = operation(
+        "The fixed catalogue of security questions",
+        {{"200", answer("catalogue", object({{"questions", {{"type", "array"}, {"items", question}}},
+                                             {"count", {{"type", "integer"}}}},
+                                            {"questions"}))}});
+    paths["/api/v1/me/security-questions"]["get"] = operation(
+        "Which security questions the signed-in person set (never the answers)",
+        with_errors({{"200", answer("questions", my_questions)}}, {401}), nullptr, true);
+    paths["/api/v1/me/security-questions"]["put"] = operation(
+        "Set three different security questions with answers (login password required; answers stored as Argon2id "
+        "hashes after trimming and ASCII case-folding)",
+        with_errors({{"200", answer("questions", my_questions)}}, {400, 401, 403, 503}),
+        object({{"password", string_schema()},
+                {"questions", {{"type", "array"}, {"minItems", 3}, {"maxItems", 3},
+                               {"items", object({{"question", string_schema("catalogue id")}, {"answer", string_schema()}},
+                                                {"question", "answer"})}}}},
+               {"password", "questions"}),
+        true);
+    paths["/api/v1/recovery/{id}/email"]["post"] = operation(
+        "Forgotten password, step 2 by e-mail: a code to the account's verified address",
+        with_errors({{"202", answer("sent", sent)}}, {400, 404, 429, 503}));
+    // Step 1 now lists the methods; step 3 takes a method (the SMS form stays the default).
+    auto& start = paths["/api/v1/recovery"]["post"]["responses"]["201"]["content"]["application/json"]["schema"];
+    start["properties"]["methods"] = {{"type", "array"},
+                                      {"items", {{"type", "string"}, {"enum", {"phone", "email", "security_questions"}}}}};
+    start["properties"]["email"] = string_schema("masked; when e-mail recovery is available");
+    start["properties"]["questions"] = {{"type", "array"}, {"items", question}};
+    start["required"] = {"recovery_id", "methods"};
+    paths["/api/v1/recovery/{id}/password"]["post"] = operation(
+        "Forgotten password, step 3: {method: sms (default) | email | security_questions} + proof + new password "
+        "(all sessions end; 5 wrong answer sets a day lock the questions)",
+        with_errors({{"204", answer("reset")}}, {400, 404, 423, 503}),
+        object({{"method", {{"type", "string"}, {"enum", {"sms", "email", "security_questions"}}}},
+                {"sms_code", string_schema()}, {"email_code", string_schema()},
+                {"answers", {{"type", "array"}, {"items", string_schema()}, {"minItems", 3}, {"maxItems", 3}}},
+                {"new_password", string_schema()}},
+               {"new_password"}));
+    if (dev_mode) {
+      paths["/api/dev/mail"]["get"] = operation(
+          "Dev mode: e-mails the simulator delivered to ?to=, newest first",
+          {{"200", answer("messages",
+                          object({{"messages", {{"type", "array"},
+                                                {"items", object({{"to", string_schema()}, {"purpose", string_schema()},
+                                                                  {"code", string_schema()}, {"subject", string_schema()},
+                                                                  {"text", string_schema()},
+                                                                  {"sent_at", {{"type", "string"}, {"format", "date-time"}}}},
+                                                                 {"to", "purpose", "code", "text", "sent_at"})}}}},
+                                 {"messages"}))}});
+    }
+  }
   // back-office: staff, audit, review of documents
   // sessions of the signed-in person, first sign-in of imported accounts
   paths["/api/v1/me/sessions"]["get"] = operation(

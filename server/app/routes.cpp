@@ -3,11 +3,15 @@
 #include "api/validate.h"
 #include "app/openapi.h"
 #include "flows/activation/activation.h"
+#include "flows/addresses/addresses.h"
+#include "flows/email/email_settings.h"
 #include "flows/captcha/captcha_flow.h"
 #include "flows/login/login.h"
 #include "flows/me/me.h"
+#include "flows/profile/profile.h"
 #include "flows/recovery/recovery.h"
 #include "flows/registration/registration.h"
+#include "flows/security_questions/security_questions.h"
 #include "flows/sessions/my_sessions.h"
 #include "flows/settings/settings.h"
 #include "flows/sms/sms_codes.h"
@@ -173,6 +177,20 @@ void add_api_routes(http::Router& router, Services& services, runtime::WorkerPoo
   route(Method::Post, "/api/v1/recovery/{id}/sms", flows::send_recovery_sms);
   route(Method::Post, "/api/v1/recovery/{id}/password", flows::finish_recovery);
   // personal centre: profile, addresses, e-mail, security questions
+  route(Method::Get, "/api/v1/me/profile", flows::get_profile);
+  route(Method::Put, "/api/v1/me/profile", flows::update_profile);
+  route(Method::Get, "/api/v1/profile/options", flows::profile_options);
+  route(Method::Get, "/api/v1/me/addresses", flows::list_addresses);
+  route(Method::Post, "/api/v1/me/addresses", flows::create_address);
+  route(Method::Put, "/api/v1/me/addresses/{id}", flows::update_address);
+  route(Method::Delete, "/api/v1/me/addresses/{id}", flows::delete_address);
+  route(Method::Put, "/api/v1/me/email", flows::change_email);
+  route(Method::Post, "/api/v1/me/email/verify", flows::verify_email);
+  route(Method::Get, "/api/v1/security-questions", flows::list_security_questions);
+  route(Method::Get, "/api/v1/me/security-questions", flows::get_my_security_questions);
+  route(Method::Put, "/api/v1/me/security-questions", flows::set_my_security_questions);
+  route(Method::Post, "/api/v1/recovery/{id}/email", flows::send_recovery_email);
+  if (services.dev_mode) route(Method::Get, "/api/dev/mail", flows::dev_mail);
   // back-office: staff, audit, review of documents
   // sessions of the signed-in person, first sign-in of imported accounts
   route(Method::Get, "/api/v1/me/sessions", flows::list_my_sessions);

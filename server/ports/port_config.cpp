@@ -104,6 +104,13 @@ bool parse_face(const json& section, FacePortConfig& out, std::string& error) {
          read_connection(reader, out.http) && reader.text("callback_url", out.http.callback_url);
 }
 
+bool parse_mail(const json& section, MailPortConfig& out, std::string& error) {
+  SectionReader reader(section, "ports.mail", error);
+  return reader.only_keys({UIA_CONNECTION_KEYS, "from", "from_name"}) && reader.adapter(out.adapter) &&
+         read_connection(reader, out.http) && reader.text("from", out.http.from) &&
+         reader.text("from_name", out.http.from_name);
+}
+
 #undef UIA_CONNECTION_KEYS
 
 // https://..., or http:// to a loopback host (a local sidecar that terminates TLS).
@@ -182,8 +189,10 @@ bool parse_ports_config(const nlohmann::json& section, PortsConfig& out, std::st
       if (!parse_identity(value, parsed.identity.emplace(), error)) return false;
     } else if (key == "face") {
       if (!parse_face(value, parsed.face.emplace(), error)) return false;
+    } else if (key == "mail") {
+      if (!parse_mail(value, parsed.mail.emplace(), error)) return false;
     } else {
-      error = "ports." + key + " is not a known port (sms, identity, face)";
+      error = "ports." + key + " is not a known port (sms, identity, face, mail)";
       return false;
     }
   }
@@ -203,6 +212,9 @@ bool make_ports(const PortsConfig& config, bool dev_mode, Ports& out, std::strin
       !check_selection("face", config.face.has_value(), face_kind, dev_mode, error)) {
     return false;
   }
+  // E-mail is optional (see port_config.h): only a configured simulator is refused.
+  const auto mail_kind = config.mail ? config.mail->adapter : AdapterKind::Simulator;
+  if (config.mail && !check_selection("mail", true, mail_kind, dev_mode, error)) return false;
   if (sms_kind == AdapterKind::Http) {
     const auto& http = config.sms->http;
     if (!check_http("sms", http.endpoint, http.app_id, http.app_secret,
@@ -226,6 +238,12 @@ bool make_ports(const PortsConfig& config, bool dev_mode, Ports& out, std::strin
     }
   }
 
+  if (mail_kind == AdapterKind::Http) {
+    const auto& http = config.mail->http;
+    if (!check_http("mail", http.endpoint, http.app_id, http.app_secret, {{"from", &http.from}}, dev_mode, error))
+      return false;
+  }
+
   if (!clock) clock = std::make_shared<SystemClock>();
   Ports built;
   if (sms_kind == AdapterKind::Http) {
@@ -246,6 +264,12 @@ bool make_ports(const PortsConfig& config, bool dev_mode, Ports& out, std::strin
   } else {
     built.face_simulator = std::make_shared<FaceVerifierSimulator>();
     built.face = built.face_simulator;
+  }
+  if (mail_kind == AdapterKind::Http) {
+    built.mail = std::make_shared<MailHttpSender>(config.mail->http, clock);
+  } else if (dev_mode) {
+    built.mail_simulator = std::make_shared<MailSimulator>(clock);
+    built.mail = built.mail_simulator;
   }
   out = std::move(built);
   return true;

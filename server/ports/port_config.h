@@ -6,7 +6,9 @@
 //                  "purpose_templates": {"register": "SMS_002"}, "timeout_ms": 5000},
 //     "identity": {"adapter": "http", "endpoint": "https://...", "app_id": "...", "app_secret": "..."},
 //     "face":     {"adapter": "http", "endpoint": "https://...", "app_id": "...", "app_secret": "...",
-//                  "callback_url": "https://uia.example.gov.cn/api/v1/face/callback"}
+//                  "callback_url": "https://uia.example.gov.cn/api/v1/face/callback"},
+//     "mail":     {"adapter": "http", "endpoint": "https://...", "app_id": "...", "app_secret": "...",
+//                  "from": "noreply@uia.example.gov.cn", "from_name": "统一身份认证平台"}
 //   }
 //
 // Optional in every http section: "timeout_ms" (1-60000, default 5000), "connect_timeout_ms"
@@ -16,6 +18,11 @@
 // endpoints must be https:// (plain http only to a loopback host, e.g. a local TLS-terminating
 // sidecar) so that names and ID numbers never cross a network in clear text.
 // Dev mode: a missing section means the simulator, and any URL is accepted.
+//
+// The one exception is "mail": e-mail is an optional extra of the personal centre (seed 002:
+// binding an address is the citizen's choice), so production without a "mail" section starts
+// with e-mail switched off (Ports::mail null: binding answers MAIL_UNAVAILABLE and recovery
+// does not offer e-mail). The mail simulator is refused in production like every other.
 #pragma once
 #include <memory>
 #include <optional>
@@ -28,6 +35,8 @@
 #include "ports/face_verifier_simulator.h"
 #include "ports/identity_http_verifier.h"
 #include "ports/identity_verifier_simulator.h"
+#include "ports/mail_http_sender.h"
+#include "ports/mail_simulator.h"
 #include "ports/sms_http_gateway.h"
 #include "ports/sms_simulator.h"
 
@@ -48,10 +57,16 @@ struct FacePortConfig {
   FaceHttpConfig http;
 };
 
+struct MailPortConfig {
+  AdapterKind adapter = AdapterKind::Simulator;
+  MailHttpConfig http;
+};
+
 struct PortsConfig {
   std::optional<SmsPortConfig> sms;  // nullopt: section absent
   std::optional<IdentityPortConfig> identity;
   std::optional<FacePortConfig> face;
+  std::optional<MailPortConfig> mail;
 };
 
 // Parses the "ports" object (null or {} give an empty config). Rejects unknown keys, wrong
@@ -68,6 +83,8 @@ struct Ports {
   // The secret that signs the face service's callbacks (verify_face_callback); empty with the
   // simulator, which reports through FaceVerifierSimulator::on_result instead.
   std::string face_callback_secret;
+  std::shared_ptr<MailSender> mail;  // null in production without a "mail" section (e-mail off)
+  std::shared_ptr<MailSimulator> mail_simulator;  // null in production
 };
 
 // Builds the adapters. false (and `out` untouched) with a clear message when production mode

@@ -18,6 +18,7 @@ struct Person {
   std::string id_number;  // plaintext in memory only
   std::optional<std::string> phone;
   std::optional<std::string> email;
+  std::optional<long long> email_verified_at;  // set when the person proved the address by a code
   std::optional<std::string> gender;      // "male" | "female"
   std::optional<std::string> birth_date;  // YYYY-MM-DD
   std::optional<std::string> id_valid_from;

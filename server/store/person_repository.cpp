@@ -32,7 +32,7 @@ struct NullableText {
 
 constexpr const char* kColumns =
     "id, account, name, id_type, id_number_enc, phone_enc, email_enc, gender, birth_date, id_valid_from, "
-    "id_valid_to, password_hash, status, level, created_at, updated_at";
+    "id_valid_to, password_hash, status, level, created_at, updated_at, email_verified_at";
 
 }  // namespace
 
@@ -61,7 +61,7 @@ long long PersonRepository::insert(soci::session& sql, const Person& p) const {
   NullableText phone_enc(p.phone ? std::optional<std::string>(cipher_.seal(*p.phone, "person.phone")) : std::nullopt);
   NullableText phone_idx(p.phone ? std::optional<std::string>(phone_index(*p.phone)) : std::nullopt);
   NullableText email_enc(p.email ? std::optional<std::string>(cipher_.seal(*p.email, "person.email")) : std::nullopt);
-  NullableText email_idx(p.email ? std::optional<std::string>(index_("email", *p.email)) : std::nullopt);
+  NullableText email_idx(p.email ? std::optional<std::string>(email_index(*p.email)) : std::nullopt);
   NullableText gender(p.gender), birth(p.birth_date), from(p.id_valid_from), to(p.id_valid_to),
       password(p.password_hash);
   const std::string status(status_name(p.status));
@@ -94,6 +94,8 @@ std::optional<Person> PersonRepository::find_where(soci::session& sql, const std
   Person p;
   NullableText account, phone_enc, email_enc, gender, birth, from, to, password;
   std::string id_enc, status;
+  long long email_verified_at = 0;
+  soci::indicator email_verified = soci::i_null;
   const std::string query = std::string("SELECT ") + kColumns + " FROM persons WHERE " + where;
   soci::statement st = (sql.prepare << query, soci::into(p.id), soci::into(account.value, account.indicator),
                         soci::into(p.name), soci::into(p.id_type), soci::into(id_enc),
@@ -102,7 +104,7 @@ std::optional<Person> PersonRepository::find_where(soci::session& sql, const std
                         soci::into(birth.value, birth.indicator), soci::into(from.value, from.indicator),
                         soci::into(to.value, to.indicator), soci::into(password.value, password.indicator),
                         soci::into(status), soci::into(p.level), soci::into(p.created_at),
-                        soci::into(p.updated_at));
+                        soci::into(p.updated_at), soci::into(email_verified_at, email_verified));
   if (where.find(":b") != std::string::npos) {
     st.exchange(soci::use(a, "a"));
     st.exchange(soci::use(b, "b"));
@@ -124,6 +126,7 @@ std::optional<Person> PersonRepository::find_where(soci::session& sql, const std
   p.id_valid_to = to.get();
   p.password_hash = password.get();
   p.status = status_from_name(status).value_or(PersonStatus::Active);
+  if (email_verified == soci::i_ok && p.email) p.email_verified_at = email_verified_at;
   return p;
 }
 
@@ -176,20 +179,38 @@ void PersonRepository::update_phone(soci::session& sql, long long id, const std:
       soci::use(index), soci::use(now), soci::use(id);
 }
 
+void PersonRepository::update_name(soci::session& sql, long long id, const std::string& name, int level,
+                                   long long now) const {
+  sql << "UPDATE persons SET name = :n, level = :l, updated_at = :u WHERE id = :id", soci::use(name), soci::use(level),
+      soci::use(now), soci::use(id);
+}
+
+void PersonRepository::update_id_validity(soci::session& sql, long long id, const std::optional<std::string>& valid_from,
+                                          const std::optional<std::string>& valid_to, long long now) const {
+  NullableText from(valid_from), to(valid_to);
+  sql << "UPDATE persons SET id_valid_from = :f, id_valid_to = :t, updated_at = :u WHERE id = :id",
+      soci::use(from.value, from.indicator), soci::use(to.value, to.indicator), soci::use(now), soci::use(id);
+}
+
+void PersonRepository::set_verified_email(soci::session& sql, long long id, const std::string& email, long long now) const {
+  const std::string sealed = cipher_.seal(email, "person.email");
+  const std::string index = email_index(email);
+  sql << "UPDATE persons SET email_enc = :e, email_index = :i, email_verified_at = :v, updated_at = :u WHERE id = :id",
+      soci::use(sealed), soci::use(index), soci::use(now), soci::use(now), soci::use(id);
+}
+
+std::optional<Person> PersonRepository::find_by_email(soci::session& sql, const std::string& email) const {
+  return find_where(sql, "email_index = :a", email_index(email));
+}
+
 void PersonRepository::erase_personal_data(soci::session& sql, long long id, long long now) const {
   const std::string erased_number = cipher_.seal("", "person.id_number");
   const std::string tombstone = "deleted:" + std::to_string(id);  // unique, matches no blind index
   const std::string status(status_name(PersonStatus::Deleted));
   sql << "UPDATE persons SET account = NULL, name = '已注销', id_number_enc = :e, id_number_index = :t, phone_enc = NULL, "
          "phone_index = NULL, email_enc = NULL, email_index = NULL, gender = NULL, birth_date = NULL, id_valid_from = NULL, "
-         "id_valid_to = NULL, password_hash = NULL, status = :s, level = 0, updated_at = :u WHERE id = :id",
+         "id_valid_to = NULL, password_hash = NULL, email_verified_at = NULL, status = :s, level = 0, updated_at = :u WHERE id = :id",
       soci::use(erased_number), soci::use(tombstone), soci::use(status), soci::use(now), soci::use(id);
-}
-
-void PersonRepository::update_id_validity(soci::session& sql, long long id, const std::string& valid_from,
-                                          const std::string& valid_to, long long now) const {
-  sql << "UPDATE persons SET id_valid_from = :f, id_valid_to = :t, updated_at = :u WHERE id = :id", soci::use(valid_from),
-      soci::use(valid_to), soci::use(now), soci::use(id);
 }
 
 }  // namespace uia::store

@@ -32,16 +32,21 @@ class PersonRepository {
   void activate(soci::session& sql, long long id, const std::string& account, const std::string& password_hash,
                 long long now) const;
   void update_phone(soci::session& sql, long long id, const std::string& phone, long long now) const;
+  // The personal centre (flows/profile, flows/email): a re-verified name with the level that
+  // follows from the check, validity dates (nullopt clears them), a proven e-mail address.
+  void update_name(soci::session& sql, long long id, const std::string& name, int level, long long now) const;
+  void update_id_validity(soci::session& sql, long long id, const std::optional<std::string>& valid_from,
+                          const std::optional<std::string>& valid_to, long long now) const;
+  void set_verified_email(soci::session& sql, long long id, const std::string& email, long long now) const;
+  std::optional<Person> find_by_email(soci::session& sql, const std::string& email) const;
   // Account deletion: the row stays (ids in the audit trail keep meaning something) but every
   // personal field is erased, and the account name, document and phone become free again.
   void erase_personal_data(soci::session& sql, long long id, long long now) const;
 
-  // `valid_to` is a date or "long_term".
-  void update_id_validity(soci::session& sql, long long id, const std::string& valid_from, const std::string& valid_to,
-                          long long now) const;
-
   std::string phone_index(const std::string& phone) const { return index_("phone", phone); }
   std::string id_number_index(const std::string& id_number) const { return index_("id_number", id_number); }
+  // E-mail addresses are compared lower-cased (see flows/email/email_address.h).
+  std::string email_index(const std::string& email) const { return index_("email", email); }
   std::string account_key(const std::string& account) const;  // case-insensitive uniqueness
 
  private:

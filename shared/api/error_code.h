@@ -134,6 +134,33 @@ namespace uia {
   X(PhoneUnchanged, "PHONE_UNCHANGED", "新手机号与原手机号相同", "The new phone number is the current one") \
   X(IdNumberMismatch, "ID_NUMBER_MISMATCH", "证件号码与本账号不一致", "The ID number does not match this account") \
   /* personal centre: profile, addresses, e-mail, security questions (append below) */             \
+  X(AccountImmutable, "ACCOUNT_IMMUTABLE", "用户账号一经注册不可修改", "The account name can never change") \
+  X(FieldTooLong, "FIELD_TOO_LONG", "填写内容超过长度限制", "The text is too long")               \
+  X(TextInvalid, "TEXT_INVALID", "填写内容含有不允许的字符", "The text contains characters that are not allowed") \
+  X(OptionInvalid, "OPTION_INVALID", "请从列表中选择", "Please choose one of the listed values")   \
+  X(PostcodeInvalid, "POSTCODE_INVALID", "邮政编码应为6位数字", "The postcode must be 6 digits")   \
+  X(RegionCodeInvalid, "REGION_CODE_INVALID", "行政区划代码不正确", "The region code is invalid") \
+  X(AddressKindInvalid, "ADDRESS_KIND_INVALID", "地址类型不正确", "Unknown address kind")         \
+  X(AddressLimit, "ADDRESS_LIMIT", "地址数量已达上限，请删除不用的地址后再添加",                  \
+    "Too many addresses: delete one first")                                                         \
+  X(EmailUnchanged, "EMAIL_UNCHANGED", "新邮箱与当前邮箱相同", "The new e-mail address is the current one") \
+  X(EmailRegistered, "EMAIL_REGISTERED", "该邮箱已被其他账号绑定", "This e-mail address belongs to another account") \
+  X(EmailCodeInvalid, "EMAIL_CODE_INVALID", "邮件验证码错误", "The e-mail code is wrong")         \
+  X(EmailCodeExpired, "EMAIL_CODE_EXPIRED", "邮件验证码已失效，请重新获取", "The e-mail code has expired, request a new one") \
+  X(EmailRateLimited, "EMAIL_RATE_LIMITED", "邮件发送过于频繁，请稍后再试", "Too many e-mail codes, please wait") \
+  X(EmailSendFailed, "EMAIL_SEND_FAILED", "邮件发送失败，请稍后再试", "The e-mail could not be sent") \
+  X(MailUnavailable, "MAIL_UNAVAILABLE", "本平台暂未开通邮件服务", "E-mail is not offered by this platform") \
+  X(SecurityQuestionInvalid, "SECURITY_QUESTION_INVALID", "密保问题不正确，请从列表中选择",        \
+    "Unknown security question")                                                                    \
+  X(SecurityQuestionsCount, "SECURITY_QUESTIONS_COUNT", "请设置3个不同的密保问题",               \
+    "Set exactly three different security questions")                                               \
+  X(SecurityAnswerInvalid, "SECURITY_ANSWER_INVALID", "密保答案应为1-50个字符", "An answer must have 1-50 characters") \
+  X(SecurityAnswersWrong, "SECURITY_ANSWERS_WRONG", "密保答案错误", "The answers are wrong")      \
+  X(SecurityAnswersLocked, "SECURITY_ANSWERS_LOCKED", "密保答案错误次数过多，请改用其他方式找回密码", \
+    "Too many wrong answers: use another recovery method")                                        \
+  X(RecoveryMethodInvalid, "RECOVERY_METHOD_INVALID", "不支持的找回方式", "Unknown recovery method") \
+  X(RecoveryMethodUnavailable, "RECOVERY_METHOD_UNAVAILABLE", "该账号未设置此找回方式，请选择其他方式", \
+    "This account has not set up this recovery method")                                           \
   /* back-office: staff, audit, review of documents (append below) */                               \
   /* sessions of the signed-in person, first sign-in of imported accounts (append below) */       \
   /* end of the catalogue: every line above ends with a backslash */

@@ -47,4 +47,27 @@ Verdict check_id_validity(Date birth, Date valid_from, std::optional<Date> valid
   return Verdict::pass();
 }
 
+ValidityFieldsCheck check_validity_fields(bool resident_id, Date birth, const std::optional<std::string>& valid_from,
+                                          const std::optional<std::string>& valid_to, Date today) {
+  const auto fail = [](Verdict v, std::string_view field) { return ValidityFieldsCheck{v, field, true}; };
+  if (resident_id && !needs_validity_dates(birth, today)) return {Verdict::pass(), {}, false};
+  if (!resident_id && !valid_from && !valid_to) return {};
+  if (!valid_from || !valid_to)
+    return fail(Verdict::fail(ErrorCode::IdValidityRequired), valid_from ? "id_valid_to" : "id_valid_from");
+  const auto from = parse_date(*valid_from);
+  if (!from) return fail(Verdict::fail(ErrorCode::DateInvalid), "id_valid_from");
+  std::optional<Date> to;
+  if (*valid_to != "long_term") {
+    to = parse_date(*valid_to);
+    if (!to) return fail(Verdict::fail(ErrorCode::DateInvalid), "id_valid_to");
+  }
+  if (resident_id) {
+    const Verdict v = check_id_validity(birth, *from, to, today);
+    if (!v.ok()) return fail(v, v.code == ErrorCode::IdExpired ? "id_valid_to" : "id_valid_from");
+  } else if ((to && *to < today) || *from > today) {
+    return fail(Verdict::fail(ErrorCode::IdExpired), "id_valid_to");
+  }
+  return {};
+}
+
 }  // namespace uia

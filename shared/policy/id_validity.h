@@ -3,6 +3,8 @@
 // today enter no validity dates (and need no face check).
 #pragma once
 #include <optional>
+#include <string>
+#include <string_view>
 
 #include "api/verdict.h"
 #include "policy/date.h"
@@ -28,5 +30,18 @@ bool needs_face_check(Date birth, Date today);
 // IdValidityAgeMismatch (all under IdValidityInvalid), then IdExpired as its own code.
 // The last valid day is `valid_to` itself. Ages follow age_on (29 Feb birthdays count from 1 Mar).
 Verdict check_id_validity(Date birth, Date valid_from, std::optional<Date> valid_to, Date today);
+
+// The validity fields of a form (registration, the personal centre), checked the one way every
+// form uses. `valid_to` "long_term" means long-term. Resident IDs: holders of 16 and over must
+// give both dates and they must pass check_id_validity; under 16 the dates are not asked for
+// (`applies` false: the caller keeps none). Other documents: optional, but both or neither,
+// not starting in the future and not expired (reported as IdExpired on id_valid_to).
+struct ValidityFieldsCheck {
+  Verdict verdict;         // pass, or why not
+  std::string_view field;  // "id_valid_from" or "id_valid_to" when the verdict fails
+  bool applies = true;     // false for a resident under 16
+};
+ValidityFieldsCheck check_validity_fields(bool resident_id, Date birth, const std::optional<std::string>& valid_from,
+                                          const std::optional<std::string>& valid_to, Date today);
 
 }  // namespace uia

@@ -27,6 +27,8 @@
 #include "ports/http_json_client.h"
 #include "ports/identity_http_verifier.h"
 #include "ports/identity_verifier_simulator.h"
+#include "ports/mail_http_sender.h"
+#include "ports/mail_simulator.h"
 #include "ports/port_config.h"
 #include "ports/random.h"
 #include "ports/request_signing.h"
@@ -903,6 +905,136 @@ TEST(PortsConfig, DevModeMixesRealAndSimulatedPorts) {
   EXPECT_TRUE(ports.sms->send(sms()).delivered);
   EXPECT_NE(ports.identity_simulator, nullptr);
   EXPECT_NE(ports.face_simulator, nullptr);
+}
+
+// ---------------------------------------------------------------------------------------------
+// MailHttpSender, MailSimulator and the optional "mail" port
+
+MailHttpConfig mail_config(const FakeProvider& provider) {
+  MailHttpConfig config;
+  config.endpoint = provider.url("/mail/send");
+  config.app_id = "uia-app";
+  config.app_secret = kSecret;
+  config.from = "noreply@uia.example.gov.cn";
+  config.from_name = "统一身份认证平台";
+  config.timeout_ms = 1000;
+  return config;
+}
+
+MailMessage mail(const std::string& purpose = "verify_email") {
+  return {"chen@example.com", purpose, "123456", "【统一身份认证】邮箱验证码", "您的验证码为123456。"};
+}
+
+const std::vector<std::string> kMailSignedFields = {"app_id", "from", "nonce", "subject", "timestamp", "to"};
+
+TEST(MailHttpSender, SendsASignedRequest) {
+  FakeProvider provider([](const FakeRequest& request) {
+    if (!signed_correctly(request, kMailSignedFields)) return FakeReply{401, R"({"code":"SIGNATURE_INVALID"})"};
+    return FakeReply{200, R"({"code":"0","message_id":"mail-1"})"};
+  });
+  MailHttpSender sender(mail_config(provider), noon_clock());
+  const auto result = sender.send(mail());
+  EXPECT_TRUE(result.delivered) << result.error;
+  EXPECT_EQ(result.provider_message_id, "mail-1");
+  ASSERT_EQ(provider.requests().size(), 1u);
+  const auto request = provider.requests()[0];
+  EXPECT_EQ(request.path, "/mail/send");
+  const json body = json::parse(request.body);
+  EXPECT_EQ(body["to"], "chen@example.com");
+  EXPECT_EQ(body["from"], "noreply@uia.example.gov.cn");
+  EXPECT_EQ(body["subject"], "【统一身份认证】邮箱验证码");
+  EXPECT_EQ(body["text"], "您的验证码为123456。");
+  EXPECT_EQ(body["timestamp"], "1795608000");
+}
+
+TEST(MailHttpSender, FailuresAndTimeoutsAreNotDelivered) {
+  FakeProvider refusing([](const FakeRequest&) { return FakeReply{200, R"({"code":"QUOTA","message":"over quota"})"}; });
+  EXPECT_FALSE(MailHttpSender(mail_config(refusing)).send(mail()).delivered);
+  FakeProvider broken([](const FakeRequest&) { return FakeReply{500, "oops"}; });
+  EXPECT_NE(MailHttpSender(mail_config(broken)).send(mail()).error.find("mail relay"), std::string::npos);
+  FakeProvider slow([](const FakeRequest&) { return FakeReply{200, R"({"code":"0"})", 3000}; });
+  MailHttpConfig config = mail_config(slow);
+  config.timeout_ms = 200;
+  const auto started = std::chrono::steady_clock::now();
+  EXPECT_FALSE(MailHttpSender(config).send(mail()).delivered);
+  EXPECT_LT(std::chrono::steady_clock::now() - started, Millis(2000));
+  config.endpoint = "http://127.0.0.1:" + std::to_string(closed_port()) + "/mail";
+  EXPECT_FALSE(MailHttpSender(config).send(mail()).delivered);
+}
+
+TEST(MailSimulator, KeepsMessagesNewestFirstPerAddressAndCanFail) {
+  MailSimulator simulator(noon_clock(), 2);
+  MailMessage first = mail(), second = mail("recover"), other = mail();
+  other.to = "other@example.com";
+  EXPECT_TRUE(simulator.send(first).delivered);
+  EXPECT_TRUE(simulator.send(second).delivered);
+  auto mine = simulator.messages_for("CHEN@example.com");
+  ASSERT_EQ(mine.size(), 2u);
+  EXPECT_EQ(mine[0].message.purpose, "recover");
+  EXPECT_EQ(mine[0].sent_at, kNoon);
+  simulator.send(other);  // capacity 2: the oldest goes
+  EXPECT_EQ(simulator.messages_for("chen@example.com").size(), 1u);
+  simulator.set_failing(true);
+  EXPECT_FALSE(simulator.send(first).delivered);
+  simulator.set_failing(false);
+  simulator.clear();
+  EXPECT_TRUE(simulator.messages_for("other@example.com").empty());
+}
+
+const json kMailSection = {{"adapter", "http"}, {"endpoint", "https://mail.example.gov.cn/send"}, {"app_id", "uia"},
+                           {"app_secret", "k4"}, {"from", "noreply@uia.example.gov.cn"}, {"from_name", "统一身份认证平台"},
+                           {"timeout_ms", 4000}};
+
+TEST(PortsConfig, ParsesTheMailSection) {
+  json section = kProductionPorts;
+  section["mail"] = kMailSection;
+  const auto config = parsed(section);
+  ASSERT_TRUE(config.mail);
+  EXPECT_EQ(config.mail->adapter, AdapterKind::Http);
+  EXPECT_EQ(config.mail->http.from, "noreply@uia.example.gov.cn");
+  EXPECT_EQ(config.mail->http.from_name, "统一身份认证平台");
+  EXPECT_EQ(config.mail->http.timeout_ms, 4000);
+  EXPECT_EQ(parse_error({{"mail", {{"adapter", "http"}, {"smtp_host", "x"}}}}), "ports.mail.smtp_host is not a known setting");
+  EXPECT_NE(parse_error({{"mail", {{"adapter", "http"}, {"from", 1}}}}).find("ports.mail.from"), std::string::npos);
+}
+
+TEST(PortsConfig, ProductionRefusesTheMailSimulatorAndBuildsTheRealSender) {
+  json section = kProductionPorts;
+  section["mail"] = {{"adapter", "simulator"}};
+  Ports ports;
+  std::string error;
+  EXPECT_FALSE(make_ports(parsed(section), /*dev_mode=*/false, ports, error));
+  EXPECT_NE(error.find("ports.mail"), std::string::npos) << error;
+  EXPECT_NE(error.find("simulator"), std::string::npos) << error;
+  EXPECT_EQ(ports.sms, nullptr) << "nothing is built when refused";
+
+  section["mail"] = kMailSection;
+  ASSERT_TRUE(make_ports(parsed(section), false, ports, error)) << error;
+  EXPECT_NE(dynamic_cast<MailHttpSender*>(ports.mail.get()), nullptr);
+  EXPECT_EQ(ports.mail_simulator, nullptr);
+
+  for (const auto& [key, value] : std::vector<std::pair<std::string, json>>{
+           {"endpoint", "http://mail.example.gov.cn/send"}, {"from", ""}, {"app_secret", nullptr}}) {
+    json broken = kProductionPorts;
+    broken["mail"] = kMailSection;
+    if (value.is_null()) broken["mail"].erase(key);
+    else broken["mail"][key] = value;
+    Ports refused;
+    EXPECT_FALSE(make_ports(parsed(broken), false, refused, error)) << key;
+    EXPECT_NE(error.find("ports.mail"), std::string::npos) << error;
+  }
+}
+
+TEST(PortsConfig, MailIsOptionalInProductionAndSimulatedInDevMode) {
+  Ports production;
+  std::string error;
+  ASSERT_TRUE(make_ports(parsed(kProductionPorts), false, production, error)) << error;
+  EXPECT_EQ(production.mail, nullptr) << "no section: e-mail is switched off, never simulated";
+  EXPECT_EQ(production.mail_simulator, nullptr);
+  Ports dev;
+  ASSERT_TRUE(make_ports(PortsConfig{}, true, dev, error, noon_clock()));
+  ASSERT_NE(dev.mail_simulator, nullptr);
+  EXPECT_EQ(dev.mail.get(), dev.mail_simulator.get());
 }
 
 }  // namespace

@@ -143,7 +143,7 @@ TEST_F(RestProductionMode, DevRoutesDoNotExist) {
   ASSERT_EQ(issued.status, 200);
   const std::string captcha_id = json_of(issued).value("captcha_id", "");
   for (const std::string& path : std::vector<std::string>{"/api/dev/captcha/" + captcha_id, "/api/dev/sms?phone=15012340058",
-                                                           "/api/dev/face/anything"}) {
+                                                           "/api/dev/face/anything", "/api/dev/mail?to=a@example.com"}) {
     const auto response = testing::http_get(port_, path);
     EXPECT_EQ(response.status, 404) << path << " " << response.body;
     EXPECT_EQ(json_of(response)["error"].value("code", ""), "NOT_FOUND") << path;

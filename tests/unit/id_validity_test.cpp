@@ -124,5 +124,40 @@ TEST(IdValidity, NeedsDatesAndFaceCheckFrom16) {
   EXPECT_FALSE(needs_face_check({2020, 1, 1}, {2024, 1, 1}));
 }
 
+// The form fields as registration and the personal centre both check them.
+TEST(IdValidity, FormFields) {
+  const Date today{2026, 11, 25};
+  const Date adult{1990, 5, 17};
+  using Text = std::optional<std::string>;
+  const auto check = [&](bool resident, Date birth, Text from, Text to) {
+    return check_validity_fields(resident, birth, from, to, today);
+  };
+  EXPECT_TRUE(check(true, adult, "2020-01-10", "2040-01-10").verdict.ok());
+  const auto missing_to = check(true, adult, "2020-01-10", std::nullopt);
+  EXPECT_EQ(detail_name(missing_to.verdict), "ID_VALIDITY_REQUIRED");
+  EXPECT_EQ(missing_to.field, "id_valid_to");
+  EXPECT_EQ(check(true, adult, std::nullopt, std::nullopt).field, "id_valid_from");
+  EXPECT_EQ(detail_name(check(true, adult, "2020-1-10", "2040-01-10").verdict), "DATE_INVALID");
+  EXPECT_EQ(check(true, adult, "2020-01-10", "forever").field, "id_valid_to");
+  const auto mismatch = check(true, adult, "2020-01-10", "long_term");
+  EXPECT_EQ(mismatch.verdict.code, ErrorCode::IdValidityInvalid);
+  EXPECT_EQ(mismatch.field, "id_valid_from");
+  const auto expired = check(true, adult, "2005-06-01", "2010-06-01");
+  EXPECT_EQ(detail_name(expired.verdict), "ID_EXPIRED");
+  EXPECT_EQ(expired.field, "id_valid_to");
+  EXPECT_TRUE(check(true, {1970, 1, 1}, "2020-01-10", "long_term").verdict.ok()) << "issued at 50: long-term";
+  // Under 16: nothing is asked, whatever was sent.
+  const auto child = check(true, {2015, 3, 1}, "2020-01-10", "2025-01-10");
+  EXPECT_TRUE(child.verdict.ok());
+  EXPECT_FALSE(child.applies);
+  // Other documents: optional, both or neither, not expired, not in the future.
+  EXPECT_TRUE(check(false, adult, std::nullopt, std::nullopt).verdict.ok());
+  EXPECT_TRUE(check(false, adult, std::nullopt, std::nullopt).applies);
+  EXPECT_TRUE(check(false, adult, "2024-01-01", "2029-01-01").verdict.ok());
+  EXPECT_EQ(check(false, adult, "2024-01-01", std::nullopt).field, "id_valid_to");
+  EXPECT_EQ(detail_name(check(false, adult, "2014-01-01", "2019-01-01").verdict), "ID_EXPIRED");
+  EXPECT_EQ(detail_name(check(false, adult, "2027-01-01", "2037-01-01").verdict), "ID_EXPIRED");
+}
+
 }  // namespace
 }  // namespace uia

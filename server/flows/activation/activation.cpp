@@ -45,21 +45,12 @@ nlohmann::json missing_information(const store::Person& person, Date today) {
 }
 
 // The validity dates sent with step (2), checked as registration checks them; nullopt when fine.
-std::optional<ApiResponse> check_sent_validity(const store::Person& person, const std::optional<std::string>& from_text,
-                                               const std::optional<std::string>& to_text, Date today) {
-  if (!from_text || !to_text)
-    return ApiResponse::error(400, ErrorCode::IdValidityRequired, from_text ? "id_valid_to" : "id_valid_from");
-  const auto from = parse_date(*from_text);
-  if (!from) return ApiResponse::error(400, ErrorCode::DateInvalid, "id_valid_from");
-  std::optional<Date> to;
-  if (*to_text != "long_term") {
-    to = parse_date(*to_text);
-    if (!to) return ApiResponse::error(400, ErrorCode::DateInvalid, "id_valid_to");
-  }
+std::optional<ApiResponse> check_sent_validity(const store::Person& person, const std::optional<std::string>& valid_from,
+                                               const std::optional<std::string>& valid_to, Date today) {
   const auto birth = parse_date(person.birth_date.value_or(""));
   if (!birth) return ApiResponse::error(400, ErrorCode::BirthDateInvalid, "id_valid_from");
-  if (Verdict v = check_id_validity(*birth, *from, to, today); !v.ok())
-    return ApiResponse::error(400, v, v.code == ErrorCode::IdExpired ? "id_valid_to" : "id_valid_from");
+  const ValidityFieldsCheck check = check_validity_fields(true, *birth, valid_from, valid_to, today);
+  if (!check.verdict.ok()) return ApiResponse::error(400, check.verdict, check.field);
   return std::nullopt;
 }
 
@@ -172,7 +163,7 @@ ApiResponse finish_activation(app::Services& services, const http::ApiRequest& r
     if (!flow || flow->person_id != person->id) return ApiResponse::error(404, ErrorCode::FlowExpired, "activation_id");
     if (persons.find_by_account(sql, account)) return ApiResponse::error(409, ErrorCode::AccountTaken, "account");
     persons.activate(sql, flow->person_id, account, hash, now);
-    if (complete_validity) persons.update_id_validity(sql, flow->person_id, *valid_from, *valid_to, now);
+    if (complete_validity) persons.update_id_validity(sql, flow->person_id, valid_from, valid_to, now);
     close_flow(sql, flow->id);
     record_audit(sql, now, {"person:" + std::to_string(flow->person_id), "person.activate",
                             "person:" + std::to_string(flow->person_id), request.client_ip, "ok",

@@ -2,8 +2,12 @@
 
 #include <soci/soci.h>
 
+#include <algorithm>
+
 #include "flows/audit/audit_log.h"
 #include "flows/captcha/captcha_flow.h"
+#include "flows/email/email_codes.h"
+#include "flows/security_questions/security_questions.h"
 #include "flows/self_service_flow.h"
 #include "flows/sessions/session_store.h"
 #include "flows/sms/sms_codes.h"
@@ -18,6 +22,137 @@ namespace {
 using http::ApiResponse;
 constexpr int kRecoveryTtlSeconds = 15 * 60;
 constexpr const char* kKind = "recover";
+constexpr const char* kQuestionsMethod = "security_questions";
+constexpr int kMaxWrongAnswers = 5;
+constexpr long long kWrongAnswerWindowSeconds = 24 * 3600;
+
+std::string person_actor(long long id) { return "person:" + std::to_string(id); }
+
+bool email_usable(const app::Services& services, const store::Person& person) {
+  return services.ports.mail && person.email && person.email_verified_at;
+}
+
+// The ways this person can prove it is them (seed 002 七、密碼找回): phone, e-mail, questions.
+nlohmann::json recovery_methods(const app::Services& services, const store::Person& person, bool questions_set) {
+  nlohmann::json methods = nlohmann::json::array();
+  if (person.phone) methods.push_back("phone");
+  if (email_usable(services, person)) methods.push_back("email");
+  if (questions_set) methods.push_back(kQuestionsMethod);
+  return methods;
+}
+
+long long wrong_answers(soci::session& sql, long long person_id, long long since) {
+  long long count = 0;
+  sql << "SELECT COUNT(*) FROM recovery_failures WHERE person_id = :p AND method = 'security_questions' AND failed_at > :s",
+      soci::use(person_id), soci::use(since), soci::into(count);
+  return count;
+}
+
+// The person behind a live recovery flow.
+std::optional<store::Person> flow_person(app::Services& services, const http::ApiRequest& request) {
+  store::PersonRepository persons(*services.cipher, *services.blind_index);
+  return services.db->with_session([&](soci::session& sql) -> std::optional<store::Person> {
+    const auto flow = find_flow(services, sql, request.params.at("id"), kKind);
+    if (!flow) return std::nullopt;
+    auto person = persons.find_by_id(sql, flow->person_id);
+    if (!person || person->status == store::PersonStatus::Deleted) return std::nullopt;
+    return person;
+  });
+}
+
+// The last step of every method, in the caller's transaction: the new password, every session
+// revoked, sign-in locks lifted, the flow closed, the audit entry.
+ApiResponse complete_recovery(app::Services& services, soci::session& sql, const store::Person& person,
+                              const std::string& hash, const std::string& flow_id, const std::string& method,
+                              const std::string& client_ip) {
+  const long long now = services.now_seconds();
+  store::PersonRepository persons(*services.cipher, *services.blind_index);
+  persons.update_password(sql, person.id, hash, now);
+  revoke_all_sessions(services, sql, person.id);
+  // A recovered account starts without the lock its forgotten password may have earned.
+  const std::string by_account = (*services.blind_index)("login", normalize_document_number(person.account.value_or("")));
+  const std::string by_phone = (*services.blind_index)("login", normalize_document_number(person.phone.value_or("")));
+  sql << "DELETE FROM login_failures WHERE subject_key IN (:a, :b)", soci::use(by_account), soci::use(by_phone);
+  close_flow(sql, flow_id);
+  record_audit(sql, now, {person_actor(person.id), "password.recover", person_actor(person.id), client_ip, "ok", method});
+  return ApiResponse::no_content();
+}
+
+// {"answers": ["...", "...", "..."]} in the order the questions were listed.
+std::optional<ApiResponse> read_answers(const nlohmann::json& body, std::vector<std::string>& out) {
+  const auto it = body.find("answers");
+  if (it == body.end() || it->is_null()) return ApiResponse::error(400, ErrorCode::FieldRequired, "answers");
+  if (!it->is_array() || it->size() != kSecurityQuestionCount) return ApiResponse::error(400, ErrorCode::FieldType, "answers");
+  for (const auto& answer : *it) {
+    if (!answer.is_string() || answer.get_ref<const std::string&>().size() > 400)
+      return ApiResponse::error(400, ErrorCode::FieldType, "answers");
+    out.push_back(answer.get<std::string>());
+  }
+  return std::nullopt;
+}
+
+ApiResponse finish_by_sms(app::Services& services, const http::ApiRequest& request, const store::Person& person,
+                          const std::string& code, const std::string& hash) {
+  if (!person.phone) return ApiResponse::error(404, ErrorCode::FlowExpired, "recovery_id");
+  return services.db->transact([&](soci::session& sql) -> ApiResponse {
+    if (ErrorCode e = verify_sms_code(services, sql, *person.phone, "recover", code, SmsCodeUse::Consume); e != ErrorCode::Ok)
+      return ApiResponse::error(400, e, "sms_code");
+    return complete_recovery(services, sql, person, hash, request.params.at("id"), "sms", request.client_ip);
+  });
+}
+
+ApiResponse finish_by_email(app::Services& services, const http::ApiRequest& request, const store::Person& person,
+                            const std::string& code, const std::string& hash) {
+  return services.db->transact([&](soci::session& sql) -> ApiResponse {
+    const EmailCodeCheck check = consume_email_code(services, sql, person.id, "recover", code);
+    if (check.error != ErrorCode::Ok) return ApiResponse::error(400, check.error, "email_code");
+    // A code sent to an address the person has since replaced proves nothing now.
+    if (check.email != *person.email) return ApiResponse::error(400, ErrorCode::EmailCodeExpired, "email_code");
+    return complete_recovery(services, sql, person, hash, request.params.at("id"), "email", request.client_ip);
+  });
+}
+
+ApiResponse finish_by_questions(app::Services& services, const http::ApiRequest& request, const store::Person& person,
+                                const std::vector<std::string>& answers, const std::string& hash) {
+  const long long now = services.now_seconds();
+  const long long since = now - kWrongAnswerWindowSeconds;
+  // Reserve the try before checking: counted up front, parallel guesses cannot outrun the limit.
+  std::vector<StoredSecurityAnswer> stored;
+  const long long used = services.db->transact([&](soci::session& sql) -> long long {
+    sql << "UPDATE persons SET updated_at = updated_at WHERE id = :p", soci::use(person.id);  // per-person lock (MySQL)
+    const long long count = wrong_answers(sql, person.id, since);
+    if (count >= kMaxWrongAnswers) return count;
+    stored = load_security_answers(sql, person.id);
+    if (stored.empty()) return -1;
+    sql << "INSERT INTO recovery_failures (person_id, method, failed_at, client_ip) VALUES (:p, 'security_questions', :t, :ip)",
+        soci::use(person.id), soci::use(now), soci::use(request.client_ip);
+    return count + 1;
+  });
+  if (used < 0) return ApiResponse::error(400, ErrorCode::RecoveryMethodUnavailable, "method");
+  if (stored.empty()) {
+    services.db->with_session([&](soci::session& sql) {
+      record_audit(sql, now, {person_actor(person.id), "password.recover", person_actor(person.id), request.client_ip,
+                              "denied", "SECURITY_ANSWERS_LOCKED"});
+    });
+    return ApiResponse::error(423, ErrorCode::SecurityAnswersLocked, "answers");
+  }
+  if (!security_answers_match(services, stored, answers)) {
+    services.db->with_session([&](soci::session& sql) {
+      record_audit(sql, now, {person_actor(person.id), "password.recover", person_actor(person.id), request.client_ip,
+                              "denied", "SECURITY_ANSWERS_WRONG"});
+    });
+    ApiResponse out = ApiResponse::error(400, ErrorCode::SecurityAnswersWrong, "answers");
+    out.body["error"]["remaining"] = std::max<long long>(0, kMaxWrongAnswers - used);
+    return out;
+  }
+  return services.db->transact([&](soci::session& sql) -> ApiResponse {
+    // The flow may have been finished by a parallel request meanwhile.
+    if (!find_flow(services, sql, request.params.at("id"), kKind))
+      return ApiResponse::error(404, ErrorCode::FlowExpired, "recovery_id");
+    sql << "DELETE FROM recovery_failures WHERE person_id = :p AND method = 'security_questions'", soci::use(person.id);
+    return complete_recovery(services, sql, person, hash, request.params.at("id"), kQuestionsMethod, request.client_ip);
+  });
+}
 
 }  // namespace
 
@@ -39,15 +174,28 @@ ApiResponse start_recovery(app::Services& services, const http::ApiRequest& requ
   return services.db->transact([&](soci::session& sql) -> ApiResponse {
     const auto person = persons.find_by_any_id_number(sql, id_number);
     // Name and number must both match, as the seeds' recovery pages ask.
-    if (!person || person->name != name || person->status == store::PersonStatus::Deleted || !person->phone) {
+    const bool questions_set = person && !load_security_answers(sql, person->id).empty();
+    const bool can_recover = person && (person->phone || email_usable(services, *person) || questions_set);
+    if (!person || person->name != name || person->status == store::PersonStatus::Deleted || !can_recover) {
       record_audit(sql, now, {"anonymous", "password.recover.start", "", request.client_ip, "denied", "PERSON_NOT_FOUND"});
       return ApiResponse::error(404, ErrorCode::PersonNotFound, "id_number");
     }
     const SelfServiceFlow flow = open_flow(services, sql, kKind, person->id, "identified", kRecoveryTtlSeconds, request.client_ip);
     record_audit(sql, now, {"person:" + std::to_string(person->id), "password.recover.start",
                             "person:" + std::to_string(person->id), request.client_ip, "ok", ""});
-    return ApiResponse::json(201, {{"recovery_id", flow.id}, {"phone", mask_phone(*person->phone)},
-                                   {"expires_in", kRecoveryTtlSeconds}});
+    nlohmann::json body = {{"recovery_id", flow.id}, {"expires_in", kRecoveryTtlSeconds},
+                           {"methods", recovery_methods(services, *person, questions_set)}};
+    if (person->phone) body["phone"] = mask_phone(*person->phone);
+    if (email_usable(services, *person)) body["email"] = mask_email(*person->email);
+    if (questions_set) {
+      nlohmann::json questions = nlohmann::json::array();
+      for (const auto& a : load_security_answers(sql, person->id)) {
+        const auto q = find_security_question(a.question);
+        questions.push_back({{"id", a.question}, {"text", q ? std::string(q->text) : std::string()}});
+      }
+      body["questions"] = questions;
+    }
+    return ApiResponse::json(201, body);
   });
 }
 
@@ -67,38 +215,45 @@ ApiResponse send_recovery_sms(app::Services& services, const http::ApiRequest& r
                                  {"phone", mask_phone(*phone)}});
 }
 
+ApiResponse send_recovery_email(app::Services& services, const http::ApiRequest& request) {
+  const auto person = flow_person(services, request);
+  if (!person) return ApiResponse::error(404, ErrorCode::FlowExpired, "recovery_id");
+  if (!email_usable(services, *person)) return ApiResponse::error(400, ErrorCode::RecoveryMethodUnavailable, "method");
+  const auto sent = send_email_code(services, person->id, *person->email, "recover", request.client_ip);
+  if (sent.error == ErrorCode::EmailRateLimited) return ApiResponse::error(429, sent.error).retry_after(sent.retry_after);
+  if (sent.error != ErrorCode::Ok) return ApiResponse::error(503, sent.error);
+  return ApiResponse::json(202, {{"expires_in", sent.expires_in}, {"resend_after", sent.resend_after},
+                                 {"email", mask_email(*person->email)}});
+}
+
 ApiResponse finish_recovery(app::Services& services, const http::ApiRequest& request) {
   const auto body = request.json();
   if (!body) return ApiResponse::error(400, ErrorCode::RequestInvalid);
   http::JsonFields fields(*body);
-  const std::string code = fields.required("sms_code");
+  // Without "method" the request is the original SMS form.
+  const std::string method = fields.optional("method").value_or("sms");
+  std::string code;
+  std::vector<std::string> answers;
+  if (method == "sms") code = fields.required("sms_code");
+  else if (method == "email") code = fields.required("email_code");
   const std::string new_password = fields.required("new_password");
   if (fields.failed()) return fields.error();
-  store::PersonRepository persons(*services.cipher, *services.blind_index);
-  const auto person = services.db->with_session([&](soci::session& sql) -> std::optional<store::Person> {
-    const auto flow = find_flow(services, sql, request.params.at("id"), kKind);
-    return flow ? persons.find_by_id(sql, flow->person_id) : std::nullopt;
-  });
-  if (!person || !person->phone) return ApiResponse::error(404, ErrorCode::FlowExpired, "recovery_id");
+  if (method != "sms" && method != "email" && method != kQuestionsMethod)
+    return ApiResponse::error(400, ErrorCode::RecoveryMethodInvalid, "method");
+  if (method == kQuestionsMethod) {
+    if (auto refusal = read_answers(*body, answers)) return *refusal;
+  }
+  const auto person = flow_person(services, request);
+  if (!person) return ApiResponse::error(404, ErrorCode::FlowExpired, "recovery_id");
+  if (method == "email" && !email_usable(services, *person))
+    return ApiResponse::error(400, ErrorCode::RecoveryMethodUnavailable, "method");
   if (Verdict v = check_password(new_password, person->account.value_or("")); !v.ok())
     return ApiResponse::error(400, v, "new_password");
   const std::string hash = services.passwords->hash(new_password);
   if (hash.empty()) return ApiResponse::error(503, ErrorCode::ServiceBusy);
-  const long long now = services.now_seconds();
-  return services.db->transact([&](soci::session& sql) -> ApiResponse {
-    if (ErrorCode e = verify_sms_code(services, sql, *person->phone, "recover", code, SmsCodeUse::Consume); e != ErrorCode::Ok)
-      return ApiResponse::error(400, e, "sms_code");
-    persons.update_password(sql, person->id, hash, now);
-    revoke_all_sessions(services, sql, person->id);
-    // A recovered account starts without the lock its forgotten password may have earned.
-    const std::string by_account = (*services.blind_index)("login", normalize_document_number(person->account.value_or("")));
-    const std::string by_phone = (*services.blind_index)("login", normalize_document_number(*person->phone));
-    sql << "DELETE FROM login_failures WHERE subject_key IN (:a, :b)", soci::use(by_account), soci::use(by_phone);
-    close_flow(sql, request.params.at("id"));
-    record_audit(sql, now, {"person:" + std::to_string(person->id), "password.recover", "person:" + std::to_string(person->id),
-                            request.client_ip, "ok", ""});
-    return ApiResponse::no_content();
-  });
+  if (method == "sms") return finish_by_sms(services, request, *person, code, hash);
+  if (method == "email") return finish_by_email(services, request, *person, code, hash);
+  return finish_by_questions(services, request, *person, answers, hash);
 }
 
 }  // namespace uia::flows

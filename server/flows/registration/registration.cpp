@@ -96,26 +96,12 @@ std::optional<ApiResponse> read_application(const app::Services& services, const
 
   // Validity dates: residents of 16 and over must give them (and they must fit the law's terms);
   // under 16 they are neither asked for nor kept. Other documents: optional, must not be expired.
-  const bool adult = needs_validity_dates(a.birth, today);
-  if (a.rule->kind == ValueKind::ResidentId && !adult) {
+  const ValidityFieldsCheck validity =
+      check_validity_fields(a.rule->kind == ValueKind::ResidentId, a.birth, a.valid_from, a.valid_to, today);
+  if (!validity.verdict.ok()) return ApiResponse::error(400, validity.verdict, validity.field);
+  if (!validity.applies) {
     a.valid_from.reset();
     a.valid_to.reset();
-  } else if (a.rule->kind == ValueKind::ResidentId || a.valid_from || a.valid_to) {
-    if (!a.valid_from || !a.valid_to)
-      return ApiResponse::error(400, ErrorCode::IdValidityRequired, a.valid_from ? "id_valid_to" : "id_valid_from");
-    const auto from = parse_date(*a.valid_from);
-    if (!from) return ApiResponse::error(400, ErrorCode::DateInvalid, "id_valid_from");
-    std::optional<Date> to;
-    if (*a.valid_to != "long_term") {
-      to = parse_date(*a.valid_to);
-      if (!to) return ApiResponse::error(400, ErrorCode::DateInvalid, "id_valid_to");
-    }
-    if (a.rule->kind == ValueKind::ResidentId) {
-      if (Verdict v = check_id_validity(a.birth, *from, to, today); !v.ok())
-        return ApiResponse::error(400, v, v.code == ErrorCode::IdExpired ? "id_valid_to" : "id_valid_from");
-    } else if ((to && *to < today) || *from > today) {
-      return ApiResponse::error(400, ErrorCode::IdExpired, "id_valid_to");
-    }
   }
   if (Verdict v = check_phone(a.phone); !v.ok()) return ApiResponse::error(400, v, "phone");
   a.face_needed = a.rule->kind == ValueKind::ResidentId && needs_face_check(a.birth, today);

@@ -4,6 +4,7 @@
 
 #include "flows/audit/audit_log.h"
 #include "flows/sessions/authenticate.h"
+#include "flows/sessions/signed_in_person.h"
 #include "flows/sms/sms_codes.h"
 #include "http/json_fields.h"
 #include "ids/documents.h"
@@ -16,17 +17,6 @@ namespace uia::flows {
 namespace {
 using http::ApiResponse;
 using store::Person;
-
-// The signed-in, active person behind a request, or the answer to send instead.
-std::variant<Person, ApiResponse> signed_in_person(app::Services& services, const http::ApiRequest& request) {
-  auto who = authenticate(services, request);
-  if (auto* refusal = std::get_if<ApiResponse>(&who)) return *refusal;
-  store::PersonRepository persons(*services.cipher, *services.blind_index);
-  const long long id = std::get<ActiveSession>(who).person_id;
-  auto person = services.db->with_session([&](soci::session& sql) { return persons.find_by_id(sql, id); });
-  if (!person || person->status == store::PersonStatus::Deleted) return ApiResponse::error(401, ErrorCode::Unauthenticated);
-  return *person;
-}
 
 std::string actor(const Person& person) { return "person:" + std::to_string(person.id); }
 
@@ -130,6 +120,10 @@ ApiResponse delete_account(app::Services& services, const http::ApiRequest& requ
     sql << "DELETE FROM self_service_flows WHERE person_id = :p", soci::use(person.id);
     sql << "DELETE FROM addresses WHERE person_id = :p", soci::use(person.id);
     sql << "DELETE FROM face_checks WHERE person_id = :p", soci::use(person.id);
+    sql << "DELETE FROM person_profiles WHERE person_id = :p", soci::use(person.id);
+    sql << "DELETE FROM security_answers WHERE person_id = :p", soci::use(person.id);
+    sql << "DELETE FROM email_codes WHERE person_id = :p", soci::use(person.id);
+    sql << "DELETE FROM recovery_failures WHERE person_id = :p", soci::use(person.id);
     persons.erase_personal_data(sql, person.id, now);
     // The trail stays, already anonymous: it names person:<id>, never the person's data.
     record_audit(sql, now, {actor(person), "person.delete", actor(person), request.client_ip, "ok", ""});
