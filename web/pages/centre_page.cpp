@@ -340,9 +340,9 @@ const char* LevelName(int level) {
 
 const char* LevelExplanation(int level) {
   switch (level) {
-    case 1: return "已注册，姓名与证件号码尚未通过公安部门核验；可办理少量不需实名的业务。";
-    case 2: return "姓名与证件号码已通过公安部门核验；完成人脸识别后可升级为三级实名。";
-    case 3: return "已通过人脸识别核验本人身份，为最高实名等级，可办理全部业务。";
+    case 1: return "已注册，姓名与证件号码尚未通过公安部门核验。";
+    case 2: return "姓名与证件号码已通过公安部门核验；完成人脸识别后可升为三级实名。";
+    case 3: return "已通过人脸识别核验为本人，是最高的实名等级。";
     default: return "";
   }
 }
