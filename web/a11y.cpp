@@ -31,6 +31,7 @@ const char* role_name(Role r) {
     case Role::Alert: return "alert";
     case Role::Status: return "status";
     case Role::Image: return "img";
+    case Role::ListItem: return "listitem";
   }
   return "generic";
 }

@@ -10,7 +10,7 @@
 
 namespace uia::web::a11y {
 
-enum class Role { Heading, Textbox, Button, Link, Checkbox, Radio, Tab, Combobox, Option, Alert, Status, Image };
+enum class Role { Heading, Textbox, Button, Link, Checkbox, Radio, Tab, Combobox, Option, Alert, Status, Image, ListItem };
 
 struct Node {
   Role role = Role::Button;

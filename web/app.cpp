@@ -57,6 +57,61 @@ void App::keep_captcha_fresh(CaptchaState& captcha) {
   }
 }
 
+void App::send_sms_code(SmsState& sms, const std::string& phone, const char* purpose, CaptchaState& captcha,
+                        ui::Field& captcha_answer, ui::Field& phone_field) {
+  if (sms.busy) return;
+  sms.busy = true;
+  sms.error.clear();
+  sms.info.clear();
+  JsonObject body;
+  body.add("phone", phone).add("purpose", purpose).add("captcha_id", captcha.id).add("captcha_answer", captcha_answer.str());
+  SmsState* sms_p = &sms;
+  CaptchaState* captcha_p = &captcha;
+  ui::Field* answer_p = &captcha_answer;
+  ui::Field* phone_p = &phone_field;
+  net::send("POST", "/api/v1/sms/codes", body.str(), [this, sms_p, captcha_p, answer_p, phone_p](const net::Response& r) {
+    sms_p->busy = false;
+    answer_p->reset();
+    load_captcha(*captcha_p);  // a captcha answers once
+    if (r.ok()) {
+      sms_sent(*sms_p, r);
+      return;
+    }
+    std::string message = net::failure_message(r, "短信验证码");
+    std::string field = r.get("error.field");
+    if (field == "captcha_answer" || field == "captcha_id")
+      answer_p->server_error = message;
+    else if (field == "phone")
+      phone_p->server_error = message;
+    else
+      sms_p->error = message;
+  });
+}
+
+void App::send_sms_to_phone_on_file(SmsState& sms, const std::string& url) {
+  if (sms.busy) return;
+  sms.busy = true;
+  sms.error.clear();
+  sms.info.clear();
+  SmsState* sms_p = &sms;
+  net::send("POST", url, "{}", [this, sms_p](const net::Response& r) {
+    sms_p->busy = false;
+    if (r.ok())
+      sms_sent(*sms_p, r);
+    else
+      sms_p->error = net::failure_message(r, "短信验证码");
+  });
+}
+
+void App::sms_sent(SmsState& sms, const net::Response& r) {
+  int resend = std::atoi(r.get("resend_after").c_str());
+  sms.resend_at = now_ + (resend > 0 ? resend : 60);
+  int minutes = std::atoi(r.get("expires_in").c_str()) / 60;
+  std::string to = r.get("phone");
+  sms.info = "验证码已发送" + (to.empty() ? std::string() : "至 " + to) +
+             (minutes > 0 ? "，" + std::to_string(minutes) + "分钟内有效" : std::string());
+}
+
 void App::submit_login() {
   LoginState& s = login_;
   s.busy = true;
@@ -71,24 +126,70 @@ void App::submit_login() {
   net::send("POST", "/api/v1/sessions", body.str(), [this](const net::Response& r) {
     LoginState& s = login_;
     s.busy = false;
+    s.captcha.reset();
+    load_captcha(s.captcha_image);  // a captcha answers once
     if (r.ok()) {
-      std::string name = r.get("subject.name");
-      s.success = name.empty() ? "登录成功" : "登录成功，欢迎您，" + name;
-      s.submitted = false;  // a fresh form, not one full of "please enter" messages
       s.password.reset();
-      s.captcha.reset();
-      load_captcha(s.captcha_image);
+      signed_in(r);
     } else {
-      std::string message = net::failure_message(r, "登录");
-      std::string field = r.get("error.field");
-      s.captcha.reset();
-      load_captcha(s.captcha_image);  // a captcha answers once
-      if (field == "captcha_answer" || field == "captcha_id")
-        s.captcha.server_error = message;
-      else
-        s.error = message;
+      login_failed(r);
     }
   });
+}
+
+void App::submit_sms_login() {
+  LoginState& s = login_;
+  s.busy = true;
+  s.error.clear();
+  s.success.clear();
+  JsonObject body;
+  body.add("method", "sms").add("phone", s.phone.str()).add("sms_code", s.sms_code.str());
+  net::send("POST", "/api/v1/sessions", body.str(), [this](const net::Response& r) {
+    LoginState& s = login_;
+    s.busy = false;
+    s.sms_code.reset();
+    if (r.ok()) {
+      signed_in(r);
+      return;
+    }
+    // An imported account's first SMS sign-in: the server has checked the phone, the person
+    // completes the account (activation step 2) instead of signing in.
+    if (r.get("error.next") == "complete_profile" && !r.get("error.activation_id").empty()) {
+      activation_ = ActivationState{};
+      activation_.step = ActivationState::kAccount;
+      activation_.activation_id = r.get("error.activation_id");
+      go(Page::Activation);
+      return;
+    }
+    login_failed(r);
+  });
+}
+
+void App::login_failed(const net::Response& r) {
+  LoginState& s = login_;
+  std::string message = net::failure_message(r, "登录");
+  std::string field = r.get("error.field");
+  ui::Field* f = field == "captcha_answer" || field == "captcha_id" ? &s.captcha
+                 : field == "sms_code"                            ? &s.sms_code
+                 : field == "phone" && s.mode == LoginState::kSmsMode ? &s.phone
+                                                                  : nullptr;
+  if (f)
+    f->server_error = message;
+  else
+    s.error = message;
+}
+
+// The session is the HttpOnly cookie the answer set; only the CSRF token is kept (in memory).
+void App::signed_in(const net::Response& r) {
+  net::set_csrf_token(r.get("csrf_token"));
+  LoginState& s = login_;
+  s.submitted = false;  // a fresh form next time, not one full of "please enter" messages
+  s.success.clear();
+  s.error.clear();
+  centre_ = CentreState{};
+  std::string name = r.get("subject.name");
+  centre_.welcome = name.empty() ? "登录成功" : "登录成功，欢迎您，" + name;
+  go(Page::Centre);
 }
 
 void App::submit_register(Date today) {
@@ -147,6 +248,48 @@ void App::request_sms(double now) {
         s.sms_error = message;
     }
   });
+}
+
+void App::draw_page(const PageContext& ctx) {
+  switch (page_) {
+    case Page::Login: frame_login(ctx); break;
+    case Page::Register: frame_register(ctx); break;
+    case Page::Activation: frame_activation(ctx); break;
+    case Page::Recovery: frame_recovery(ctx); break;
+    case Page::Centre: frame_centre(ctx); break;
+  }
+}
+
+void App::frame_login(const PageContext& ctx) {
+  LoginState& s = login_;
+  keep_captcha_fresh(s.captcha_image);
+  LoginActions a;
+  LoginPage(ctx, s, a);
+  if (a.refresh_captcha) load_captcha(s.captcha_image);
+  if (a.submit) submit_login();
+  if (a.submit_sms) submit_sms_login();
+  if (a.request_sms) send_sms_code(s.sms, std::string(s.phone.str()), "login", s.captcha_image, s.captcha, s.phone);
+  if (ctx.now < s.sms.resend_at) wake_after(0.25);  // the countdown ticks
+  if (a.go_register) go(Page::Register);
+  if (a.go_recovery) {
+    recovery_ = RecoveryState{};
+    go(Page::Recovery);
+  }
+  if (a.go_activation) {
+    activation_ = ActivationState{};
+    go(Page::Activation);
+  }
+}
+
+void App::frame_register(const PageContext& ctx) {
+  keep_captcha_fresh(register_.captcha_image);
+  RegisterActions a;
+  RegisterPage(ctx, register_, a);
+  if (a.refresh_captcha) load_captcha(register_.captcha_image);
+  if (a.request_sms) request_sms(ctx.now);
+  if (a.submit) submit_register(ctx.today);
+  if (a.go_login) go(Page::Login);
+  if (ctx.now < register_.sms_resend_at) wake_after(0.25);  // the countdown ticks
 }
 
 void App::frame(Date today, double now) {
@@ -214,28 +357,7 @@ void App::frame(Date today, double now) {
   const ImVec2 card_top(ImGui::GetWindowPos().x + card_x, ImGui::GetCursorScreenPos().y);
   ui::RowGap(wide ? 28.0f : 8.0f);
 
-  switch (page_) {
-    case Page::Login: {
-      keep_captcha_fresh(login_.captcha_image);
-      LoginActions a;
-      LoginPage(ctx, login_, a);
-      if (a.refresh_captcha) load_captcha(login_.captcha_image);
-      if (a.submit) submit_login();
-      if (a.go_register) go(Page::Register);
-      break;
-    }
-    case Page::Register: {
-      keep_captcha_fresh(register_.captcha_image);
-      RegisterActions a;
-      RegisterPage(ctx, register_, a);
-      if (a.refresh_captcha) load_captcha(register_.captcha_image);
-      if (a.request_sms) request_sms(now);
-      if (a.submit) submit_register(today);
-      if (a.go_login) go(Page::Login);
-      if (now < register_.sms_resend_at) wake_after(0.25);  // the countdown ticks
-      break;
-    }
-  }
+  draw_page(ctx);
 
   ui::RowGap(wide ? 20.0f : 8.0f);
   const float card_bottom = ImGui::GetCursorScreenPos().y;

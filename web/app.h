@@ -1,31 +1,88 @@
 // The application: which page is showing, the state of each page, and the actions that turn
 // into REST calls (API-CONTRACT.md). One instance, driven by main.cpp's frame loop.
+// The REST side of each page lives beside this file: app.cpp (routing, login, registration,
+// shared captcha/SMS calls), app_activation.cpp, app_recovery.cpp, app_centre.cpp.
 #pragma once
+#include <string>
+
+#include "net.h"
+#include "pages/activation_page.h"
+#include "pages/centre_page.h"
 #include "pages/login_page.h"
+#include "pages/recovery_page.h"
 #include "pages/register_page.h"
 
 namespace uia::web {
 
 class App {
  public:
-  enum class Page { Login, Register };
+  enum class Page { Login, Register, Activation, Recovery, Centre };
 
   void frame(Date today, double now);
 
  private:
   void go(Page page);
+  void draw_page(const PageContext& ctx);
   void load_captcha(CaptchaState& captcha);
   // Loads the page's captcha when it has none yet or the shown one has expired.
   void keep_captcha_fresh(CaptchaState& captcha);
+
+  // POST /api/v1/sms/codes: the captcha is spent whatever the answer (a new one is loaded);
+  // errors go under the phone or captcha field when the server names them, else under the code.
+  void send_sms_code(SmsState& sms, const std::string& phone, const char* purpose, CaptchaState& captcha,
+                     ui::Field& captcha_answer, ui::Field& phone_field);
+  // The flows that send the code to the number on file (recovery, deletion): POST url.
+  void send_sms_to_phone_on_file(SmsState& sms, const std::string& url);
+  // Starts the countdown and says where the code went.
+  void sms_sent(SmsState& sms, const net::Response& r);
+
+  // Login page
+  void frame_login(const PageContext& ctx);
   void submit_login();
+  void submit_sms_login();
+  void signed_in(const net::Response& r);
+  void login_failed(const net::Response& r);
+
+  // Registration page
+  void frame_register(const PageContext& ctx);
   void submit_register(Date today);
   void request_sms(double now);
+
+  // Activation page (app_activation.cpp)
+  void frame_activation(const PageContext& ctx);
+  void activation_verify(Date today);
+  void activation_load();
+  void activation_finish();
+  void activation_failed(const net::Response& r, const char* service);
+
+  // Recovery page (app_recovery.cpp)
+  void frame_recovery(const PageContext& ctx);
+  void recovery_identify(Date today);
+  void recovery_finish();
+
+  // Personal centre (app_centre.cpp)
+  void frame_centre(const PageContext& ctx);
+  void load_me();
+  void load_sessions();
+  void change_password();
+  void change_phone();
+  void revoke_session(long long id);
+  void delete_account();
+  void sign_out();
+  // A centre request failed: an ended session goes back to login, anything else is shown.
+  void centre_failed(const net::Response& r, const char* service);
+  // The session is over (signed out, password changed, account deleted, expired): forget the
+  // CSRF token and the centre's data, show `message` on the login page.
+  void signed_out(const std::string& message);
 
   Page page_ = Page::Login;
   bool scroll_to_top_ = false;
   double now_ = 0;
   LoginState login_;
   RegisterState register_;
+  ActivationState activation_;
+  RecoveryState recovery_;
+  CentreState centre_;
 };
 
 }  // namespace uia::web

@@ -316,11 +316,12 @@ Module['uiaGlue'] = (function () {
     var s = value === null || value === undefined ? '' : String(value);
     out.push(prefix.replace(/[\x1e\x1f]/g, '') + '\x1f' + s.replace(/[\x1e\x1f]/g, ''));
   }
-  function fetchJson(id, method, url, body) {
+  function fetchJson(id, method, url, body, csrf) {
     var ctrl = typeof AbortController === 'function' ? new AbortController() : null;
     var timer = setTimeout(function () { if (ctrl) ctrl.abort(); }, 15000);
     var headers = { 'Accept': 'application/json' };
     if (body !== null) headers['Content-Type'] = 'application/json';
+    if (csrf) headers['X-CSRF-Token'] = csrf;
     var done = function (status, isJson, flat) {
       clearTimeout(timer);
       Module['ccall']('uia_on_fetch', null, ['number', 'number', 'number', 'string'], [id, status, isJson ? 1 : 0, flat]);

@@ -35,8 +35,9 @@ EM_JS(void, uia_js_cursor, (const char* cursor), { Module.uiaGlue.cursor(UTF8ToS
 
 EM_JS(void, uia_js_clipboard, (const char* text), { Module.uiaGlue.clipboard(UTF8ToString(text)); });
 
-EM_JS(void, uia_js_fetch, (int id, const char* method, const char* url, const char* body), {
-  Module.uiaGlue.fetch(id, UTF8ToString(method), UTF8ToString(url), body ? UTF8ToString(body) : null);
+EM_JS(void, uia_js_fetch, (int id, const char* method, const char* url, const char* body, const char* csrf), {
+  Module.uiaGlue.fetch(id, UTF8ToString(method), UTF8ToString(url), body ? UTF8ToString(body) : null,
+                       csrf ? UTF8ToString(csrf) : null);
 });
 
 EM_JS(void, uia_js_load_image, (int slot, const char* url), {
@@ -70,8 +71,8 @@ void set_cursor(const char* css_cursor) { uia_js_cursor(css_cursor); }
 
 void set_clipboard(const std::string& text) { uia_js_clipboard(text.c_str()); }
 
-void fetch(int request_id, const char* method, const char* url, const std::string& body) {
-  uia_js_fetch(request_id, method, url, body.empty() ? nullptr : body.c_str());
+void fetch(int request_id, const char* method, const char* url, const std::string& body, const std::string& csrf) {
+  uia_js_fetch(request_id, method, url, body.empty() ? nullptr : body.c_str(), csrf.empty() ? nullptr : csrf.c_str());
 }
 
 void load_image(int slot, const std::string& url) { uia_js_load_image(slot, url.c_str()); }

@@ -23,8 +23,9 @@ void set_document(float height, float scroll_to);
 // CSS cursor for the canvas ("default", "text", "pointer").
 void set_cursor(const char* css_cursor);
 void set_clipboard(const std::string& text);
-// Starts fetch(); the answer arrives through uia_on_fetch (net.cpp).
-void fetch(int request_id, const char* method, const char* url, const std::string& body);
+// Starts fetch(); the answer arrives through uia_on_fetch (net.cpp). csrf non-empty: sent as
+// the X-CSRF-Token header.
+void fetch(int request_id, const char* method, const char* url, const std::string& body, const std::string& csrf);
 // Decodes an image URL (data: or same-origin) to RGBA; arrives through uia_on_image.
 void load_image(int slot, const std::string& url);
 // First frame drawn: resolves window.uiaReady and removes the loading screen.

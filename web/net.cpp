@@ -12,6 +12,12 @@ namespace {
 
 int g_next_id = 1;
 std::map<int, Callback> g_pending;
+std::string g_csrf;
+
+bool is_safe(const char* method) {
+  std::string_view m(method);
+  return m == "GET" || m == "HEAD" || m == "OPTIONS";
+}
 
 }  // namespace
 
@@ -20,10 +26,14 @@ std::string Response::get(std::string_view key) const {
   return it == fields.end() ? std::string() : it->second;
 }
 
+void set_csrf_token(std::string token) { g_csrf = std::move(token); }
+
+bool has_csrf_token() { return !g_csrf.empty(); }
+
 void send(const char* method, const std::string& url, const std::string& body, Callback done) {
   int id = g_next_id++;
   g_pending[id] = std::move(done);
-  js::fetch(id, method, url.c_str(), body);
+  js::fetch(id, method, url.c_str(), body, is_safe(method) ? std::string() : g_csrf);
 }
 
 std::string failure_message(const Response& r, std::string_view service_zh) {

@@ -20,6 +20,12 @@ struct Response {
 
 using Callback = std::function<void(const Response&)>;
 
+// The session itself is the HttpOnly uia_session cookie (the browser sends it; script never
+// sees it). The CSRF token from the sign-in answer is kept here, in memory only, and sent as
+// X-CSRF-Token on unsafe methods. Empty = signed out.
+void set_csrf_token(std::string token);
+bool has_csrf_token();
+
 // body empty = no body. At most one callback per request; requests time out after 15 s.
 void send(const char* method, const std::string& url, const std::string& body, Callback done);
 

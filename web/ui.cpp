@@ -1,6 +1,7 @@
 #include "ui.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 
 #include "a11y.h"
@@ -23,6 +24,29 @@ void label_text(const char* label, bool required) {
     ImGui::SameLine(0, 4);
   }
   ImGui::TextUnformatted(label);
+}
+
+constexpr float kRevealWidth = 52.0f;
+constexpr float kRevealGap = 6.0f;
+
+// 显示 / 隐藏 right of a password input: people check what they typed on a phone keyboard.
+// Named after the field ("显示新密码") so each toggle has its own accessible name.
+void reveal_toggle(const char* field_label, Field& field) {
+  ImGui::SameLine(0, kRevealGap);
+  const char* shown = field.revealed ? "隐藏" : "显示";
+  std::string name = std::string(shown) + field_label;
+  ImGui::PushStyleColor(ImGuiCol_Text, rgba(color::kPrimary));
+  bool pressed = ImGui::Button((std::string(shown) + "###reveal").c_str(), ImVec2(kRevealWidth, ImGui::GetFrameHeight()));
+  ImGui::PopStyleColor();
+  hand_cursor_if_hovered();
+  if (pressed) field.revealed = !field.revealed;
+  a11y::Node n;
+  n.role = a11y::Role::Button;
+  n.label = name;
+  n.text = shown;
+  n.checked = field.revealed;
+  a11y::set_last_item_rect(n);
+  a11y::add(std::move(n));
 }
 
 float label_width(const char* label, bool required) {
@@ -91,10 +115,12 @@ bool TextField(const Form& form, const TextFieldSpec& spec, Field& field, bool i
     ImGui::SetCursorPosX(form.x);
   }
 
+  const bool password = spec.keyboard == Keyboard::Password;
   float width = form.field_w() - (spec.trailing > 0 ? spec.trailing + form.gap : 0);
+  if (password) width -= kRevealWidth + kRevealGap;
   ImGui::SetNextItemWidth(width);
   ImGuiInputTextFlags flags = spec.flags;
-  if (spec.keyboard == Keyboard::Password) flags |= ImGuiInputTextFlags_Password;
+  if (password && !field.revealed) flags |= ImGuiInputTextFlags_Password;
   if (spec.read_only) flags |= ImGuiInputTextFlags_ReadOnly;
   if (field.focus_request) ImGui::SetKeyboardFocusHere();
   ImGui::PushStyleColor(ImGuiCol_Border, rgba(invalid ? color::kError : color::kBorder));
@@ -125,7 +151,8 @@ bool TextField(const Form& form, const TextFieldSpec& spec, Field& field, bool i
   n.role = a11y::Role::Textbox;
   n.label = spec.label;
   a11y::set_last_item_rect(n);
-  n.password = spec.keyboard == Keyboard::Password;
+  // Even when shown in clear the value stays out of the mirror (it is a password).
+  n.password = password;
   n.keyboard = static_cast<int>(spec.keyboard);
   n.text = n.password ? std::string() : std::string(field.text);
   n.has_value = true;
@@ -135,6 +162,7 @@ bool TextField(const Form& form, const TextFieldSpec& spec, Field& field, bool i
   n.disabled = spec.read_only;
   n.field = spec.field;
   a11y::add(std::move(n));
+  if (password) reveal_toggle(spec.label, field);
   ImGui::PopID();
   return edited;
 }
@@ -151,11 +179,10 @@ void FieldError(const Form& form, std::string_view message, const char* field) {
   }
   ImGui::Dummy(ImVec2(0, 0));
   ImGui::SetCursorPosX(form.field_x());
-  ImGui::PushTextWrapPos(form.field_x() + form.field_w());
+  const std::string wrapped = WrapText(message, form.field_w());
   ImGui::PushStyleColor(ImGuiCol_Text, rgba(color::kError));
-  ImGui::TextUnformatted(message.data(), message.data() + message.size());
+  ImGui::TextUnformatted(wrapped.c_str());
   ImGui::PopStyleColor();
-  ImGui::PopTextWrapPos();
   a11y::Node n;
   n.role = a11y::Role::Alert;
   n.label = std::string(message);
@@ -217,6 +244,32 @@ bool SecondaryButton(const char* label, ImVec2 size, bool disabled) {
   n.role = a11y::Role::Button;
   n.label = label;
   n.text = label;
+  n.disabled = disabled;
+  a11y::set_last_item_rect(n);
+  a11y::add(std::move(n));
+  return pressed && !disabled;
+}
+
+bool CountdownButton(const char* label, double seconds_left, ImVec2 size, bool busy) {
+  const bool waiting = seconds_left > 0;
+  char shown[64];
+  if (waiting)
+    std::snprintf(shown, sizeof shown, "%d秒后重发", static_cast<int>(seconds_left + 0.999));
+  else
+    std::snprintf(shown, sizeof shown, "%s", busy ? "发送中…" : label);
+  const bool disabled = waiting || busy;
+  ImGui::PushStyleColor(ImGuiCol_Text, rgba(disabled ? color::kMuted : color::kPrimary));
+  ImGui::PushStyleColor(ImGuiCol_Border, rgba(disabled ? color::kBorder : color::kPrimary));
+  ImGui::BeginDisabled(disabled);
+  // "###" keeps the widget's identity while its text counts down.
+  bool pressed = ImGui::Button((std::string(shown) + "###" + label).c_str(), size);
+  ImGui::EndDisabled();
+  ImGui::PopStyleColor(2);
+  hand_cursor_if_hovered();
+  a11y::Node n;
+  n.role = a11y::Role::Button;
+  n.label = label;
+  n.text = shown;
   n.disabled = disabled;
   a11y::set_last_item_rect(n);
   a11y::add(std::move(n));
@@ -355,7 +408,8 @@ void Heading(const char* text, int level) {
 void MessageBox(std::string_view text, Tone tone, float width) {
   if (text.empty()) return;
   const ImVec2 pad(12, 10);
-  ImVec2 ts = ImGui::CalcTextSize(text.data(), text.data() + text.size(), false, width - pad.x * 2);
+  const std::string wrapped = WrapText(text, width - pad.x * 2);
+  ImVec2 ts = ImGui::CalcTextSize(wrapped.c_str());
   ImVec2 p = ImGui::GetCursorScreenPos();
   ImVec2 size(width, ts.y + pad.y * 2);
   ImU32 fg = tone == Tone::Error ? color::kError : tone == Tone::Success ? color::kSuccess : color::kPrimary;
@@ -365,13 +419,10 @@ void MessageBox(std::string_view text, Tone tone, float width) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), bg, 4);
   dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), (fg & 0x00FFFFFF) | 0x66000000, 4);
-  float x0 = ImGui::GetCursorPosX();
   ImGui::SetCursorScreenPos(ImVec2(p.x + pad.x, p.y + pad.y));
-  ImGui::PushTextWrapPos(x0 + width - pad.x);
   ImGui::PushStyleColor(ImGuiCol_Text, rgba(fg));
-  ImGui::TextUnformatted(text.data(), text.data() + text.size());
+  ImGui::TextUnformatted(wrapped.c_str());
   ImGui::PopStyleColor();
-  ImGui::PopTextWrapPos();
   ImGui::SetCursorScreenPos(p);
   ImGui::Dummy(size);
   a11y::Node n;
@@ -383,11 +434,77 @@ void MessageBox(std::string_view text, Tone tone, float width) {
 }
 
 void Note(std::string_view text, float wrap_width, ImU32 color) {
-  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap_width);
+  const std::string wrapped = WrapText(text, wrap_width);
   ImGui::PushStyleColor(ImGuiCol_Text, rgba(color));
-  ImGui::TextUnformatted(text.data(), text.data() + text.size());
+  ImGui::TextUnformatted(wrapped.c_str());
   ImGui::PopStyleColor();
-  ImGui::PopTextWrapPos();
+}
+
+namespace {
+
+// Characters that must not begin a line (the usual Chinese line-breaking rule).
+bool closes(std::string_view ch) {
+  static constexpr std::string_view kClosing[] = {"，", "。", "；", "：", "、", "！", "？", "）", "》", "」", "”", "’",
+                                                  ",", ".", ";", ":", "!", "?", ")"};
+  for (std::string_view c : kClosing)
+    if (ch == c) return true;
+  return false;
+}
+
+// The next break unit: one non-ASCII character, one space, or a run of other ASCII characters.
+size_t unit_length(std::string_view s) {
+  const unsigned char c = static_cast<unsigned char>(s[0]);
+  if (c >= 0x80) {
+    size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    return std::min(n, s.size());
+  }
+  if (c == ' ' || c == '\n') return 1;
+  size_t n = 0;
+  while (n < s.size() && static_cast<unsigned char>(s[n]) < 0x80 && s[n] != ' ' && s[n] != '\n') ++n;
+  return n;
+}
+
+}  // namespace
+
+std::string WrapText(std::string_view text, float width) {
+  std::string out;
+  float line_w = 0;
+  size_t line_start = 0;     // in `out`
+  size_t last_unit = std::string::npos;  // start in `out` of the previous unit on this line
+  while (!text.empty()) {
+    const size_t n = unit_length(text);
+    std::string_view unit = text.substr(0, n);
+    text.remove_prefix(n);
+    if (unit == "\n") {
+      out += '\n';
+      line_w = 0;
+      line_start = out.size();
+      last_unit = std::string::npos;
+      continue;
+    }
+    const float w = ImGui::CalcTextSize(unit.data(), unit.data() + unit.size()).x;
+    if (line_w + w > width && out.size() > line_start) {
+      if (unit == " ") continue;  // a space at the break disappears
+      if (closes(unit) && last_unit != std::string::npos && last_unit > line_start) {
+        // Take the previous character along so the punctuation does not start the line.
+        std::string carried = out.substr(last_unit);
+        out.resize(last_unit);
+        out += '\n';
+        line_start = out.size();
+        out += carried;
+        line_w = ImGui::CalcTextSize(carried.c_str()).x;
+      } else {
+        while (out.size() > line_start && out.back() == ' ') out.pop_back();
+        out += '\n';
+        line_start = out.size();
+        line_w = 0;
+      }
+    }
+    last_unit = out.size();
+    out.append(unit);
+    line_w += w;
+  }
+  return out;
 }
 
 bool ImageButton(const char* label, ImTextureID texture, ImVec2 size, std::string_view placeholder,

@@ -32,6 +32,7 @@ struct Field {
   bool active = false;      // has keyboard focus now
   bool focus_request = false;
   bool enter = false;       // Enter was pressed in it this frame
+  bool revealed = false;    // password field: shown in clear by its 显示 toggle
   std::string server_error;  // message the server gave for this field; cleared on edit
 
   std::string_view str() const { return text; }
@@ -81,6 +82,10 @@ void AlignCompactRow();
 
 bool PrimaryButton(const char* label, ImVec2 size, bool disabled = false);
 bool SecondaryButton(const char* label, ImVec2 size, bool disabled = false);
+// 获取验证码 with its countdown: while seconds_left > 0 it shows "59秒后重发" and is disabled.
+// The mirror keeps `label` as its name (tests and screen readers find one button), the shown
+// text as its content.
+bool CountdownButton(const char* label, double seconds_left, ImVec2 size, bool busy);
 bool LinkButton(const char* label);
 bool Checkbox(const char* label, bool* value);
 bool RadioButton(const char* label, bool active);
@@ -92,6 +97,10 @@ void Heading(const char* text, int level = 1);
 enum class Tone { Error, Success, Info };
 void MessageBox(std::string_view text, Tone tone, float width);
 void Note(std::string_view text, float wrap_width, ImU32 color = color::kMuted);
+// Line breaks for Chinese text in the current font: between any two characters, at spaces in
+// Latin runs (numbers, addresses, dates stay whole), and never with closing punctuation (，。；)
+// at the start of a line (Dear ImGui's word wrap leaves a lone "。" on the next line).
+std::string WrapText(std::string_view text, float width);
 // Draws a texture (e.g. captcha) as a button; returns true when clicked.
 bool ImageButton(const char* label, ImTextureID texture, ImVec2 size, std::string_view placeholder,
                  ImVec2 image_size = ImVec2(0, 0));

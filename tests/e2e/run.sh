@@ -26,6 +26,9 @@ for _ in $(seq 1 100); do
 done
 [ -n "$url" ] || { echo "FAIL: uia serve did not start"; cat "$log"; exit 1; }
 export UIA_URL="$url" UIA_BIN="$top/build/uia" UIA_SCREENSHOTS="$top/build/screenshots" UIA_SMS_RESEND_SECONDS=1
+# The server's database and keys, for tests that prepare data the way operators do
+# (`uia import persons` of accounts from an earlier system).
+export UIA_DB_URL="$db" UIA_KEYS_FILE="$work/e2e.keys"
 mkdir -p "$UIA_SCREENSHOTS"
 failed=0
 tests=${UIA_E2E_TESTS:-$(cd tests/e2e && ls *.test.mjs)}

@@ -28,25 +28,14 @@ std::string_view identifier_message(const LoginState& s, Date today) {
   }
 }
 
-}  // namespace
-
-void LoginPage(const PageContext& ctx, LoginState& s, LoginActions& out) {
+void password_form(const PageContext& ctx, LoginState& s, LoginActions& out) {
   const ui::Form& form = ctx.form;
-
-  ImGui::SetCursorPosX(form.x);
-  ui::Heading("用户登录");
-  ui::RowGap(10);
-
-  // Sign-in method tabs.
-  const float tab_w = form.width / 3.0f;
-  ImGui::SetCursorPosX(form.x);
-  for (int i = 0; i < 3; ++i) {
-    if (i) ImGui::SameLine(0, 0);
-    if (ui::Tab(kTabs[i], s.method == i, tab_w) && s.method != i) {
-      s.method = i;
-      s.identifier.reset();
-      s.error.clear();
-    }
+  // Which identifier: the three kinds share one box on the server, the tab sets the checks.
+  int method = s.method;
+  if (TabRow(form, kTabs, 3, &method)) {
+    s.method = method;
+    s.identifier.reset();
+    s.error.clear();
   }
   ui::RowGap(14);
 
@@ -55,11 +44,6 @@ void LoginPage(const PageContext& ctx, LoginState& s, LoginActions& out) {
   std::string_view pw_msg = s.password.empty() ? message_zh(ErrorCode::PasswordEmpty) : std::string_view();
   std::string_view captcha_msg = s.captcha.empty() ? std::string_view("请输入图形验证码") : std::string_view();
 
-  auto shown = [&](const ui::Field& f, std::string_view msg) -> std::string_view {
-    if (!f.server_error.empty()) return f.server_error;
-    return f.should_show_error(s.submitted) ? msg : std::string_view();
-  };
-
   ui::TextFieldSpec id_spec;
   id_spec.label = kLabels[s.method];
   id_spec.hint = kHints[s.method];
@@ -67,7 +51,7 @@ void LoginPage(const PageContext& ctx, LoginState& s, LoginActions& out) {
   id_spec.flags = ImGuiInputTextFlags_CharsNoBlank |
                   (s.method == LoginState::kIdNumber ? ImGuiInputTextFlags_CharsUppercase : 0);
   id_spec.keyboard = s.method == LoginState::kPhone ? ui::Keyboard::Digits : ui::Keyboard::Text;
-  std::string_view m = shown(s.identifier, id_msg);
+  std::string_view m = ShownError(s.identifier, id_msg, s.submitted);
   ui::TextField(form, id_spec, s.identifier, !m.empty());
   ui::FieldError(form, m, id_spec.field);
 
@@ -76,22 +60,12 @@ void LoginPage(const PageContext& ctx, LoginState& s, LoginActions& out) {
   pw_spec.hint = "请输入密码";
   pw_spec.field = "password";
   pw_spec.keyboard = ui::Keyboard::Password;
-  m = shown(s.password, pw_msg);
+  m = ShownError(s.password, pw_msg, s.submitted);
   ui::TextField(form, pw_spec, s.password, !m.empty());
   ui::FieldError(form, m, pw_spec.field);
 
-  ui::TextFieldSpec cap_spec;
-  cap_spec.label = "图形验证码";
-  cap_spec.hint = "请输入图形验证码";
-  cap_spec.field = "captcha_answer";
-  cap_spec.flags = ImGuiInputTextFlags_CharsNoBlank;
-  cap_spec.trailing = 112;
-  m = shown(s.captcha, captcha_msg);
-  ui::TextField(form, cap_spec, s.captcha, !m.empty());
-  ui::Trailing(form, cap_spec);
-  if (CaptchaButton(s.captcha_image, ImVec2(cap_spec.trailing, ImGui::GetFrameHeight())))
+  if (CaptchaRow(form, s.captcha, s.captcha_image, ShownError(s.captcha, captcha_msg, s.submitted)))
     out.refresh_captcha = true;
-  ui::FieldError(form, m, cap_spec.field);
 
   ui::RowGap(4);
   ImGui::SetCursorPosX(form.field_x());
@@ -107,15 +81,62 @@ void LoginPage(const PageContext& ctx, LoginState& s, LoginActions& out) {
       first->focus_request = true;
     }
   }
-  ui::RowGap(10);
+}
 
-  if (!s.error.empty() || !s.success.empty()) {
-    ImGui::SetCursorPosX(form.field_x());
-    ui::MessageBox(s.error.empty() ? s.success : s.error,
-                   s.error.empty() ? ui::Tone::Success : ui::Tone::Error, form.field_w());
-    ui::RowGap(10);
+// 手机验证码登录: the captcha is asked before the SMS goes out (it guards the phone from
+// being flooded), the code signs in.
+void sms_form(const PageContext& ctx, LoginState& s, LoginActions& out) {
+  const ui::Form& form = ctx.form;
+  Verdict phone_check = check_phone(s.phone.str());
+  std::string_view phone_msg = phone_check.ok() ? std::string_view() : phone_check.message_zh();
+  std::string_view captcha_msg = s.captcha.empty() ? std::string_view("请输入图形验证码") : std::string_view();
+  std::string_view code_msg = s.sms_code.empty() ? std::string_view("请输入短信验证码") : std::string_view();
+
+  ui::TextFieldSpec spec;
+  spec.label = "手机号码";
+  spec.hint = "请输入手机号码";
+  spec.field = "phone";
+  spec.flags = ImGuiInputTextFlags_CharsNoBlank | ImGuiInputTextFlags_CharsDecimal;
+  spec.keyboard = ui::Keyboard::Digits;
+  std::string_view m = ShownError(s.phone, phone_msg, s.submitted);
+  ui::TextField(form, spec, s.phone, !m.empty());
+  ui::FieldError(form, m, spec.field);
+
+  // The captcha is checked when the code is asked for, not on 登录 (the SMS spends it).
+  if (CaptchaRow(form, s.captcha, s.captcha_image, ShownError(s.captcha, captcha_msg, false)))
+    out.refresh_captcha = true;
+
+  if (SmsCodeRow(ctx, s.sms_code, s.sms, ShownError(s.sms_code, code_msg, s.submitted))) {
+    s.sms.error.clear();
+    if (phone_msg.empty() && captcha_msg.empty()) {
+      out.request_sms = true;
+    } else {
+      s.phone.visited = true;  // say why the code cannot be sent yet
+      s.captcha.visited = true;
+      (phone_msg.empty() ? s.captcha : s.phone).focus_request = true;
+    }
   }
 
+  ui::RowGap(4);
+  ImGui::SetCursorPosX(form.field_x());
+  bool enter = s.phone.enter || s.sms_code.enter;
+  if ((ui::PrimaryButton("登录", ImVec2(form.field_w(), 40), s.busy) || (enter && !s.busy))) {
+    s.submitted = true;
+    s.error.clear();
+    s.success.clear();
+    if (phone_msg.empty() && code_msg.empty())
+      out.submit_sms = true;
+    else
+      (phone_msg.empty() ? s.sms_code : s.phone).focus_request = true;
+  }
+}
+
+// 忘记密码 · 账号激活 on one line, "还没有账号？注册" on the next.
+void links(const ui::Form& form, LoginActions& out) {
+  ImGui::SetCursorPosX(form.field_x());
+  if (ui::LinkButton("忘记密码")) out.go_recovery = true;
+  ImGui::SameLine(0, 8);
+  if (ui::LinkButton("账号激活")) out.go_activation = true;
   ImGui::SetCursorPosX(form.field_x());
   ImGui::AlignTextToFramePadding();
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(ui::color::kMuted));
@@ -123,6 +144,32 @@ void LoginPage(const PageContext& ctx, LoginState& s, LoginActions& out) {
   ImGui::PopStyleColor();
   ImGui::SameLine(0, 0);
   if (ui::LinkButton("注册")) out.go_register = true;
+}
+
+}  // namespace
+
+void LoginPage(const PageContext& ctx, LoginState& s, LoginActions& out) {
+  const ui::Form& form = ctx.form;
+  TitleRow(form, "用户登录");
+  ui::RowGap(4);
+
+  static const char* const kModes[] = {"密码登录", "手机验证码登录"};
+  int mode = s.mode;
+  if (TabRow(form, kModes, 2, &mode)) {
+    s.mode = mode;
+    s.submitted = false;
+    s.error.clear();
+    s.captcha.reset();
+  }
+  ui::RowGap(10);
+
+  if (s.mode == LoginState::kPasswordMode)
+    password_form(ctx, s, out);
+  else
+    sms_form(ctx, s, out);
+  ui::RowGap(10);
+  ResultMessage(form, s.error, s.success);
+  links(form, out);
 }
 
 }  // namespace uia::web

@@ -1,5 +1,6 @@
 // 用户登录: sign in with account name, mobile number or ID number, password and captcha
-// (seed 000: "自然人使用账号/手机号/身份证号码, 用户密码, 验证码进行登录").
+// (seed 000: "自然人使用账号/手机号/身份证号码, 用户密码, 验证码进行登录"), or 手机验证码登录:
+// mobile number, captcha (it guards the SMS), SMS code. Links to 忘记密码, 账号激活 and 注册.
 #pragma once
 #include <string>
 
@@ -9,19 +10,27 @@
 namespace uia::web {
 
 struct LoginState {
+  enum Mode { kPasswordMode, kSmsMode };
   enum Method { kAccount, kPhone, kIdNumber };
+  int mode = kPasswordMode;
   int method = kAccount;
   ui::Field identifier, password, captcha;
+  ui::Field phone, sms_code;  // SMS mode (the captcha field is shared: one picture per page)
   CaptchaState captcha_image;
+  SmsState sms;
   bool submitted = false;  // 登录 pressed at least once: show every field's message
   bool busy = false;       // request in flight
   std::string error;       // from the server
-  std::string success;
+  std::string success;     // e.g. "密码已修改，请重新登录" when another page sends the user here
 };
 
 struct LoginActions {
-  bool submit = false;           // all fields pass: POST /api/v1/sessions
+  bool submit = false;           // password mode, all fields pass: POST /api/v1/sessions
+  bool submit_sms = false;       // SMS mode: POST /api/v1/sessions {"method":"sms"}
+  bool request_sms = false;      // POST /api/v1/sms/codes (purpose login)
   bool go_register = false;
+  bool go_recovery = false;
+  bool go_activation = false;
   bool refresh_captcha = false;
 };
 

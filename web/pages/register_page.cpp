@@ -93,22 +93,6 @@ Checks check(const RegisterState& s, Date today) {
   return c;
 }
 
-// "账号应为6-20位字符，字母开头" from the policy in force, so hint and rule never disagree.
-std::string account_hint() {
-  AccountNamePolicy p;
-  char buf[96];
-  std::snprintf(buf, sizeof buf, "账号应为%d-%d位字符，字母开头", p.min_length, p.max_length);
-  return buf;
-}
-
-std::string password_hint() {
-  PasswordPolicy p;
-  char buf[128];
-  std::snprintf(buf, sizeof buf, "密码应为%d-%d位数字、字母或符号至少%d种的组合", p.min_length,
-                p.max_length, p.min_classes);
-  return buf;
-}
-
 void update_valid_to_from_term(RegisterState& s) {
   if (s.term < 0 || s.term == RegisterState::kLongTerm) return;
   if (auto from = parse_user_date(s.valid_from)) {
@@ -173,21 +157,19 @@ void RegisterPage(const PageContext& ctx, RegisterState& s, RegisterActions& out
 
   // ---- 账号信息
   section_title(form, "账号信息");
-  static const std::string kAccountHint = account_hint();
-  static const std::string kPasswordHint = password_hint();
   ui::TextFieldSpec spec;
   spec.label = "用户账号";
-  spec.hint = kAccountHint.c_str();
+  spec.hint = AccountRuleHint();
   spec.field = "account";
   spec.flags = ImGuiInputTextFlags_CharsNoBlank;
   text_row(spec, s.account, c.account);
 
   spec = {};
   spec.label = "设置密码";
-  spec.hint = kPasswordHint.c_str();
+  spec.hint = "请设置登录密码";
   spec.field = "password";
   spec.keyboard = ui::Keyboard::Password;
-  text_row(spec, s.password, c.password);
+  NewPasswordRow(form, spec, s.password, shown(s.password, c.password));
 
   spec = {};
   spec.label = "确认密码";
@@ -331,7 +313,8 @@ void RegisterPage(const PageContext& ctx, RegisterState& s, RegisterActions& out
     ui::TextField(form, spec, s.sms_code, !m.empty());
     ui::Trailing(form, spec);
     const bool waiting = ctx.now < s.sms_resend_at;
-    if (ui::SecondaryButton("获取验证码", ImVec2(spec.trailing, ImGui::GetFrameHeight()), s.sms_busy || waiting)) {
+    if (ui::CountdownButton("获取验证码", s.sms_resend_at - ctx.now, ImVec2(spec.trailing, ImGui::GetFrameHeight()),
+                            s.sms_busy)) {
       s.sms_error.clear();
       s.sms_info.clear();
       if (c.phone.empty() && c.captcha.empty()) {

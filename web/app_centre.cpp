@@ -1,0 +1,187 @@
+// 个人中心 (pages/centre_page.h): the REST side. Every call rides on the HttpOnly session
+// cookie; unsafe ones carry X-CSRF-Token (net.cpp).
+#include <cstdlib>
+
+#include "app.h"
+#include "json.h"
+#include "platform.h"
+
+namespace uia::web {
+
+void App::frame_centre(const PageContext& ctx) {
+  CentreState& s = centre_;
+  if (s.tab == CentreState::kPhone) keep_captcha_fresh(s.captcha_image);
+  CentreActions a;
+  CentrePage(ctx, s, a);
+  if (a.refresh_captcha) load_captcha(s.captcha_image);
+  if (a.load_me) load_me();
+  if (a.load_sessions) load_sessions();
+  if (a.change_password) change_password();
+  if (a.request_phone_sms)
+    send_sms_code(s.sms, std::string(s.new_phone.str()), "change_phone", s.captcha_image, s.captcha, s.new_phone);
+  if (a.change_phone) change_phone();
+  if (a.revoke_session) revoke_session(a.revoke_session);
+  if (a.request_delete_sms) send_sms_to_phone_on_file(s.delete_sms, "/api/v1/me/deletion/sms");
+  if (a.delete_account) delete_account();
+  if (a.sign_out) sign_out();
+  if (ctx.now < s.sms.resend_at || ctx.now < s.delete_sms.resend_at) wake_after(0.25);
+}
+
+void App::signed_out(const std::string& message) {
+  net::set_csrf_token("");
+  images::release(centre_.captcha_image.image);
+  centre_ = CentreState{};
+  login_.success = message;
+  login_.error.clear();
+  go(Page::Login);
+}
+
+void App::centre_failed(const net::Response& r, const char* service) {
+  const std::string code = r.get("error.code");
+  if (r.status == 401 || code == "CSRF_INVALID") {
+    // The session ended elsewhere (signed out on another device, expired) or this page lost
+    // its CSRF token (reloaded): sign in again.
+    signed_out(net::failure_message(r, service));
+    return;
+  }
+  std::string message = net::failure_message(r, service);
+  std::string field = r.get("error.field");
+  if (field.empty() || !CentreSetServerError(centre_, field, message)) centre_.error = message;
+}
+
+void App::load_me() {
+  centre_.me_loading = true;
+  net::send("GET", "/api/v1/me", "", [this](const net::Response& r) {
+    CentreState& s = centre_;
+    s.me_loading = false;
+    if (!r.ok()) {
+      centre_failed(r, "个人信息");
+      return;
+    }
+    static const char* const kTypes[][2] = {{"resident", "居民身份证"}, {"hk_macau_permit", "港澳居民来往内地通行证"},
+                                            {"taiwan_permit", "台湾居民来往大陆通行证"}, {"passport", "护照"},
+                                            {"foreign_permanent_id", "外国人永久居留身份证"}};
+    s.me_loaded = true;
+    s.account.set(r.get("account"));
+    s.name.set(r.get("name"));
+    std::string type = r.get("id_type");
+    s.id_type.set(type);
+    for (auto& t : kTypes)
+      if (type == t[0]) s.id_type.set(t[1]);
+    s.id_number.set(r.get("id_number"));
+    s.phone.set(r.get("phone"));
+    s.created_at.set(LocalTime(r.get("created_at")));
+    s.level = std::atoi(r.get("level").c_str());
+  });
+}
+
+// sessions is an array: flattened to sessions.0.session_id, sessions.0.current, ...
+void App::load_sessions() {
+  centre_.sessions_loading = true;
+  net::send("GET", "/api/v1/me/sessions", "", [this](const net::Response& r) {
+    CentreState& s = centre_;
+    s.sessions_loading = false;
+    if (!r.ok()) {
+      centre_failed(r, "登录设备");
+      return;
+    }
+    s.sessions.clear();
+    for (int i = 0;; ++i) {
+      const std::string p = "sessions." + std::to_string(i) + ".";
+      std::string id = r.get(p + "session_id");
+      if (id.empty()) break;
+      CentreState::Session d;
+      d.id = std::atoll(id.c_str());
+      d.device = DeviceName(r.get(p + "user_agent"));
+      d.ip = r.get(p + "client_ip");
+      d.last_seen = LocalTime(r.get(p + "last_seen_at"));
+      d.created = LocalTime(r.get(p + "created_at"));
+      d.current = r.get(p + "current") == "true";
+      s.sessions.push_back(std::move(d));
+    }
+    s.sessions_loaded = true;
+  });
+}
+
+void App::change_password() {
+  CentreState& s = centre_;
+  s.busy = true;
+  JsonObject body;
+  body.add("old_password", s.old_password.str()).add("new_password", s.new_password.str());
+  net::send("PUT", "/api/v1/me/password", body.str(), [this](const net::Response& r) {
+    centre_.busy = false;
+    if (r.ok()) {
+      // The server ended every session, this one included.
+      signed_out("密码已修改，所有设备上的登录均已退出，请使用新密码重新登录");
+      return;
+    }
+    centre_failed(r, "修改密码");
+  });
+}
+
+void App::change_phone() {
+  CentreState& s = centre_;
+  s.busy = true;
+  JsonObject body;
+  body.add("password", s.phone_password.str()).add("new_phone", s.new_phone.str()).add("sms_code", s.sms_code.str());
+  net::send("PUT", "/api/v1/me/phone", body.str(), [this](const net::Response& r) {
+    CentreState& s = centre_;
+    s.busy = false;
+    if (!r.ok()) {
+      centre_failed(r, "修改手机号");
+      return;
+    }
+    s.phone.set(r.get("phone"));
+    s.success = "手机号码已修改为 " + r.get("phone") + "，今后请使用新号码接收验证码";
+    s.phone_password.reset();
+    s.new_phone.reset();
+    s.sms_code.reset();
+    s.sms.reset();
+    s.submitted = false;
+    s.me_loaded = false;  // 基本信息 reads the new number
+  });
+}
+
+void App::revoke_session(long long id) {
+  centre_.revoking = id;
+  net::send("DELETE", "/api/v1/me/sessions/" + std::to_string(id), "", [this](const net::Response& r) {
+    CentreState& s = centre_;
+    s.revoking = 0;
+    if (!r.ok()) {
+      centre_failed(r, "下线设备");
+      return;
+    }
+    s.success = "该设备已下线";
+    s.sessions_loaded = false;  // reload the list
+  });
+}
+
+void App::delete_account() {
+  CentreState& s = centre_;
+  s.busy = true;
+  JsonObject body;
+  body.add("id_number", s.delete_id_number.str()).add("sms_code", s.delete_code.str());
+  net::send("DELETE", "/api/v1/me", body.str(), [this](const net::Response& r) {
+    centre_.busy = false;
+    if (r.ok()) {
+      signed_out("账号已注销，您的个人信息已删除，所有登录和授权均已解除");
+      return;
+    }
+    centre_failed(r, "注销账号");
+  });
+}
+
+void App::sign_out() {
+  centre_.busy = true;
+  net::send("DELETE", "/api/v1/sessions/current", "", [this](const net::Response& r) {
+    centre_.busy = false;
+    // An already ended session is signed out too.
+    if (r.ok() || r.status == 401) {
+      signed_out("您已安全退出登录");
+      return;
+    }
+    centre_failed(r, "退出登录");
+  });
+}
+
+}  // namespace uia::web

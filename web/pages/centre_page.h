@@ -1,0 +1,81 @@
+// 个人中心 (seed 000 四、个人中心; seed 003 用户中心): what a signed-in citizen manages about
+// the account. Tabs: 基本信息 (GET /api/v1/me, masked, with the real-name level in words),
+// 修改密码 (every session ends: back to login), 修改手机号 (password + SMS code to the NEW
+// number), 登录设备 (my sessions, the current one marked, others can be signed out), 注销账号
+// (consequences first, as seeds 001/003 spell them out, then ID number + SMS code), and
+// 退出登录 in the title row.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "pages/page.h"
+#include "ui.h"
+
+namespace uia::web {
+
+struct CentreState {
+  enum Tab { kInfo, kPassword, kPhone, kSessions, kDelete };
+  int tab = kInfo;
+  std::string welcome;  // "登录成功，欢迎您，张*" right after sign-in
+
+  // 基本信息: masked values as the server sends them.
+  bool me_loading = false, me_loaded = false;
+  ui::Field account, name, id_type, id_number, phone, created_at;
+  int level = 0;
+
+  // 修改密码
+  ui::Field old_password, new_password, confirm;
+
+  // 修改手机号
+  ui::Field phone_password, new_phone, captcha, sms_code;
+  CaptchaState captcha_image;
+  SmsState sms;
+
+  // 登录设备
+  struct Session {
+    long long id = 0;
+    std::string device;      // "Chrome 浏览器 · Windows"
+    std::string ip, last_seen, created;  // local time "2026-11-26 09:40"
+    bool current = false;
+  };
+  std::vector<Session> sessions;
+  bool sessions_loading = false, sessions_loaded = false;
+  long long revoking = 0;  // session being signed out (its button is busy)
+
+  // 注销账号
+  bool understood = false;  // 我已阅读并知晓上述影响
+  ui::Field delete_id_number, delete_code;
+  SmsState delete_sms;
+
+  bool submitted = false;  // the current tab's button pressed at least once
+  bool busy = false;
+  std::string error, success;
+};
+
+struct CentreActions {
+  bool load_me = false;            // GET /api/v1/me
+  bool load_sessions = false;      // GET /api/v1/me/sessions
+  bool change_password = false;    // PUT /api/v1/me/password
+  bool request_phone_sms = false;  // POST /api/v1/sms/codes (purpose change_phone, new phone)
+  bool change_phone = false;       // PUT /api/v1/me/phone
+  long long revoke_session = 0;    // DELETE /api/v1/me/sessions/{id}
+  bool request_delete_sms = false; // POST /api/v1/me/deletion/sms
+  bool delete_account = false;     // DELETE /api/v1/me
+  bool sign_out = false;           // DELETE /api/v1/sessions/current
+  bool refresh_captcha = false;
+};
+
+void CentrePage(const PageContext& ctx, CentreState& s, CentreActions& out);
+
+// "一级实名" ... and what the level means (store/person.h: 1 registered, 2 identity checked
+// with the police register, 3 face verified).
+const char* LevelName(int level);
+const char* LevelExplanation(int level);
+// "Chrome 浏览器 · Android" from a User-Agent header.
+std::string DeviceName(const std::string& user_agent);
+// RFC 3339 UTC -> the browser's local time "YYYY-MM-DD HH:MM" (the text itself when unparsable).
+std::string LocalTime(const std::string& rfc3339);
+
+bool CentreSetServerError(CentreState& s, const std::string& field, const std::string& message);
+
+}  // namespace uia::web

@@ -1,0 +1,43 @@
+// 找回密码 (seed 000, 自然人忘记密码): (1) 填写用户信息: name + ID number + captcha, answered
+// with the masked phone the code will go to; (2) 短信验证: the code; (3) 设置新密码: new
+// password twice. The server checks the code only with the new password, so a wrong code
+// sends the user back to step 2 with the server's message.
+#pragma once
+#include <string>
+
+#include "pages/page.h"
+#include "ui.h"
+
+namespace uia::web {
+
+struct RecoveryState {
+  enum Step { kIdentify, kSms, kPassword, kDone };
+  int step = kIdentify;
+  ui::Field name, id_number, captcha;
+  CaptchaState captcha_image;
+  std::string recovery_id;
+  std::string masked_phone;
+  ui::Field sms_code;
+  SmsState sms;
+  ui::Field password, confirm;
+  bool submitted = false;  // the current step's button pressed at least once
+  bool busy = false;
+  std::string error;
+};
+
+struct RecoveryActions {
+  bool identify = false;       // POST /api/v1/recovery
+  bool request_sms = false;    // POST /api/v1/recovery/{id}/sms
+  bool finish = false;         // POST /api/v1/recovery/{id}/password
+  bool refresh_captcha = false;
+  bool go_login = false;
+};
+
+void RecoveryPage(const PageContext& ctx, RecoveryState& s, RecoveryActions& out);
+
+std::string RecoveryIdentifyBody(const RecoveryState& s, Date today);
+std::string RecoveryPasswordBody(const RecoveryState& s);
+// Puts a server error under its field (and on the step that shows it); false when none matches.
+bool RecoverySetServerError(RecoveryState& s, const std::string& field, const std::string& message);
+
+}  // namespace uia::web
