@@ -8,6 +8,7 @@
 #include "flows/back_office/path_id.h"
 #include "http/json_fields.h"
 #include "store/document_repository.h"
+#include "store/key_lock.h"
 #include "store/person_repository.h"
 
 namespace uia::flows {
@@ -61,6 +62,9 @@ ApiResponse upload_document(app::Services& services, const http::ApiRequest& req
                               "denied", "UPLOAD_TOKEN_INVALID"});
       return ApiResponse::error(401, ErrorCode::UploadTokenInvalid);
     }
+    // Uploads of one person take turns (store/key_lock.h): on MySQL two parallel uploads would
+    // otherwise both count four and both insert a fifth.
+    store::lock_key(sql, services.db->backend(), "documents:" + std::to_string(*person_id), now);
     const auto person = persons.find_by_id(sql, *person_id);
     if (!person || person->status != store::PersonStatus::PendingReview)
       return ApiResponse::error(409, ErrorCode::ReviewNotPending);

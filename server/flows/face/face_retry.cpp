@@ -8,6 +8,7 @@
 #include "flows/login/sign_in_identifier.h"
 #include "http/json_fields.h"
 #include "ids/documents.h"
+#include "store/key_lock.h"
 #include "store/person_repository.h"
 
 namespace uia::flows {
@@ -94,7 +95,9 @@ ApiResponse retry_face_check(app::Services& services, const http::ApiRequest& re
   const ports::FaceTicket face = services.ports.face->start({person.name, person.id_number, "register"});
   if (!face.ok) return ApiResponse::error(503, ErrorCode::ServiceBusy);
   return services.db->transact([&](soci::session& sql) -> ApiResponse {
-    // Counted again under the write lock: parallel retries cannot pass the daily limit together.
+    // Counted again under the person's key lock (store/key_lock.h; SQLite's write lock alone
+    // would do, MySQL's plain reads take no lock): parallel retries cannot pass the limit together.
+    store::lock_key(sql, services.db->backend(), "face_retry:" + std::to_string(person.id), now);
     if (long long again = retry_wait(services, sql, person.id, now); again > 0)
       return ApiResponse::error(429, ErrorCode::FaceRetryLimited).retry_after(again);
     sql << "UPDATE face_checks SET status = 'superseded', completed_at = :now WHERE person_id = :p AND status = 'pending'",
