@@ -40,6 +40,267 @@ json string_schema(const char* description = nullptr) {
   return s;
 }
 
+// The personal centre: profile, addresses, e-mail, security questions, recovery by e-mail or questions.
+void describe_personal_centre(json& schemas, json& paths, bool dev_mode) {
+  const json text_or_null = {{"type", "string"}, {"nullable", true}};
+  // An object whose properties are all optional (OpenAPI 3.0 forbids an empty "required").
+  const auto all_optional = [](json properties) { return json{{"type", "object"}, {"properties", properties}}; };
+  const json basic = all_optional({{"ethnicity", string_schema("民族, from /api/v1/profile/options")},
+                             {"education", string_schema("学历, from /api/v1/profile/options")},
+                             {"occupation", string_schema("职业, from /api/v1/profile/options")},
+                             {"work_unit", string_schema("工作单位, up to 100 characters")},
+                             {"contact_address", string_schema("联系地址, up to 200 characters")},
+                             {"postcode", string_schema("6 digits")}});
+  schemas["Profile"] = object(
+      {{"person_id", {{"type", "integer"}}}, {"account", string_schema()}, {"name", string_schema("masked")},
+       {"id_type", string_schema()}, {"id_number", string_schema("masked")}, {"id_valid_from", text_or_null},
+       {"id_valid_to", text_or_null}, {"gender", text_or_null}, {"birth_date", string_schema("year only: 1990-**-**")},
+       {"phone", string_schema("masked")}, {"email", string_schema("masked; empty when none is verified")},
+       {"email_verified", {{"type", "boolean"}}}, {"level", {{"type", "integer"}}},
+       {"level_label", string_schema("初级实名认证 | 中级实名认证 | 高级实名认证")}, {"status", string_schema()},
+       {"security_questions_set", {{"type", "boolean"}}}, {"basic", basic},
+       {"created_at", {{"type", "string"}, {"format", "date-time"}}}},
+      {"person_id", "name", "id_type", "id_number", "level", "level_label", "status", "basic"});
+  schemas["AddressInput"] = object(
+      {{"kind", {{"type", "string"}, {"enum", {"contact", "postal"}}}}, {"recipient", string_schema()},
+       {"phone", string_schema("11-digit mobile number")}, {"region", string_schema("province/city/district, up to 60")},
+       {"region_code", string_schema("optional GB/T 2260 code, 6 digits")}, {"detail", string_schema("up to 120")},
+       {"postcode", string_schema("6 digits; required for postal")}, {"is_default", {{"type", "boolean"}}}},
+      {"kind", "recipient", "phone", "region", "detail"});
+  schemas["Address"] = object(
+      {{"id", {{"type", "integer"}}}, {"kind", string_schema()}, {"recipient", string_schema()},
+       {"phone", string_schema("masked")}, {"region", string_schema()}, {"region_code", text_or_null},
+       {"detail", string_schema()}, {"postcode", text_or_null}, {"is_default", {{"type", "boolean"}}}},
+      {"id", "kind", "recipient", "phone", "region", "detail", "is_default"});
+  const json sent = object({{"expires_in", {{"type", "integer"}}}, {"resend_after", {{"type", "integer"}}},
+                            {"email", string_schema("masked")}},
+                           {"expires_in", "resend_after"});
+  const json question = object({{"id", string_schema()}, {"text", string_schema()}}, {"id", "text"});
+  const json my_questions = object({{"set", {{"type", "boolean"}}},
+                                    {"questions", {{"type", "array"}, {"items", question}}}},
+                                   {"set", "questions"});
+
+  paths["/api/v1/me/profile"]["get"] = operation(
+      "The personal centre's view of the signed-in person (masked), with basic information and the real-name level",
+      with_errors({{"200", answer("profile", ref("Profile"))}}, {401}), nullptr, true);
+  paths["/api/v1/me/profile"]["put"] = operation(
+      "Change basic information, ID validity dates (registration's rules) and the name (re-checked with the police "
+      "service for resident IDs and permits; 5 name checks a day). Sending account is ACCOUNT_IMMUTABLE; null or \"\" "
+      "clears a basic field",
+      with_errors({{"200", answer("profile", ref("Profile"))}}, {400, 401, 403, 429, 503}),
+      all_optional({{"name", string_schema()}, {"id_valid_from", {{"type", "string"}, {"format", "date"}}},
+              {"id_valid_to", string_schema("YYYY-MM-DD or long_term")}, {"ethnicity", text_or_null},
+              {"education", text_or_null}, {"occupation", text_or_null}, {"work_unit", text_or_null},
+              {"contact_address", text_or_null}, {"postcode", text_or_null}}),
+      true);
+  paths["/api/v1/profile/options"]["get"] = operation(
+      "The lists the basic-information pickers offer, and the free-text limits",
+      {{"200", answer("options", object({{"ethnicity", {{"type", "array"}, {"items", string_schema()}}},
+                                         {"education", {{"type", "array"}, {"items", string_schema()}}},
+                                         {"occupation", {{"type", "array"}, {"items", string_schema()}}},
+                                         {"limits", {{"type", "object"}}}},
+                                        {"ethnicity", "education", "occupation"}))}});
+  paths["/api/v1/me/addresses"]["get"] = operation(
+      "The signed-in person's contact and postal (EMS) addresses, default first (?kind=contact|postal)",
+      with_errors({{"200", answer("addresses", object({{"addresses", {{"type", "array"}, {"items", ref("Address")}}},
+                                                       {"max", {{"type", "integer"}}}},
+                                                      {"addresses"}))}},
+                  {400, 401}),
+      nullptr, true);
+  paths["/api/v1/me/addresses"]["post"] = operation(
+      "Add an address (at most 20; the first of a kind becomes its default)",
+      with_errors({{"201", answer("created", ref("Address"))}}, {400, 401, 403, 409}), ref("AddressInput"), true);
+  paths["/api/v1/me/addresses/{id}"]["put"] = operation(
+      "Replace an address of the signed-in person (another person's id is 404)",
+      with_errors({{"200", answer("updated", ref("Address"))}}, {400, 401, 403, 404}), ref("AddressInput"), true);
+  paths["/api/v1/me/addresses/{id}"]["delete"] = operation(
+      "Delete an address (the newest remaining of its kind becomes the default)",
+      with_errors({{"204", answer("deleted")}}, {401, 403, 404}), nullptr, true);
+  paths["/api/v1/me/email"]["put"] = operation(
+      "Bind or change the e-mail address: login password, then a 6-digit code goes to the address",
+      with_errors({{"202", answer("code sent", sent)}}, {400, 401, 403, 409, 429, 503}),
+      object({{"password", string_schema()}, {"email", string_schema()}}, {"password", "email"}), true);
+  paths["/api/v1/me/email/verify"]["post"] = operation(
+      "Confirm the e-mail address with the code it received",
+      with_errors({{"200", answer("verified", object({{"email", string_schema("masked")},
+                                                      {"email_verified", {{"type", "boolean"}}}},
+                                                     {"email", "email_verified"}))}},
+                  {400, 401, 403, 409}),
+      object({{"email_code", string_schema()}}, {"email_code"}), true);
+  paths["/api/v1/security-questions"]["get"] = operation(
+      "The fixed catalogue of security questions",
+      {{"200", answer("catalogue", object({{"questions", {{"type", "array"}, {"items", question}}},
+                                           {"count", {{"type", "integer"}}}},
+                                          {"questions"}))}});
+  paths["/api/v1/me/security-questions"]["get"] = operation(
+      "Which security questions the signed-in person set (never the answers)",
+      with_errors({{"200", answer("questions", my_questions)}}, {401}), nullptr, true);
+  paths["/api/v1/me/security-questions"]["put"] = operation(
+      "Set three different security questions with answers (login password required; answers stored as Argon2id "
+      "hashes after trimming and ASCII case-folding)",
+      with_errors({{"200", answer("questions", my_questions)}}, {400, 401, 403, 503}),
+      object({{"password", string_schema()},
+              {"questions", {{"type", "array"}, {"minItems", 3}, {"maxItems", 3},
+                             {"items", object({{"question", string_schema("catalogue id")}, {"answer", string_schema()}},
+                                              {"question", "answer"})}}}},
+             {"password", "questions"}),
+      true);
+  paths["/api/v1/recovery/{id}/email"]["post"] = operation(
+      "Forgotten password, step 2 by e-mail: a code to the account's verified address",
+      with_errors({{"202", answer("sent", sent)}}, {400, 404, 429, 503}));
+  // Step 1 now lists the methods; step 3 takes a method (the SMS form stays the default).
+  auto& start = paths["/api/v1/recovery"]["post"]["responses"]["201"]["content"]["application/json"]["schema"];
+  start["properties"]["methods"] = {{"type", "array"},
+                                    {"items", {{"type", "string"}, {"enum", {"phone", "email", "security_questions"}}}}};
+  start["properties"]["email"] = string_schema("masked; when e-mail recovery is available");
+  start["properties"]["questions"] = {{"type", "array"}, {"items", question}};
+  start["required"] = {"recovery_id", "methods"};
+  paths["/api/v1/recovery/{id}/password"]["post"] = operation(
+      "Forgotten password, step 3: {method: sms (default) | email | security_questions} + proof + new password "
+      "(all sessions end; 5 wrong answer sets a day lock the questions)",
+      with_errors({{"204", answer("reset")}}, {400, 404, 423, 503}),
+      object({{"method", {{"type", "string"}, {"enum", {"sms", "email", "security_questions"}}}},
+              {"sms_code", string_schema()}, {"email_code", string_schema()},
+              {"answers", {{"type", "array"}, {"items", string_schema()}, {"minItems", 3}, {"maxItems", 3}}},
+              {"new_password", string_schema()}},
+             {"new_password"}));
+  if (dev_mode) {
+    paths["/api/dev/mail"]["get"] = operation(
+        "Dev mode: e-mails the simulator delivered to ?to=, newest first",
+        {{"200", answer("messages",
+                        object({{"messages", {{"type", "array"},
+                                              {"items", object({{"to", string_schema()}, {"purpose", string_schema()},
+                                                                {"code", string_schema()}, {"subject", string_schema()},
+                                                                {"text", string_schema()},
+                                                                {"sent_at", {{"type", "string"}, {"format", "date-time"}}}},
+                                                               {"to", "purpose", "code", "text", "sent_at"})}}}},
+                               {"messages"}))}});
+  }
+}
+
+// Back-office: staff sessions, the audit query, document upload and review, face-check retry.
+void describe_back_office(json& paths) {
+  // Staff routes take a staff bearer token from POST /api/v1/admin/sessions (never a cookie,
+  // never a person's token); the role each needs is in its summary.
+  const auto staff_op = [](const char* summary, json responses, json body = nullptr) {
+    json op = operation(summary, std::move(responses), std::move(body));
+    op["security"] = json::array({{{"bearer", json::array()}}});
+    return op;
+  };
+  const json integer = {{"type", "integer"}};
+  const json time = {{"type", "string"}, {"format", "date-time"}};
+  const json nullable_string = {{"type", "string"}, {"nullable", true}};
+  const json staff = object({{"id", integer}, {"username", string_schema()},
+                             {"roles", {{"type", "array"}, {"items", {{"type", "string"}, {"enum", {"auditor", "reviewer", "admin"}}}}}}},
+                            {"id", "username", "roles"});
+  const auto query = [](const char* name, const char* description, json schema = {{"type", "string"}}) {
+    return json{{"name", name}, {"in", "query"}, {"required", false}, {"description", description}, {"schema", schema}};
+  };
+  const auto path_param = [](const char* name) {
+    return json{{"name", name}, {"in", "path"}, {"required", true}, {"schema", {{"type", "integer"}}}};
+  };
+  paths["/api/v1/admin/sessions"]["post"] = operation(
+      "Staff sign-in (5 failures in 15 minutes lock the username for 30 minutes)",
+      with_errors({{"201", answer("signed in", object({{"token", string_schema("send as Authorization: Bearer")},
+                                                        {"expires_in", integer}, {"staff", staff}},
+                                                       {"token", "expires_in", "staff"}))}},
+                  {400, 401, 423, 429}),
+      object({{"username", string_schema()}, {"password", string_schema()}}, {"username", "password"}));
+  paths["/api/v1/admin/sessions/current"]["delete"] =
+      staff_op("Staff sign-out: the token stops working at once", with_errors({{"204", answer("signed out")}}, {401}));
+  json audit = staff_op(
+      "Role auditor: the audit log, newest first, keyset-paged (reading it is audited too)",
+      with_errors({{"200", answer("events",
+                                  object({{"events", {{"type", "array"},
+                                                      {"items", object({{"id", integer}, {"at", time},
+                                                                        {"actor", nullable_string}, {"action", string_schema()},
+                                                                        {"target", nullable_string}, {"client_ip", nullable_string},
+                                                                        {"result", string_schema()}, {"detail", nullable_string}},
+                                                                       {"id", "at", "action", "result"})}}},
+                                          {"next_cursor", nullable_string}},
+                                         {"events", "next_cursor"}))}},
+                  {400, 401, 403}));
+  audit["parameters"] = json::array(
+      {query("actor", "exact, e.g. person:42 or staff:3"), query("action", "exact, e.g. session.login"),
+       query("target", "exact, e.g. person:42"),
+       query("result", "ok | denied | failed", {{"type", "string"}, {"enum", {"ok", "denied", "failed"}}}),
+       query("from", "RFC 3339, inclusive", time), query("to", "RFC 3339, exclusive", time),
+       query("limit", "1-200 (larger values are capped), default 50", integer),
+       query("cursor", "next_cursor of the previous page")});
+  paths["/api/v1/admin/audit"]["get"] = audit;
+  json queue = staff_op(
+      "Role reviewer: registrations waiting for review, oldest first (masked)",
+      with_errors({{"200", answer("queue", object({{"reviews", {{"type", "array"},
+                                                               {"items", object({{"person_id", integer}, {"name", string_schema("masked")},
+                                                                                 {"id_type", string_schema()},
+                                                                                 {"id_number", string_schema("masked")},
+                                                                                 {"documents", integer}, {"created_at", time}},
+                                                                                {"person_id", "name", "id_type", "id_number"})}}},
+                                                   {"next_cursor", nullable_string}},
+                                                  {"reviews", "next_cursor"}))}},
+                  {400, 401, 403}));
+  queue["parameters"] = json::array({query("status", "pending (the default)", {{"type", "string"}, {"enum", {"pending"}}}),
+                                     query("limit", "1-200, default 50", integer),
+                                     query("cursor", "next_cursor of the previous page")});
+  paths["/api/v1/admin/reviews"]["get"] = queue;
+  json one = staff_op(
+      "Role reviewer: one application unmasked, with its documents (base64) and past decisions; the read is audited",
+      with_errors({{"200", answer("application",
+                                  object({{"person_id", integer}, {"status", string_schema()}, {"name", string_schema()},
+                                          {"id_type", string_schema()}, {"id_number", string_schema()},
+                                          {"gender", nullable_string}, {"birth_date", nullable_string},
+                                          {"phone", string_schema("masked")}, {"created_at", time},
+                                          {"documents", {{"type", "array"},
+                                                         {"items", object({{"id", integer}, {"kind", string_schema()},
+                                                                           {"content_type", string_schema()}, {"size", integer},
+                                                                           {"uploaded_at", time}, {"data", string_schema("base64")}},
+                                                                          {"id", "kind", "content_type", "data"})}}},
+                                          {"history", {{"type", "array"},
+                                                       {"items", object({{"decision", string_schema()}, {"reason", string_schema()},
+                                                                         {"staff_id", integer}, {"decided_at", time}},
+                                                                        {"decision"})}}}},
+                                         {"person_id", "status", "name", "id_number", "documents"}))}},
+                  {401, 403, 404}));
+  one["parameters"] = json::array({path_param("person_id")});
+  paths["/api/v1/admin/reviews/{person_id}"]["get"] = one;
+  json decide = staff_op(
+      "Role reviewer: approve (active, level 2) or reject (rejected, reason required) a waiting registration",
+      with_errors({{"200", answer("decided", object({{"person_id", integer}, {"decision", string_schema()},
+                                                     {"status", string_schema()}, {"level", integer}},
+                                                    {"person_id", "decision", "status"}))}},
+                  {400, 401, 403, 404, 409}),
+      object({{"decision", {{"type", "string"}, {"enum", {"approve", "reject"}}}},
+              {"reason", string_schema("required to reject; shown to the person")}},
+             {"decision"}));
+  decide["parameters"] = json::array({path_param("person_id")});
+  paths["/api/v1/admin/reviews/{person_id}"]["post"] = decide;
+  json upload = operation(
+      "Upload one identity document for a registration waiting for review (X-Upload-Token from the registration "
+      "or from signing in; at most 2 MiB decoded, JPEG/PNG/PDF checked by content)",
+      with_errors({{"201", answer("stored", object({{"document_id", integer}, {"kind", string_schema()},
+                                                    {"content_type", string_schema()}, {"size", integer},
+                                                    {"status", string_schema()}},
+                                                   {"document_id", "kind", "content_type", "size"}))}},
+                  {400, 401, 409, 413}),
+      object({{"kind", {{"type", "string"}, {"enum", {"passport_photo_page", "residence_permit", "other"}}}},
+              {"content_type", {{"type", "string"}, {"enum", {"image/jpeg", "image/png", "application/pdf"}}}},
+              {"data", string_schema("the file, standard base64")}},
+             {"kind", "content_type", "data"}));
+  upload["parameters"] = json::array(
+      {path_param("id"), {{"name", "X-Upload-Token"}, {"in", "header"}, {"required", true}, {"schema", {{"type", "string"}}}}});
+  paths["/api/v1/persons/{id}/documents"]["post"] = upload;
+  paths["/api/v1/face/checks"]["post"] = operation(
+      "A new face check for an account in pending_face (identifier + password + captcha, as at sign-in; "
+      "at most 5 checks a day)",
+      with_errors({{"201", answer("ticket", object({{"face_ticket", string_schema()}, {"face_url", string_schema()},
+                                                    {"expires_in", integer}},
+                                                   {"face_ticket", "expires_in"}))}},
+                  {400, 401, 409, 423, 429, 503}),
+      object({{"identifier", string_schema("account, phone or ID number")}, {"password", string_schema()},
+              {"captcha_id", string_schema()}, {"captcha_answer", string_schema()}},
+             {"identifier", "password", "captcha_id", "captcha_answer"}));
+}
+
 json build(bool dev_mode) {
   json codes = json::array();
   for (std::size_t i = 0; i < error_code_count(); ++i) codes.push_back(code_name(error_code_at(i)));
@@ -185,264 +446,9 @@ json build(bool dev_mode) {
       object({{"ticket", string_schema()}, {"result", {{"type", "string"}, {"enum", {"pass", "fail"}}}}},
              {"ticket", "result"}));
   // personal centre: profile, addresses, e-mail, security questions
-  {
-    const json text_or_null = {{"type", "string"}, {"nullable", true}};
-    // An object whose properties are all optional (OpenAPI 3.0 forbids an empty "required").
-    const auto all_optional = [](json properties) { return json{{"type", "object"}, {"properties", properties}}; };
-    const json basic = all_optional({{"ethnicity", string_schema("民族, from /api/v1/profile/options")},
-                               {"education", string_schema("学历, from /api/v1/profile/options")},
-                               {"occupation", string_schema("职业, from /api/v1/profile/options")},
-                               {"work_unit", string_schema("工作单位, up to 100 characters")},
-                               {"contact_address", string_schema("联系地址, up to 200 characters")},
-                               {"postcode", string_schema("6 digits")}});
-    schemas["Profile"] = object(
-        {{"person_id", {{"type", "integer"}}}, {"account", string_schema()}, {"name", string_schema("masked")},
-         {"id_type", string_schema()}, {"id_number", string_schema("masked")}, {"id_valid_from", text_or_null},
-         {"id_valid_to", text_or_null}, {"gender", text_or_null}, {"birth_date", string_schema("year only: 1990-**-**")},
-         {"phone", string_schema("masked")}, {"email", string_schema("masked; empty when none is verified")},
-         {"email_verified", {{"type", "boolean"}}}, {"level", {{"type", "integer"}}},
-         {"level_label", string_schema("初级实名认证 | 中级实名认证 | 高级实名认证")}, {"status", string_schema()},
-         {"security_questions_set", {{"type", "boolean"}}}, {"basic", basic},
-         {"created_at", {{"type", "string"}, {"format", "date-time"}}}},
-        {"person_id", "name", "id_type", "id_number", "level", "level_label", "status", "basic"});
-    schemas["AddressInput"] = object(
-        {{"kind", {{"type", "string"}, {"enum", {"contact", "postal"}}}}, {"recipient", string_schema()},
-         {"phone", string_schema("11-digit mobile number")}, {"region", string_schema("province/city/district, up to 60")},
-         {"region_code", string_schema("optional GB/T 2260 code, 6 digits")}, {"detail", string_schema("up to 120")},
-         {"postcode", string_schema("6 digits; required for postal")}, {"is_default", {{"type", "boolean"}}}},
-        {"kind", "recipient", "phone", "region", "detail"});
-    schemas["Address"] = object(
-        {{"id", {{"type", "integer"}}}, {"kind", string_schema()}, {"recipient", string_schema()},
-         {"phone", string_schema("masked")}, {"region", string_schema()}, {"region_code", text_or_null},
-         {"detail", string_schema()}, {"postcode", text_or_null}, {"is_default", {{"type", "boolean"}}}},
-        {"id", "kind", "recipient", "phone", "region", "detail", "is_default"});
-    const json sent = object({{"expires_in", {{"type", "integer"}}}, {"resend_after", {{"type", "integer"}}},
-                              {"email", string_schema("masked")}},
-                             {"expires_in", "resend_after"});
-    const json question = object({{"id", string_schema()}, {"text", string_schema()}}, {"id", "text"});
-    const json my_questions = object({{"set", {{"type", "boolean"}}},
-                                      {"questions", {{"type", "array"}, {"items", question}}}},
-                                     {"set", "questions"});
-
-    paths["/api/v1/me/profile"]["get"] = operation(
-        "The personal centre's view of the signed-in person (masked), with basic information and the real-name level",
-        with_errors({{"200", answer("profile", ref("Profile"))}}, {401}), nullptr, true);
-    paths["/api/v1/me/profile"]["put"] = operation(
-        "Change basic information, ID validity dates (registration's rules) and the name (re-checked with the police "
-        "service for resident IDs and permits; 5 name checks a day). Sending account is ACCOUNT_IMMUTABLE; null or \"\" "
-        "clears a basic field",
-        with_errors({{"200", answer("profile", ref("Profile"))}}, {400, 401, 403, 429, 503}),
-        all_optional({{"name", string_schema()}, {"id_valid_from", {{"type", "string"}, {"format", "date"}}},
-                {"id_valid_to", string_schema("YYYY-MM-DD or long_term")}, {"ethnicity", text_or_null},
-                {"education", text_or_null}, {"occupation", text_or_null}, {"work_unit", text_or_null},
-                {"contact_address", text_or_null}, {"postcode", text_or_null}}),
-        true);
-    paths["/api/v1/profile/options"]["get"] = operation(
-        "The lists the basic-information pickers offer, and the free-text limits",
-        {{"200", answer("options", object({{"ethnicity", {{"type", "array"}, {"items", string_schema()}}},
-                                           {"education", {{"type", "array"}, {"items", string_schema()}}},
-                                           {"occupation", {{"type", "array"}, {"items", string_schema()}}},
-                                           {"limits", {{"type", "object"}}}},
-                                          {"ethnicity", "education", "occupation"}))}});
-    paths["/api/v1/me/addresses"]["get"] = operation(
-        "The signed-in person's contact and postal (EMS) addresses, default first (?kind=contact|postal)",
-        with_errors({{"200", answer("addresses", object({{"addresses", {{"type", "array"}, {"items", ref("Address")}}},
-                                                         {"max", {{"type", "integer"}}}},
-                                                        {"addresses"}))}},
-                    {400, 401}),
-        nullptr, true);
-    paths["/api/v1/me/addresses"]["post"] = operation(
-        "Add an address (at most 20; the first of a kind becomes its default)",
-        with_errors({{"201", answer("created", ref("Address"))}}, {400, 401, 403, 409}), ref("AddressInput"), true);
-    paths["/api/v1/me/addresses/{id}"]["put"] = operation(
-        "Replace an address of the signed-in person (another person's id is 404)",
-        with_errors({{"200", answer("updated", ref("Address"))}}, {400, 401, 403, 404}), ref("AddressInput"), true);
-    paths["/api/v1/me/addresses/{id}"]["delete"] = operation(
-        "Delete an address (the newest remaining of its kind becomes the default)",
-        with_errors({{"204", answer("deleted")}}, {401, 403, 404}), nullptr, true);
-    paths["/api/v1/me/email"]["put"] = operation(
-        "Bind or change the e-mail address: login password, then a 6-digit code goes to the address",
-        with_errors({{"202", answer("code sent", sent)}}, {400, 401, 403, 409, 429, 503}),
-        object({{"password", string_schema()}, {"email", string_schema()}}, {"password", "email"}), true);
-    paths["/api/v1/me/email/verify"]["post"] = operation(
-        "Confirm the e-mail address with the code it received",
-        with_errors({{"200", answer("verified", object({{"email", string_schema("masked")},
-                                                        {"email_verified", {{"type", "boolean"}}}},
-                                                       {"email", "email_verified"}))}},
-                    {400, 401, 403, 409}),
-        object({{"email_code", string_schema()}}, {"email_code"}), true);
-    paths["/api/v1/security-questions"]["get"] = operation(
-        "The fixed catalogue of security questions",
-        {{"200", answer("catalogue", object({{"questions", {{"type", "array"}, {"items", question}}},
-                                             {"count", {{"type", "integer"}}}},
-                                            {"questions"}))}});
-    paths["/api/v1/me/security-questions"]["get"] = operation(
-        "Which security questions the signed-in person set (never the answers)",
-        with_errors({{"200", answer("questions", my_questions)}}, {401}), nullptr, true);
-    paths["/api/v1/me/security-questions"]["put"] = operation(
-        "Set three different security questions with answers (login password required; answers stored as Argon2id "
-        "hashes after trimming and ASCII case-folding)",
-        with_errors({{"200", answer("questions", my_questions)}}, {400, 401, 403, 503}),
-        object({{"password", string_schema()},
-                {"questions", {{"type", "array"}, {"minItems", 3}, {"maxItems", 3},
-                               {"items", object({{"question", string_schema("catalogue id")}, {"answer", string_schema()}},
-                                                {"question", "answer"})}}}},
-               {"password", "questions"}),
-        true);
-    paths["/api/v1/recovery/{id}/email"]["post"] = operation(
-        "Forgotten password, step 2 by e-mail: a code to the account's verified address",
-        with_errors({{"202", answer("sent", sent)}}, {400, 404, 429, 503}));
-    // Step 1 now lists the methods; step 3 takes a method (the SMS form stays the default).
-    auto& start = paths["/api/v1/recovery"]["post"]["responses"]["201"]["content"]["application/json"]["schema"];
-    start["properties"]["methods"] = {{"type", "array"},
-                                      {"items", {{"type", "string"}, {"enum", {"phone", "email", "security_questions"}}}}};
-    start["properties"]["email"] = string_schema("masked; when e-mail recovery is available");
-    start["properties"]["questions"] = {{"type", "array"}, {"items", question}};
-    start["required"] = {"recovery_id", "methods"};
-    paths["/api/v1/recovery/{id}/password"]["post"] = operation(
-        "Forgotten password, step 3: {method: sms (default) | email | security_questions} + proof + new password "
-        "(all sessions end; 5 wrong answer sets a day lock the questions)",
-        with_errors({{"204", answer("reset")}}, {400, 404, 423, 503}),
-        object({{"method", {{"type", "string"}, {"enum", {"sms", "email", "security_questions"}}}},
-                {"sms_code", string_schema()}, {"email_code", string_schema()},
-                {"answers", {{"type", "array"}, {"items", string_schema()}, {"minItems", 3}, {"maxItems", 3}}},
-                {"new_password", string_schema()}},
-               {"new_password"}));
-    if (dev_mode) {
-      paths["/api/dev/mail"]["get"] = operation(
-          "Dev mode: e-mails the simulator delivered to ?to=, newest first",
-          {{"200", answer("messages",
-                          object({{"messages", {{"type", "array"},
-                                                {"items", object({{"to", string_schema()}, {"purpose", string_schema()},
-                                                                  {"code", string_schema()}, {"subject", string_schema()},
-                                                                  {"text", string_schema()},
-                                                                  {"sent_at", {{"type", "string"}, {"format", "date-time"}}}},
-                                                                 {"to", "purpose", "code", "text", "sent_at"})}}}},
-                                 {"messages"}))}});
-    }
-  }
+  describe_personal_centre(schemas, paths, dev_mode);
   // back-office: staff, audit, review of documents
-  {
-    // Staff routes take a staff bearer token from POST /api/v1/admin/sessions (never a cookie,
-    // never a person's token); the role each needs is in its summary.
-    const auto staff_op = [](const char* summary, json responses, json body = nullptr) {
-      json op = operation(summary, std::move(responses), std::move(body));
-      op["security"] = json::array({{{"bearer", json::array()}}});
-      return op;
-    };
-    const json integer = {{"type", "integer"}};
-    const json time = {{"type", "string"}, {"format", "date-time"}};
-    const json nullable_string = {{"type", "string"}, {"nullable", true}};
-    const json staff = object({{"id", integer}, {"username", string_schema()},
-                               {"roles", {{"type", "array"}, {"items", {{"type", "string"}, {"enum", {"auditor", "reviewer", "admin"}}}}}}},
-                              {"id", "username", "roles"});
-    const auto query = [](const char* name, const char* description, json schema = {{"type", "string"}}) {
-      return json{{"name", name}, {"in", "query"}, {"required", false}, {"description", description}, {"schema", schema}};
-    };
-    const auto path_param = [](const char* name) {
-      return json{{"name", name}, {"in", "path"}, {"required", true}, {"schema", {{"type", "integer"}}}};
-    };
-    paths["/api/v1/admin/sessions"]["post"] = operation(
-        "Staff sign-in (5 failures in 15 minutes lock the username for 30 minutes)",
-        with_errors({{"201", answer("signed in", object({{"token", string_schema("send as Authorization: Bearer")},
-                                                          {"expires_in", integer}, {"staff", staff}},
-                                                         {"token", "expires_in", "staff"}))}},
-                    {400, 401, 423, 429}),
-        object({{"username", string_schema()}, {"password", string_schema()}}, {"username", "password"}));
-    paths["/api/v1/admin/sessions/current"]["delete"] =
-        staff_op("Staff sign-out: the token stops working at once", with_errors({{"204", answer("signed out")}}, {401}));
-    json audit = staff_op(
-        "Role auditor: the audit log, newest first, keyset-paged (reading it is audited too)",
-        with_errors({{"200", answer("events",
-                                    object({{"events", {{"type", "array"},
-                                                        {"items", object({{"id", integer}, {"at", time},
-                                                                          {"actor", nullable_string}, {"action", string_schema()},
-                                                                          {"target", nullable_string}, {"client_ip", nullable_string},
-                                                                          {"result", string_schema()}, {"detail", nullable_string}},
-                                                                         {"id", "at", "action", "result"})}}},
-                                            {"next_cursor", nullable_string}},
-                                           {"events", "next_cursor"}))}},
-                    {400, 401, 403}));
-    audit["parameters"] = json::array(
-        {query("actor", "exact, e.g. person:42 or staff:3"), query("action", "exact, e.g. session.login"),
-         query("target", "exact, e.g. person:42"),
-         query("result", "ok | denied | failed", {{"type", "string"}, {"enum", {"ok", "denied", "failed"}}}),
-         query("from", "RFC 3339, inclusive", time), query("to", "RFC 3339, exclusive", time),
-         query("limit", "1-200 (larger values are capped), default 50", integer),
-         query("cursor", "next_cursor of the previous page")});
-    paths["/api/v1/admin/audit"]["get"] = audit;
-    json queue = staff_op(
-        "Role reviewer: registrations waiting for review, oldest first (masked)",
-        with_errors({{"200", answer("queue", object({{"reviews", {{"type", "array"},
-                                                                 {"items", object({{"person_id", integer}, {"name", string_schema("masked")},
-                                                                                   {"id_type", string_schema()},
-                                                                                   {"id_number", string_schema("masked")},
-                                                                                   {"documents", integer}, {"created_at", time}},
-                                                                                  {"person_id", "name", "id_type", "id_number"})}}},
-                                                     {"next_cursor", nullable_string}},
-                                                    {"reviews", "next_cursor"}))}},
-                    {400, 401, 403}));
-    queue["parameters"] = json::array({query("status", "pending (the default)", {{"type", "string"}, {"enum", {"pending"}}}),
-                                       query("limit", "1-200, default 50", integer),
-                                       query("cursor", "next_cursor of the previous page")});
-    paths["/api/v1/admin/reviews"]["get"] = queue;
-    json one = staff_op(
-        "Role reviewer: one application unmasked, with its documents (base64) and past decisions; the read is audited",
-        with_errors({{"200", answer("application",
-                                    object({{"person_id", integer}, {"status", string_schema()}, {"name", string_schema()},
-                                            {"id_type", string_schema()}, {"id_number", string_schema()},
-                                            {"gender", nullable_string}, {"birth_date", nullable_string},
-                                            {"phone", string_schema("masked")}, {"created_at", time},
-                                            {"documents", {{"type", "array"},
-                                                           {"items", object({{"id", integer}, {"kind", string_schema()},
-                                                                             {"content_type", string_schema()}, {"size", integer},
-                                                                             {"uploaded_at", time}, {"data", string_schema("base64")}},
-                                                                            {"id", "kind", "content_type", "data"})}}},
-                                            {"history", {{"type", "array"},
-                                                         {"items", object({{"decision", string_schema()}, {"reason", string_schema()},
-                                                                           {"staff_id", integer}, {"decided_at", time}},
-                                                                          {"decision"})}}}},
-                                           {"person_id", "status", "name", "id_number", "documents"}))}},
-                    {401, 403, 404}));
-    one["parameters"] = json::array({path_param("person_id")});
-    paths["/api/v1/admin/reviews/{person_id}"]["get"] = one;
-    json decide = staff_op(
-        "Role reviewer: approve (active, level 2) or reject (rejected, reason required) a waiting registration",
-        with_errors({{"200", answer("decided", object({{"person_id", integer}, {"decision", string_schema()},
-                                                       {"status", string_schema()}, {"level", integer}},
-                                                      {"person_id", "decision", "status"}))}},
-                    {400, 401, 403, 404, 409}),
-        object({{"decision", {{"type", "string"}, {"enum", {"approve", "reject"}}}},
-                {"reason", string_schema("required to reject; shown to the person")}},
-               {"decision"}));
-    decide["parameters"] = json::array({path_param("person_id")});
-    paths["/api/v1/admin/reviews/{person_id}"]["post"] = decide;
-    json upload = operation(
-        "Upload one identity document for a registration waiting for review (X-Upload-Token from the registration "
-        "or from signing in; at most 2 MiB decoded, JPEG/PNG/PDF checked by content)",
-        with_errors({{"201", answer("stored", object({{"document_id", integer}, {"kind", string_schema()},
-                                                      {"content_type", string_schema()}, {"size", integer},
-                                                      {"status", string_schema()}},
-                                                     {"document_id", "kind", "content_type", "size"}))}},
-                    {400, 401, 409, 413}),
-        object({{"kind", {{"type", "string"}, {"enum", {"passport_photo_page", "residence_permit", "other"}}}},
-                {"content_type", {{"type", "string"}, {"enum", {"image/jpeg", "image/png", "application/pdf"}}}},
-                {"data", string_schema("the file, standard base64")}},
-               {"kind", "content_type", "data"}));
-    upload["parameters"] = json::array(
-        {path_param("id"), {{"name", "X-Upload-Token"}, {"in", "header"}, {"required", true}, {"schema", {{"type", "string"}}}}});
-    paths["/api/v1/persons/{id}/documents"]["post"] = upload;
-    paths["/api/v1/face/checks"]["post"] = operation(
-        "A new face check for an account in pending_face (identifier + password + captcha, as at sign-in; "
-        "at most 5 checks a day)",
-        with_errors({{"201", answer("ticket", object({{"face_ticket", string_schema()}, {"face_url", string_schema()},
-                                                      {"expires_in", integer}},
-                                                     {"face_ticket", "expires_in"}))}},
-                    {400, 401, 409, 423, 429, 503}),
-        object({{"identifier", string_schema("account, phone or ID number")}, {"password", string_schema()},
-                {"captcha_id", string_schema()}, {"captcha_answer", string_schema()}},
-               {"identifier", "password", "captcha_id", "captcha_answer"}));
-  }
+  describe_back_office(paths);
   // sessions of the signed-in person, first sign-in of imported accounts
   paths["/api/v1/me/sessions"]["get"] = operation(
       "Where the signed-in person is signed in (sessions that still work, newest use first)",
