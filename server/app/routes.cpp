@@ -6,7 +6,7 @@
 #include "flows/addresses/addresses.h"
 #include "flows/back_office/audit_query.h"
 #include "flows/back_office/document_content.h"
-#include "flows/back_office/documents.h"
+#include "flows/back_office/document_upload.h"
 #include "flows/back_office/reviews.h"
 #include "flows/back_office/staff_sign_in.h"
 #include "flows/captcha/captcha_flow.h"

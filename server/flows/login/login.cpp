@@ -4,7 +4,7 @@
 
 #include "flows/activation/activation.h"
 #include "flows/audit/audit_log.h"
-#include "flows/back_office/documents.h"
+#include "flows/back_office/document_upload.h"
 #include "flows/captcha/captcha_flow.h"
 #include "flows/login/login_throttle.h"
 #include "flows/login/sign_in_identifier.h"

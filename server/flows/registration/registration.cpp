@@ -4,7 +4,7 @@
 
 #include "api/validate.h"
 #include "flows/audit/audit_log.h"
-#include "flows/back_office/documents.h"
+#include "flows/back_office/document_upload.h"
 #include "flows/sms/sms_codes.h"
 #include "http/json_fields.h"
 #include "ids/resident_id.h"

@@ -1,4 +1,4 @@
-#include "flows/back_office/documents.h"
+#include "flows/back_office/document_upload.h"
 
 #include <soci/soci.h>
 
