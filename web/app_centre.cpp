@@ -24,7 +24,11 @@ void App::frame_centre(const PageContext& ctx) {
   if (a.request_delete_sms) send_sms_to_phone_on_file(s.delete_sms, "/api/v1/me/deletion/sms");
   if (a.delete_account) delete_account();
   if (a.sign_out) sign_out();
-  if (ctx.now < s.sms.resend_at || ctx.now < s.delete_sms.resend_at) wake_after(0.25);
+  if (a.load_security) load_security();
+  if (a.request_email_code) request_email_code();
+  if (a.verify_email) verify_email();
+  if (a.set_questions) set_security_questions();
+  if (ctx.now < s.sms.resend_at || ctx.now < s.delete_sms.resend_at || ctx.now < s.email_sent.resend_at) wake_after(0.25);
 }
 
 void App::signed_out(const std::string& message) {
@@ -168,6 +172,125 @@ void App::delete_account() {
       return;
     }
     centre_failed(r, "注销账号");
+  });
+}
+
+// 安全设置: the question catalogue, the questions on file and the e-mail on file, one after
+// the other (the tab shows once all three have answered).
+void App::load_security() {
+  centre_.security_loading = true;
+  net::send("GET", "/api/v1/security-questions", "", [this](const net::Response& r) {
+    CentreState& s = centre_;
+    if (!r.ok()) {
+      s.security_loading = false;
+      centre_failed(r, "安全设置");
+      return;
+    }
+    s.catalogue.clear();
+    for (int i = 0;; ++i) {
+      const std::string p = "questions." + std::to_string(i) + ".";
+      std::string id = r.get(p + "id");
+      if (id.empty()) break;
+      s.catalogue.push_back({id, r.get(p + "text")});
+    }
+    s.catalogue_texts.clear();
+    for (const auto& q : s.catalogue) s.catalogue_texts.push_back(q.text.c_str());
+    net::send("GET", "/api/v1/me/security-questions", "", [this](const net::Response& r) {
+      CentreState& s = centre_;
+      if (!r.ok()) {
+        s.security_loading = false;
+        centre_failed(r, "安全设置");
+        return;
+      }
+      s.questions_set = r.get("set") == "true";
+      s.my_questions.clear();
+      for (int i = 0;; ++i) {
+        const std::string p = "questions." + std::to_string(i) + ".";
+        std::string id = r.get(p + "id");
+        if (id.empty()) break;
+        s.my_questions.push_back(r.get(p + "text"));
+        for (size_t k = 0; k < s.catalogue.size() && i < 3; ++k)
+          if (s.catalogue[k].id == id) s.pick[i] = static_cast<int>(k);
+      }
+      net::send("GET", "/api/v1/me/profile", "", [this](const net::Response& r) {
+        CentreState& s = centre_;
+        s.security_loading = false;
+        if (!r.ok()) {
+          centre_failed(r, "安全设置");
+          return;
+        }
+        s.email_on_file = r.get("email");
+        s.security_loaded = true;
+      });
+    });
+  });
+}
+
+void App::request_email_code() {
+  CentreState& s = centre_;
+  if (s.email_sent.busy) return;
+  s.email_sent.busy = true;
+  s.email_sent.info.clear();
+  JsonObject body;
+  body.add("password", s.email_password.str()).add("email", s.email.str());
+  net::send("PUT", "/api/v1/me/email", body.str(), [this](const net::Response& r) {
+    CentreState& s = centre_;
+    s.email_sent.busy = false;
+    if (!r.ok()) {
+      centre_failed(r, "绑定邮箱");
+      return;
+    }
+    int resend = std::atoi(r.get("resend_after").c_str());
+    s.email_sent.resend_at = now_ + (resend > 0 ? resend : 60);
+    int minutes = std::atoi(r.get("expires_in").c_str()) / 60;
+    s.email_sent.info = "验证码已发送至 " + r.get("email") +
+                        (minutes > 0 ? "，" + std::to_string(minutes) + "分钟内有效" : std::string());
+  });
+}
+
+void App::verify_email() {
+  CentreState& s = centre_;
+  s.busy = true;
+  JsonObject body;
+  body.add("email_code", s.email_code.str());
+  net::send("POST", "/api/v1/me/email/verify", body.str(), [this](const net::Response& r) {
+    CentreState& s = centre_;
+    s.busy = false;
+    if (!r.ok()) {
+      centre_failed(r, "绑定邮箱");
+      return;
+    }
+    s.email_on_file = r.get("email");
+    s.success = "邮箱 " + s.email_on_file + " 已绑定，可用于找回密码";
+    s.email_password.reset();
+    s.email.reset();
+    s.email_code.reset();
+    s.email_sent.reset();
+    s.email_submitted = false;
+  });
+}
+
+void App::set_security_questions() {
+  CentreState& s = centre_;
+  s.busy = true;
+  net::send("PUT", "/api/v1/me/security-questions", SecurityQuestionsBody(s), [this](const net::Response& r) {
+    CentreState& s = centre_;
+    s.busy = false;
+    if (!r.ok()) {
+      centre_failed(r, "密保问题");
+      return;
+    }
+    s.questions_set = true;
+    s.my_questions.clear();
+    for (int i = 0;; ++i) {
+      std::string text = r.get("questions." + std::to_string(i) + ".text");
+      if (text.empty()) break;
+      s.my_questions.push_back(text);
+    }
+    s.success = "密保问题已保存，忘记密码时可通过回答密保问题找回";
+    for (auto& a : s.answers) a.reset();
+    s.questions_password.reset();
+    s.questions_submitted = false;
   });
 }
 

@@ -13,7 +13,7 @@
 namespace uia::web {
 namespace {
 
-const char* const kTabs[] = {"基本信息", "修改密码", "修改手机号", "登录设备", "注销账号"};
+const char* const kTabs[] = {"基本信息", "修改密码", "修改手机号", "登录设备", "安全设置", "注销账号"};
 
 // Seeds 001 (1.7 个人账号注销) and 003 list what deleting an account does; the same in plain words.
 const char* const kDeletionEffects[] = {
@@ -304,7 +304,7 @@ void CentrePage(const PageContext& ctx, CentreState& s, CentreActions& out) {
     ui::RowGap(8);
   }
   int tab = s.tab;
-  if (TabRow(form, kTabs, 5, &tab)) {
+  if (TabRow(form, kTabs, 6, &tab)) {
     s.tab = tab;
     s.welcome.clear();
     s.submitted = false;
@@ -312,6 +312,7 @@ void CentrePage(const PageContext& ctx, CentreState& s, CentreActions& out) {
     s.success.clear();
     if (tab == CentreState::kSessions) s.sessions_loaded = false;  // always a fresh list
     if (tab == CentreState::kInfo) s.me_loaded = false;
+    if (tab == CentreState::kSecurity) s.security_loaded = false;
   }
   ui::RowGap(16);
   switch (s.tab) {
@@ -319,6 +320,7 @@ void CentrePage(const PageContext& ctx, CentreState& s, CentreActions& out) {
     case CentreState::kPassword: password_tab(ctx, s, out); break;
     case CentreState::kPhone: phone_tab(ctx, s, out); break;
     case CentreState::kSessions: sessions_tab(ctx, s, out); break;
+    case CentreState::kSecurity: CentreSecurityTab(ctx, s, out); break;
     default: delete_tab(ctx, s, out); break;
   }
   ui::RowGap(10);
@@ -387,7 +389,13 @@ bool CentreSetServerError(CentreState& s, const std::string& field, const std::s
   ui::Field* f = nullptr;
   if (field == "old_password") f = &s.old_password;
   else if (field == "new_password") f = s.tab == CentreState::kPassword ? &s.new_password : nullptr;
-  else if (field == "password") f = &s.phone_password;
+  else if (field == "password")
+    f = s.tab != CentreState::kSecurity ? &s.phone_password
+        : s.email_submitted             ? &s.email_password
+                                        : &s.questions_password;
+  else if (field == "email") f = &s.email;
+  else if (field == "email_code") f = &s.email_code;
+  else if (field == "questions" || field == "answers") f = &s.answers[0];
   else if (field == "new_phone" || (field == "phone" && s.tab == CentreState::kPhone)) f = &s.new_phone;
   else if (field == "captcha_answer") f = &s.captcha;
   else if (field == "sms_code") f = s.tab == CentreState::kDelete ? &s.delete_code : &s.sms_code;
