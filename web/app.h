@@ -68,6 +68,11 @@ class App {
   void change_password();
   void change_phone();
   void revoke_session(long long id);
+  void load_profile();
+  void save_profile();
+  void load_addresses();
+  void save_address();
+  void delete_address(long long id);
   void load_security();
   void request_email_code();
   void verify_email();

@@ -264,6 +264,61 @@ async function desktop(browser, a) {
     await passwordSignIn(d, a.account, a.password);
     log('signed in through 密码登录');
 
+    // ---- 基本信息: 编辑 with the pickers, 保存, the values read back from the server
+    await d.press(role('button', '编辑'));
+    await role('combobox', '学历').waitFor({ timeout: TIMEOUT });
+    await d.press(role('combobox', '学历'));
+    await role('option', '大学本科').waitFor({ timeout: TIMEOUT });
+    await d.press(role('option', '大学本科'));
+    await page.waitForFunction(() => document.querySelector('#uia-a11y [role=combobox][aria-label="学历"]')?.getAttribute('aria-valuetext') === '大学本科', null, { timeout: TIMEOUT })
+      .catch(() => { throw new TestFailure('学历 not picked'); });
+    await d.fill('工作单位', '杭州市数据资源管理局');
+    await d.fill('邮政编码', '31001');
+    let profilePuts = 0;
+    page.on('request', (r) => { if (new URL(r.url()).pathname === '/api/v1/me/profile' && r.method() === 'PUT') profilePuts++; });
+    await d.press(role('button', '保存'));
+    await d.fieldAlert('postcode', '邮政编码应为6位数字');
+    check(profilePuts === 0, 'an invalid postcode was sent');
+    await d.fill('邮政编码', '310012');
+    await d.shot('info-edit');
+    let res = await d.submit('保存', '/api/v1/me/profile', 'PUT');
+    check(res.status() === 200, `PUT /me/profile: HTTP ${res.status()} ${await res.text()}`);
+    await d.banner('基本信息已保存');
+    await page.waitForFunction(() => document.querySelector('#uia-a11y [role=textbox][aria-label="学历"]')?.getAttribute('aria-valuetext') === '大学本科', null, { timeout: TIMEOUT })
+      .catch(() => { throw new TestFailure('学历 not shown after saving'); });
+    check(await d.value('工作单位') === '杭州市数据资源管理局', `工作单位 shows ${await d.value('工作单位')}`);
+    check(await d.value('证件有效期') === `${a.validFrom} 至 长期`, `证件有效期 shows ${await d.value('证件有效期')}`);
+    const profile = await (await page.request.get(new URL('/api/v1/me/profile', BASE).href)).json();
+    check(profile.basic.education === '大学本科' && profile.basic.postcode === '310012', `stored ${JSON.stringify(profile.basic)}`);
+    log('基本信息: 学历, 工作单位, 邮政编码 saved and read back');
+
+    // ---- 地址管理: a postal address (the first becomes the default), a second one made default
+    await d.tab('地址管理');
+    await d.press(role('button', '新增地址'));
+    check(await role('radio', '邮寄地址').getAttribute('aria-checked') === 'true', '邮寄地址 not preselected');
+    await d.fill('收件人', '张伟');
+    await d.fill('联系电话', a.phone);
+    await d.fill('所在地区', '浙江省杭州市西湖区');
+    await d.fill('详细地址', '文三路90号');
+    await d.fill('邮政编码', '310012');
+    res = await d.submit('保存地址', '/api/v1/me/addresses', 'POST');
+    check(res.status() === 201, `POST address: HTTP ${res.status()} ${await res.text()}`);
+    await d.banner('地址已添加');
+    await d.press(role('button', '新增地址'));
+    await d.fill('收件人', '李娜');
+    await d.fill('联系电话', randomPhone());
+    await d.fill('所在地区', '浙江省宁波市海曙区');
+    await d.fill('详细地址', '中山西路19号');
+    await d.fill('邮政编码', '315000');
+    await d.press(role('checkbox', '设为默认地址'));
+    res = await d.submit('保存地址', '/api/v1/me/addresses', 'POST');
+    check(res.status() === 201 && (await res.json()).is_default === true, `second address: HTTP ${res.status()}`);
+    await d.banner('默认邮寄地址');
+    await role('listitem', '邮寄地址（默认） 李娜').waitFor({ timeout: TIMEOUT });
+    check(await role('listitem', '邮寄地址 张伟').count() === 1, 'the first address is still the default');
+    await d.shot('addresses');
+    log('地址管理: two postal addresses, the second made the default');
+
     // ---- 安全设置 / 绑定邮箱: password + address -> code by e-mail -> 绑定邮箱
     await d.tab('安全设置');
     await role('textbox', '邮箱地址').waitFor({ timeout: TIMEOUT });
@@ -279,7 +334,7 @@ async function desktop(browser, a) {
     const mail = await mailedCode(a.email);
     // A wrong code first: the server's message under the field.
     await d.fill('邮箱验证码', mail.code === '000000' ? '111111' : '000000');
-    let res = await d.submit('绑定邮箱', '/api/v1/me/email/verify');
+    res = await d.submit('绑定邮箱', '/api/v1/me/email/verify');
     check(res.status() >= 400, `wrong e-mail code: HTTP ${res.status()}`);
     await d.mirror.locator('[role=alert][data-field="email_code"]').first().waitFor({ timeout: TIMEOUT })
       .catch(async () => { throw new TestFailure(`no alert under email_code; alerts ${JSON.stringify(await d.alerts())}`); });
@@ -361,6 +416,15 @@ async function mobile(browser, a) {
   const { role } = d;
   try {
     await passwordSignIn(d, a.account, a.password);
+    await d.press(role('button', '编辑'));
+    await role('combobox', '学历').waitFor({ timeout: TIMEOUT });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await d.shot('info-edit');
+    await role('button', '保存').scrollIntoViewIfNeeded();
+    await d.shot('info-edit-bottom');
+    await d.tab('地址管理');
+    await role('listitem', '邮寄地址（默认） 李娜').waitFor({ timeout: TIMEOUT });
+    await d.shot('addresses');
     await d.tab('安全设置');
     await role('textbox', '邮箱地址').waitFor({ timeout: TIMEOUT });
     await page.evaluate(() => window.scrollTo(0, 0));
