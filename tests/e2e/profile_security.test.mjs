@@ -316,8 +316,17 @@ async function desktop(browser, a) {
     await d.banner('默认邮寄地址');
     await role('listitem', '邮寄地址（默认） 李娜').waitFor({ timeout: TIMEOUT });
     check(await role('listitem', '邮寄地址 张伟').count() === 1, 'the first address is still the default');
+    // 设为默认 on the first one: the form opens ticked and asks for the full phone again.
+    await d.press(role('button', '设为默认'));
+    check(await role('checkbox', '设为默认地址').getAttribute('aria-checked') === 'true', '设为默认地址 not ticked');
+    check(await d.value('收件人') === '张伟', `editing ${await d.value('收件人')}`);
+    await d.fill('联系电话', a.phone);
+    res = await d.submit('保存地址', /^\/api\/v1\/me\/addresses\/\d+$/, 'PUT');
+    check(res.status() === 200 && (await res.json()).is_default === true, `set default: HTTP ${res.status()}`);
+    await role('listitem', '邮寄地址（默认） 张伟').waitFor({ timeout: TIMEOUT });
+    check(await role('listitem', '邮寄地址 李娜').count() === 1, 'two defaults');
     await d.shot('addresses');
-    log('地址管理: two postal addresses, the second made the default');
+    log('地址管理: two postal addresses, the second added as default, then the first made default again');
 
     // ---- 安全设置 / 绑定邮箱: password + address -> code by e-mail -> 绑定邮箱
     await d.tab('安全设置');
@@ -423,7 +432,7 @@ async function mobile(browser, a) {
     await role('button', '保存').scrollIntoViewIfNeeded();
     await d.shot('info-edit-bottom');
     await d.tab('地址管理');
-    await role('listitem', '邮寄地址（默认） 李娜').waitFor({ timeout: TIMEOUT });
+    await role('listitem', '邮寄地址（默认） 张伟').waitFor({ timeout: TIMEOUT });
     await d.shot('addresses');
     await d.tab('安全设置');
     await role('textbox', '邮箱地址').waitFor({ timeout: TIMEOUT });

@@ -60,6 +60,15 @@ void address_card(const ui::Form& form, const CentreState::Address& a, bool busy
   if (ui::SecondaryButton("编辑", ImVec2(64, 30), busy)) OpenAddressForm(s, &a);
   ImGui::SameLine(0, 8);
   if (ui::SecondaryButton("删除", ImVec2(64, 30), busy)) out.delete_address = a.id;
+  if (!a.is_default) {
+    // The server takes a whole address (the full phone number included): the form opens with
+    // 设为默认地址 ticked and asks for the number again.
+    ImGui::SameLine(0, 8);
+    if (ui::SecondaryButton("设为默认", ImVec2(88, 30), busy)) {
+      OpenAddressForm(s, &a);
+      s.addr_default = true;
+    }
+  }
   ImGui::PopID();
   ui::RowGap(6);
   ImGui::EndGroup();
@@ -96,6 +105,11 @@ void address_form(const PageContext& ctx, CentreState& s, CentreActions& out) {
     if (ui::RadioButton(kKinds[i], s.address_kind == i)) s.address_kind = i;
   }
   ui::RowGap(12);
+  if (s.address_edit_id) {
+    ImGui::SetCursorPosX(form.field_x());
+    ui::Note("为保护您的隐私，已保存的手机号码不再完整显示，保存前请重新输入联系电话。", form.field_w());
+    ui::RowGap(8);
+  }
   ui::TextFieldSpec spec;
   spec.label = "收件人";
   spec.hint = "请输入收件人姓名";
