@@ -279,7 +279,17 @@ async function desktop(browser, a) {
     await d.press(role('button', '保存'));
     await d.fieldAlert('postcode', '邮政编码应为6位数字');
     check(profilePuts === 0, 'an invalid postcode was sent');
-    await d.fill('邮政编码', '310012');
+    // The invalid field takes keyboard focus: the correction is typed straight in.
+    await page.waitForFunction(() => document.querySelector('#uia-a11y [role=textbox][aria-label="邮政编码"]')?.getAttribute('data-focused') === 'true', null, { timeout: TIMEOUT })
+      .catch(async () => {
+        const focused = await page.evaluate(() => [...document.querySelectorAll('#uia-a11y [data-focused=true]')].map((e) => e.getAttribute('aria-label')).join(','));
+        throw new TestFailure(`邮政编码 did not take focus after 保存 (focused: ${focused})`);
+      });
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.insertText('310012');
+    await page.waitForFunction(() => document.querySelector('#uia-a11y [role=textbox][aria-label="邮政编码"]')?.getAttribute('aria-valuetext') === '310012', null, { timeout: TIMEOUT })
+      .catch(() => { throw new TestFailure('邮政编码 did not get 310012'); });
     await d.shot('info-edit');
     let res = await d.submit('保存', '/api/v1/me/profile', 'PUT');
     check(res.status() === 200, `PUT /me/profile: HTTP ${res.status()} ${await res.text()}`);
