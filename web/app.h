@@ -59,6 +59,7 @@ class App {
   void frame_recovery(const PageContext& ctx);
   void recovery_identify(Date today);
   void recovery_finish();
+  void recovery_send_email();
 
   // Personal centre (app_centre.cpp)
   void frame_centre(const PageContext& ctx);
@@ -67,6 +68,15 @@ class App {
   void change_password();
   void change_phone();
   void revoke_session(long long id);
+  void load_profile();
+  void save_profile();
+  void load_addresses();
+  void save_address();
+  void delete_address(long long id);
+  void load_security();
+  void request_email_code();
+  void verify_email();
+  void set_security_questions();
   void delete_account();
   void sign_out();
   // A centre request failed: an ended session goes back to login, anything else is shown.

@@ -6,6 +6,7 @@
 
 #include "a11y.h"
 #include "fonts.h"
+#include "platform.h"
 
 namespace uia::web::ui {
 namespace {
@@ -131,6 +132,9 @@ bool TextField(const Form& form, const TextFieldSpec& spec, Field& field, bool i
   if (field.focus_request) {
     ImGui::SetScrollHereY(0.3f);
     field.focus_request = false;
+    // Dear ImGui applies the focus in the next frame: make sure there is one even when
+    // nothing else changes (a client-side check that only moves the focus).
+    wake(2);
   }
   const bool active = ImGui::IsItemActive();
   field.enter = ImGui::IsItemDeactivated() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false);

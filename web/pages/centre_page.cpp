@@ -13,7 +13,7 @@
 namespace uia::web {
 namespace {
 
-const char* const kTabs[] = {"基本信息", "修改密码", "修改手机号", "登录设备", "注销账号"};
+const char* const kTabs[] = {"基本信息", "地址管理", "修改密码", "修改手机号", "登录设备", "安全设置", "注销账号"};
 
 // Seeds 001 (1.7 个人账号注销) and 003 list what deleting an account does; the same in plain words.
 const char* const kDeletionEffects[] = {
@@ -52,6 +52,12 @@ void info_tab(const PageContext& ctx, CentreState& s, CentreActions& out) {
     ui::RowGap(8);
     return;
   }
+  if (s.editing) {  // 编辑 mode: the identity rows stay masked above the form
+    ReadOnlyRow(form, "用户账号", s.account.str());
+    ReadOnlyRow(form, "证件号码", s.id_number.str());
+    CentreProfileSection(ctx, s, out);
+    return;
+  }
   ReadOnlyRow(form, "用户账号", s.account.str());
   ReadOnlyRow(form, "用户姓名", s.name.str());
   ReadOnlyRow(form, "证件类型", s.id_type.str());
@@ -74,6 +80,7 @@ void info_tab(const PageContext& ctx, CentreState& s, CentreActions& out) {
   ImGui::SetCursorPosX(form.field_x());
   ui::Note(LevelExplanation(s.level), form.field_w());
   ui::RowGap(8);
+  CentreProfileSection(ctx, s, out);
   ImGui::SetCursorPosX(form.field_x());
   ui::Note("为保护您的隐私，姓名、证件号码和手机号码只显示部分内容。", form.field_w());
 }
@@ -304,14 +311,16 @@ void CentrePage(const PageContext& ctx, CentreState& s, CentreActions& out) {
     ui::RowGap(8);
   }
   int tab = s.tab;
-  if (TabRow(form, kTabs, 5, &tab)) {
+  if (TabRow(form, kTabs, 7, &tab)) {
     s.tab = tab;
     s.welcome.clear();
     s.submitted = false;
     s.error.clear();
     s.success.clear();
     if (tab == CentreState::kSessions) s.sessions_loaded = false;  // always a fresh list
-    if (tab == CentreState::kInfo) s.me_loaded = false;
+    if (tab == CentreState::kInfo) s.me_loaded = s.profile_loaded = s.editing = false;
+    if (tab == CentreState::kSecurity) s.security_loaded = false;
+    if (tab == CentreState::kAddresses) s.addresses_loaded = false;
   }
   ui::RowGap(16);
   switch (s.tab) {
@@ -319,6 +328,8 @@ void CentrePage(const PageContext& ctx, CentreState& s, CentreActions& out) {
     case CentreState::kPassword: password_tab(ctx, s, out); break;
     case CentreState::kPhone: phone_tab(ctx, s, out); break;
     case CentreState::kSessions: sessions_tab(ctx, s, out); break;
+    case CentreState::kSecurity: CentreSecurityTab(ctx, s, out); break;
+    case CentreState::kAddresses: CentreAddressesTab(ctx, s, out); break;
     default: delete_tab(ctx, s, out); break;
   }
   ui::RowGap(10);
@@ -387,8 +398,25 @@ bool CentreSetServerError(CentreState& s, const std::string& field, const std::s
   ui::Field* f = nullptr;
   if (field == "old_password") f = &s.old_password;
   else if (field == "new_password") f = s.tab == CentreState::kPassword ? &s.new_password : nullptr;
-  else if (field == "password") f = &s.phone_password;
+  else if (field == "password")
+    f = s.tab != CentreState::kSecurity ? &s.phone_password
+        : s.email_submitted             ? &s.email_password
+                                        : &s.questions_password;
+  else if (field == "email") f = &s.email;
+  else if (field == "email_code") f = &s.email_code;
+  else if (field == "questions" || field == "answers") f = &s.answers[0];
   else if (field == "new_phone" || (field == "phone" && s.tab == CentreState::kPhone)) f = &s.new_phone;
+  else if (field == "phone" && s.tab == CentreState::kAddresses) f = &s.addr_phone;
+  else if (field == "recipient") f = &s.addr_recipient;
+  else if (field == "name") f = &s.edit_name;
+  else if (field == "id_valid_from") f = &s.edit_valid_from;
+  else if (field == "id_valid_to") f = &s.edit_valid_to;
+  else if (field == "work_unit") f = &s.edit_work_unit;
+  else if (field == "contact_address") f = &s.edit_contact_address;
+  else if (field == "postcode" && s.tab == CentreState::kInfo) f = &s.edit_postcode;
+  else if (field == "region") f = &s.addr_region;
+  else if (field == "detail") f = &s.addr_detail;
+  else if (field == "postcode") f = &s.addr_postcode;
   else if (field == "captcha_answer") f = &s.captcha;
   else if (field == "sms_code") f = s.tab == CentreState::kDelete ? &s.delete_code : &s.sms_code;
   else if (field == "id_number") f = &s.delete_id_number;

@@ -2,7 +2,8 @@
 // the account. Tabs: 基本信息 (GET /api/v1/me, masked, with the real-name level in words),
 // 修改密码 (every session ends: back to login), 修改手机号 (password + SMS code to the NEW
 // number), 登录设备 (my sessions, the current one marked, others can be signed out), 注销账号
-// (consequences first, as seeds 001/003 spell them out, then ID number + SMS code), and
+// (consequences first, as seeds 001/003 spell them out, then ID number + SMS code), 安全设置
+// (centre_security.cpp: 绑定邮箱 with a code by e-mail, 密保问题 for password recovery), and
 // 退出登录 in the title row.
 #pragma once
 #include <string>
@@ -14,7 +15,7 @@
 namespace uia::web {
 
 struct CentreState {
-  enum Tab { kInfo, kPassword, kPhone, kSessions, kDelete };
+  enum Tab { kInfo, kAddresses, kPassword, kPhone, kSessions, kSecurity, kDelete };
   int tab = kInfo;
   std::string welcome;  // "登录成功，欢迎您，张*" right after sign-in
 
@@ -47,6 +48,50 @@ struct CentreState {
   ui::Field delete_id_number, delete_code;
   SmsState delete_sms;
 
+  // 基本信息 编辑 (centre_profile.cpp): GET/PUT /api/v1/me/profile, GET /api/v1/profile/options
+  bool profile_loading = false, profile_loaded = false;
+  bool editing = false;
+  std::string ethnicity, education, occupation, work_unit, contact_address, postcode, valid_from, valid_to;
+  std::vector<std::string> options[3];        // 民族, 学历, 职业 ("" first: 未填写)
+  std::vector<const char*> option_texts[3];  // for ui::Combo
+  int option_pick[3] = {0, 0, 0};
+  ui::Field edit_name, edit_work_unit, edit_contact_address, edit_postcode, edit_valid_from, edit_valid_to;
+  bool edit_long_term = false;
+
+  // 地址管理 (centre_addresses.cpp): GET/POST /api/v1/me/addresses, PUT/DELETE .../{id}
+  struct Address {
+    long long id = 0;
+    std::string kind;  // contact | postal
+    std::string recipient, phone, region, detail, postcode;  // phone masked by the server
+    bool is_default = false;
+  };
+  std::vector<Address> addresses;
+  bool addresses_loading = false, addresses_loaded = false;
+  bool address_form = false;      // the add/edit form is open
+  long long address_edit_id = 0;  // 0: a new address
+  int address_kind = 1;           // 0 contact (联系地址), 1 postal (邮寄地址 EMS)
+  ui::Field addr_recipient, addr_phone, addr_region, addr_detail, addr_postcode;
+  bool addr_default = false;
+  long long address_deleting = 0;
+
+  // 安全设置 / 绑定邮箱: PUT /api/v1/me/email sends the code, POST /api/v1/me/email/verify binds
+  std::string email_on_file;  // masked, "" when none is verified
+  ui::Field email_password, email, email_code;
+  SmsState email_sent;  // the 获取验证码 countdown of the e-mail code
+  bool email_submitted = false;
+  // 安全设置 / 密保问题: the catalogue (GET /api/v1/security-questions) and three picks
+  struct Question {
+    std::string id, text;
+  };
+  std::vector<Question> catalogue;
+  std::vector<const char*> catalogue_texts;  // into catalogue, for ui::Combo
+  bool security_loading = false, security_loaded = false;
+  bool questions_set = false;
+  std::vector<std::string> my_questions;  // texts of the questions on file
+  int pick[3] = {0, 1, 2};
+  ui::Field questions_password, answers[3];
+  bool questions_submitted = false;
+
   bool submitted = false;  // the current tab's button pressed at least once
   bool busy = false;
   std::string error, success;
@@ -63,7 +108,32 @@ struct CentreActions {
   bool delete_account = false;     // DELETE /api/v1/me
   bool sign_out = false;           // DELETE /api/v1/sessions/current
   bool refresh_captcha = false;
+  bool load_profile = false;        // GET /api/v1/profile/options, /api/v1/me/profile
+  bool save_profile = false;        // PUT /api/v1/me/profile
+  bool load_addresses = false;      // GET /api/v1/me/addresses
+  bool save_address = false;        // POST or PUT /api/v1/me/addresses[/{id}]
+  long long delete_address = 0;     // DELETE /api/v1/me/addresses/{id}
+  bool load_security = false;       // GET /api/v1/security-questions, /me/security-questions, /me/profile
+  bool request_email_code = false;  // PUT /api/v1/me/email
+  bool verify_email = false;        // POST /api/v1/me/email/verify
+  bool set_questions = false;       // PUT /api/v1/me/security-questions
 };
+
+// 基本信息 beyond the masked identity: the editable rows, read-only or in 编辑 mode.
+void CentreProfileSection(const PageContext& ctx, CentreState& s, CentreActions& out);
+void OpenProfileEditor(CentreState& s);
+std::string ProfileBody(const CentreState& s);
+
+// 地址管理 (centre_addresses.cpp).
+void CentreAddressesTab(const PageContext& ctx, CentreState& s, CentreActions& out);
+std::string AddressBody(const CentreState& s);
+// Opens the form for `a` (nullptr: a new address).
+void OpenAddressForm(CentreState& s, const CentreState::Address* a);
+
+// 安全设置 (centre_security.cpp).
+void CentreSecurityTab(const PageContext& ctx, CentreState& s, CentreActions& out);
+// {"password":..,"questions":[{"question":id,"answer":..} x3]}
+std::string SecurityQuestionsBody(const CentreState& s);
 
 void CentrePage(const PageContext& ctx, CentreState& s, CentreActions& out);
 

@@ -9,7 +9,7 @@
 namespace uia::web {
 namespace {
 
-const char* const kSteps[] = {"填写用户信息", "短信验证", "设置新密码"};
+const char* const kSteps[] = {"填写用户信息", "安全验证", "设置新密码"};
 
 std::string_view msg(const Verdict& v) { return v.ok() ? std::string_view() : v.message_zh(); }
 
@@ -66,18 +66,90 @@ void identify_step(const PageContext& ctx, RecoveryState& s, RecoveryActions& ou
   }
 }
 
+const char* MethodName(const std::string& m) {
+  return m == "email" ? "邮箱验证码" : m == "security_questions" ? "密保问题" : "手机短信验证码";
+}
+
 void sms_step(const PageContext& ctx, RecoveryState& s, RecoveryActions& out) {
   const ui::Form& form = ctx.form;
-  std::string_view code_msg = s.sms_code.empty() ? std::string_view("请输入短信验证码") : std::string_view();
-  ReadOnlyRow(form, "手机号码", s.masked_phone);
-  if (s.sms.info.empty()) {  // once sent, the line under the code says where it went
+  if (s.methods.size() > 1) {  // a choice only when there is one to make
+    ui::RowLabel(form, "验证方式", true);
     ImGui::SetCursorPosX(form.field_x());
-    ui::Note("验证码将发送到账号绑定的上述手机号码。", form.field_w());
-    ui::RowGap(8);
+    ui::AlignCompactRow();
+    bool first = true;
+    for (const auto& m : s.methods) {
+      // Wraps onto the next line when the row is full (375 px phones).
+      const float w = ImGui::CalcTextSize(MethodName(m)).x + 40.0f;
+      if (!first) {
+        ImGui::SameLine(0, 16);
+        if (ImGui::GetCursorPosX() + w > form.x + form.width) {
+          ImGui::NewLine();
+          ImGui::SetCursorPosX(form.field_x());
+        }
+      }
+      first = false;
+      if (ui::RadioButton(MethodName(m), s.method == m) && s.method != m) {
+        s.method = m;
+        s.submitted = false;
+        s.error.clear();
+      }
+    }
+    ui::RowGap(12);
   }
-  if (SmsCodeRow(ctx, s.sms_code, s.sms, ShownError(s.sms_code, code_msg, s.submitted))) {
-    s.sms.error.clear();
-    out.request_sms = true;
+  std::string_view code_msg;
+  if (s.method == "email") {
+    code_msg = s.email_code.empty() ? std::string_view("请输入邮箱验证码") : std::string_view();
+    ReadOnlyRow(form, "邮箱地址", s.masked_email);
+    ui::TextFieldSpec spec;
+    spec.label = "邮箱验证码";
+    spec.hint = "请输入验证码";
+    spec.field = "email_code";
+    spec.flags = ImGuiInputTextFlags_CharsNoBlank | ImGuiInputTextFlags_CharsDecimal;
+    spec.keyboard = ui::Keyboard::Digits;
+    spec.trailing = 112;
+    std::string_view shown = ShownError(s.email_code, code_msg, s.submitted);
+    ui::TextField(form, spec, s.email_code, !shown.empty());
+    ui::Trailing(form, spec);
+    if (ui::CountdownButton("获取邮箱验证码", s.email.resend_at - ctx.now, ImVec2(spec.trailing, ImGui::GetFrameHeight()),
+                            s.email.busy)) {
+      s.email.error.clear();
+      out.request_email = true;
+    }
+    if (!shown.empty()) ui::FieldError(form, shown, spec.field);
+    else if (!s.email.error.empty()) ui::FieldError(form, s.email.error, spec.field);
+    else {
+      ImGui::SetCursorPosX(form.field_x());
+      ui::Note(s.email.info.empty() ? std::string("验证码将发送到账号绑定的上述邮箱。") : s.email.info, form.field_w());
+      ui::RowGap(8);
+    }
+  } else if (s.method == "security_questions") {
+    const char* const labels[] = {"答案一", "答案二", "答案三"};
+    for (size_t i = 0; i < 3 && i < s.questions.size(); ++i) {
+      ImGui::SetCursorPosX(form.field_x());
+      ui::Note(std::to_string(i + 1) + ". " + s.questions[i], form.field_w(), ui::color::kText);
+      ui::RowGap(4);
+      std::string_view m = s.answers[i].empty() ? std::string_view("请输入答案") : std::string_view();
+      if (code_msg.empty() && !m.empty()) code_msg = m;
+      ui::TextFieldSpec spec;
+      spec.label = labels[i];
+      spec.hint = "请输入设置时填写的答案";
+      spec.field = i == 0 ? "answers" : "";
+      std::string_view shown = ShownError(s.answers[i], m, s.submitted);
+      ui::TextField(form, spec, s.answers[i], !shown.empty());
+      ui::FieldError(form, shown, i == 0 ? "answers" : "");
+    }
+  } else {
+    code_msg = s.sms_code.empty() ? std::string_view("请输入短信验证码") : std::string_view();
+    ReadOnlyRow(form, "手机号码", s.masked_phone);
+    if (s.sms.info.empty()) {  // once sent, the line under the code says where it went
+      ImGui::SetCursorPosX(form.field_x());
+      ui::Note("验证码将发送到账号绑定的上述手机号码。", form.field_w());
+      ui::RowGap(8);
+    }
+    if (SmsCodeRow(ctx, s.sms_code, s.sms, ShownError(s.sms_code, code_msg, s.submitted))) {
+      s.sms.error.clear();
+      out.request_sms = true;
+    }
   }
   ui::RowGap(4);
   ImGui::SetCursorPosX(form.field_x());
@@ -85,8 +157,16 @@ void sms_step(const PageContext& ctx, RecoveryState& s, RecoveryActions& out) {
     s.submitted = true;
     s.error.clear();
     if (code_msg.empty()) {
-      s.step = RecoveryState::kPassword;  // the code is checked together with the new password
+      s.step = RecoveryState::kPassword;  // checked by the server together with the new password
       s.submitted = false;
+    } else if (s.method == "email") {
+      s.email_code.focus_request = true;
+    } else if (s.method == "security_questions") {
+      for (auto& a : s.answers)
+        if (a.empty()) {
+          a.focus_request = true;
+          break;
+        }
     } else {
       s.sms_code.focus_request = true;
     }
@@ -161,8 +241,20 @@ std::string RecoveryIdentifyBody(const RecoveryState& s, Date today) {
 }
 
 std::string RecoveryPasswordBody(const RecoveryState& s) {
+  if (s.method == "security_questions") {
+    std::string out = "{\"method\":\"security_questions\",\"new_password\":";
+    append_json_string(out, s.password.str());
+    out += ",\"answers\":[";
+    for (int i = 0; i < 3; ++i) {
+      if (i) out += ",";
+      append_json_string(out, s.answers[i].str());
+    }
+    return out + "]}";
+  }
   JsonObject o;
-  o.add("sms_code", s.sms_code.str()).add("new_password", s.password.str());
+  if (s.method == "email") o.add("method", "email").add("email_code", s.email_code.str());
+  else o.add("method", "sms").add("sms_code", s.sms_code.str());
+  o.add("new_password", s.password.str());
   return o.str();
 }
 
@@ -170,6 +262,7 @@ bool RecoverySetServerError(RecoveryState& s, const std::string& field, const st
   struct { const char* name; ui::Field* f; int step; } map[] = {
       {"name", &s.name, RecoveryState::kIdentify}, {"id_number", &s.id_number, RecoveryState::kIdentify},
       {"captcha_answer", &s.captcha, RecoveryState::kIdentify}, {"sms_code", &s.sms_code, RecoveryState::kSms},
+      {"email_code", &s.email_code, RecoveryState::kSms}, {"answers", &s.answers[0], RecoveryState::kSms},
       {"new_password", &s.password, RecoveryState::kPassword}};
   for (auto& m : map) {
     if (field == m.name) {
