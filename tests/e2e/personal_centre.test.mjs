@@ -16,80 +16,12 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import {
+  BASE, SHOTS, RESEND, TIMEOUT, started, TestFailure, check, log, sleep, call, captchaAnswer, waitResend, restSmsCode, latestCode, residentId, rnd, randomPhone, person, maskPhone, registerActive, nextFrames, driver, openClient,
+} from './centre_driver.mjs';
 
-const BASE = process.env.UIA_URL || 'http://127.0.0.1:8080/';
-const SHOTS = path.resolve(process.env.UIA_SCREENSHOTS || 'build/screenshots');
-const RESEND = Number(process.env.UIA_SMS_RESEND_SECONDS ?? '60');
-const TIMEOUT = 10_000;
-
-class TestFailure extends Error {}
-function check(cond, message) {
-  if (!cond) throw new TestFailure(message);
-}
-const started = Date.now();
-function log(...args) {
-  console.log(`  ${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s ` + args.join(' '));
-}
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-// ---- REST helpers (the test's own client, separate from the browser's cookies)
-async function call(method, p, body, headers = {}) {
-  const res = await fetch(new URL(p, BASE), {
-    method, headers: { 'Content-Type': 'application/json', ...headers }, body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
-}
-async function captchaAnswer(id) {
-  const r = await call('GET', `/api/dev/captcha/${id}`);
-  check(r.status === 200, `dev captcha ${id}: HTTP ${r.status}`);
-  return String(r.body.answer);
-}
-const lastSent = new Map();  // phone -> when the last code went out (the resend interval)
-async function waitResend(phone) {
-  const wait = lastSent.has(phone) ? lastSent.get(phone) + RESEND * 1000 + 150 - Date.now() : 0;
-  if (wait > 0) await sleep(wait);
-}
-async function restSmsCode(phone, purpose) {
-  await waitResend(phone);
-  const c = await call('GET', '/api/v1/captcha');
-  const sent = await call('POST', '/api/v1/sms/codes', { phone, purpose, captcha_id: c.body.captcha_id, captcha_answer: await captchaAnswer(c.body.captcha_id) });
-  check(sent.status === 202, `SMS ${purpose}: HTTP ${sent.status} ${JSON.stringify(sent.body)}`);
-  lastSent.set(phone, Date.now());
-  return latestCode(phone, purpose);
-}
-async function latestCode(phone, purpose) {
-  const inbox = await call('GET', `/api/dev/sms?phone=${phone}`);
-  const m = (inbox.body.messages || []).find((x) => x.purpose === purpose);
-  check(m, `no ${purpose} SMS for ${phone}`);
-  return String(m.code);
-}
-
-// GB 11643 check character.
-function residentId(birth /* YYYYMMDD */) {
-  const first17 = '110105' + birth + String(100 + Math.floor(Math.random() * 899));
-  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * w[i];
-  return first17 + '10X98765432'[sum % 11];
-}
-const rnd = (n) => Math.floor(Math.random() * n);
-const randomPhone = () => '13' + String(rnd(1e9)).padStart(9, '0');
-function person(name) {
-  const year = 1950 + rnd(11), mm = String(1 + rnd(12)).padStart(2, '0'), dd = String(1 + rnd(28)).padStart(2, '0');
-  return { name, id: residentId(`${year}${mm}${dd}`), validFrom: `${year + 47}-${mm}-${dd}`, phone: randomPhone(),
-    account: 'pc' + Date.now().toString(36) + rnd(1000), password: 'Pc2026#ab' };
-}
-const maskPhone = (p) => p.slice(0, 3) + '****' + p.slice(7);
-
-// An active citizen (face check passed), registered over REST.
-async function registerActive(p) {
-  const code = await restSmsCode(p.phone, 'register');
-  const r = await call('POST', '/api/v1/persons', { account: p.account, password: p.password, name: p.name, id_type: 'resident',
-    id_number: p.id, id_valid_from: p.validFrom, id_valid_to: 'long_term', phone: p.phone, sms_code: code, agree: true });
-  check(r.status === 201, `register: HTTP ${r.status} ${JSON.stringify(r.body)}`);
-  if (r.body.face_ticket) check((await call('POST', `/api/dev/face/${r.body.face_ticket}`, { result: 'pass' })).status === 200, 'face pass');
-}
+// Screenshots: $UIA_SCREENSHOTS/centre-<viewport>-<step>.png.
+const SHOT_PREFIX = 'centre';
 
 // Accounts of an earlier system, as operators load them (no validity dates: step 2 asks for them).
 function importPersons(rows) {
@@ -107,144 +39,6 @@ function importPersons(rows) {
   throw new TestFailure('uia import persons failed');
 }
 
-async function nextFrames(page, n = 2) {
-  await page.evaluate((count) => new Promise((resolve) => {
-    let left = count;
-    const step = () => (--left <= 0 ? resolve() : requestAnimationFrame(step));
-    requestAnimationFrame(step);
-  }), n);
-}
-
-// ---- The page driver: widgets through the mirror, input through the canvas and IME input
-function driver(page, label, contextOptions) {
-  const mirror = page.locator('#uia-a11y');
-  const role = (r, name) => mirror.getByRole(r, { name, exact: true });
-  const d = {
-    mirror, role,
-    async shot(name) {
-      const file = path.join(SHOTS, `centre-${label}-${name}.png`);
-      await nextFrames(page, 3);
-      await page.screenshot({ path: file });
-      log('screenshot', path.relative(process.cwd(), file));
-      await d.fitsWidth(name);
-      await d.glyphs(name);
-    },
-    // Every character on screen is in the font (a missing one draws as '?'); headings use
-    // their own, smaller font.
-    async glyphs(where) {
-      const missing = await page.evaluate(() => {
-        const miss = (fn, text) => [...new Set(text)].filter((ch) => Module.ccall(fn, 'number', ['string'], [ch]) > 0).join('');
-        const els = [...document.querySelectorAll('#uia-a11y > div')];
-        const body = els.map((e) => (e.getAttribute('aria-label') || '') + (e.getAttribute('data-password') ? '' : e.textContent)).join('');
-        const headings = els.filter((e) => e.getAttribute('role') === 'heading').map((e) => e.getAttribute('aria-label')).join('');
-        return miss('uia_missing_glyphs', body) + miss('uia_missing_heading_glyphs', headings + '统一身份认证平台');
-      });
-      check(missing === '', `${where}: characters missing from the font: ${missing}`);
-    },
-    // Nothing sticks out of the viewport sideways (375 px phones).
-    async fitsWidth(where) {
-      const width = contextOptions.viewport.width;
-      const out = await page.evaluate((w) => [...document.querySelectorAll('#uia-a11y > div')]
-        .filter((e) => e.offsetWidth > 0 && (e.offsetLeft < -0.5 || e.offsetLeft + e.offsetWidth > w + 0.5))
-        .map((e) => `${e.getAttribute('role')}:${e.getAttribute('aria-label')}`), width);
-      check(out.length === 0, `${where}: widgets wider than the ${width} px viewport: ${out.join(', ')}`);
-    },
-    async press(locator) {
-      await locator.waitFor({ state: 'visible', timeout: TIMEOUT });
-      await locator.scrollIntoViewIfNeeded();
-      await nextFrames(page);
-      const box = await locator.boundingBox();
-      check(box && box.width > 0 && box.height > 0, 'widget has no box');
-      const x = box.x + box.width / 2, y = box.y + box.height / 2;
-      if (contextOptions.hasTouch) await page.touchscreen.tap(x, y);
-      else await page.mouse.click(x, y);
-    },
-    async fill(name, text, { secret = false } = {}) {
-      await d.press(role('textbox', name));
-      await page.waitForFunction((n) => [...document.querySelectorAll('#uia-a11y [role=textbox]')]
-        .find((e) => e.getAttribute('aria-label') === n)?.getAttribute('data-focused') === 'true', name, { timeout: TIMEOUT })
-        .catch(() => { throw new TestFailure(`textbox ${name} did not take focus`); });
-      await page.keyboard.press('Control+A');
-      await page.keyboard.press('Backspace');
-      // One insertText per value (as a paste or an IME commit arrives): registration.test.mjs
-      // covers key-by-key typing; here it would only cost time on software GL.
-      await page.keyboard.insertText(text);
-      if (secret) return nextFrames(page, 3);
-      await page.waitForFunction(([n, v]) => [...document.querySelectorAll('#uia-a11y [role=textbox]')]
-        .find((e) => e.getAttribute('aria-label') === n)?.getAttribute('aria-valuetext') === v, [name, text], { timeout: TIMEOUT })
-        .catch(() => { throw new TestFailure(`textbox ${name} did not get ${text}`); });
-    },
-    value: (name) => role('textbox', name).getAttribute('aria-valuetext'),
-    async heading(name) {
-      await role('heading', name).waitFor({ timeout: TIMEOUT })
-        .catch(async () => { throw new TestFailure(`no heading ${name}; alerts ${JSON.stringify(await d.alerts())}`); });
-    },
-    alerts: () => mirror.getByRole('alert').allTextContents(),
-    // Waits for a message box (role=alert, no field) containing `text`.
-    async banner(text) {
-      const el = mirror.locator('[role=alert]:not([data-field])').filter({ hasText: text });
-      await el.first().waitFor({ timeout: TIMEOUT })
-        .catch(async () => { throw new TestFailure(`no message "${text}"; alerts ${JSON.stringify(await d.alerts())}`); });
-      return el.first().textContent();
-    },
-    async fieldAlert(field, text) {
-      await mirror.locator(`[role=alert][data-field="${field}"]`).filter({ hasText: text }).first().waitFor({ timeout: TIMEOUT })
-        .catch(async () => { throw new TestFailure(`no alert "${text}" under ${field}; alerts ${JSON.stringify(await d.alerts())}`); });
-    },
-    // A fresh captcha picture (the previous one may be spent): its answer typed in.
-    async captcha() {
-      const fresh = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/captcha' && r.status() === 200, { timeout: TIMEOUT });
-      await d.press(role('button', '刷新图形验证码'));
-      const issued = await (await fresh).json();
-      await page.waitForFunction(() => !/加载/.test(document.querySelector('#uia-a11y [aria-label="刷新图形验证码"]')?.textContent || ''), null, { timeout: TIMEOUT });
-      await d.fill('图形验证码', await captchaAnswer(issued.captcha_id));
-    },
-    // 获取验证码: the request goes out once, the button counts down, the code is read from the
-    // dev inbox. `url` is the endpoint the page should call.
-    async requestCode(phone, purpose, url = '/api/v1/sms/codes') {
-      if (phone) await waitResend(phone);
-      const sent = page.waitForResponse((r) => new URL(r.url()).pathname === url && r.request().method() === 'POST', { timeout: TIMEOUT });
-      await d.press(role('button', '获取验证码'));
-      const res = await sent;
-      check(res.status() === 202, `${url}: HTTP ${res.status()} ${await res.text()}`);
-      if (phone) lastSent.set(phone, Date.now());
-      const button = role('button', '获取验证码');
-      const countingDown = await page.waitForFunction(() => {
-        const b = document.querySelector('#uia-a11y [role=button][aria-label="获取验证码"]');
-        return b && b.getAttribute('aria-disabled') === 'true' && /秒后重发/.test(b.textContent);
-      }, null, { timeout: TIMEOUT }).then(() => true, () => false);
-      check(countingDown, `获取验证码 does not count down: ${await button.textContent()}`);
-      return phone ? latestCode(phone, purpose) : null;
-    },
-    // Presses a button and waits for the request it makes.
-    async submit(button, pathname, method = null) {
-      const answered = page.waitForResponse((r) => {
-        const u = new URL(r.url()).pathname;
-        return (typeof pathname === 'string' ? u === pathname : pathname.test(u)) && (!method || r.request().method() === method);
-      }, { timeout: 20_000 });
-      await d.press(role('button', button));
-      return answered;
-    },
-    async tab(name) {
-      await d.press(role('tab', name));
-      await page.waitForFunction((n) => document.querySelector(`#uia-a11y [role=tab][aria-label="${n}"]`)?.getAttribute('aria-selected') === 'true', name, { timeout: TIMEOUT });
-    },
-  };
-  return d;
-}
-
-async function openClient(browser, label, contextOptions) {
-  const context = await browser.newContext(contextOptions);
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) errors.push(m.text()); });
-  await page.goto(BASE, { waitUntil: 'domcontentloaded' });
-  await page.waitForFunction(() => window.uiaStatus === 'ready' || window.uiaStatus === 'error', null, { timeout: 60_000 });
-  check(await page.evaluate(() => window.uiaStatus) === 'ready', 'client did not start');
-  await page.evaluate(() => window.uiaReady);
-  return { context, page, errors, d: driver(page, label, contextOptions) };
-}
 
 // 手机验证码登录 through the page; returns the sign-in response.
 async function smsSignIn(d, phone) {
@@ -265,7 +59,7 @@ async function desktop(browser) {
   const label = 'desktop';
   const opts = { viewport: { width: 1280, height: 800 }, locale: 'zh-CN' };
   console.log(`[${label}] 1280x800`);
-  const { context, page, errors, d } = await openClient(browser, label, opts);
+  const { context, page, errors, d } = await openClient(browser, label, opts, SHOT_PREFIX);
   const { role } = d;
   try {
     const a = person('欧阳娜娜');
@@ -532,7 +326,7 @@ async function mobile(browser) {
   const label = 'mobile';
   const opts = { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' };
   console.log(`[${label}] 375x812 @2x`);
-  const { context, page, errors, d } = await openClient(browser, label, opts);
+  const { context, page, errors, d } = await openClient(browser, label, opts, SHOT_PREFIX);
   try {
     const p = person('司马相如');
     await registerActive(p);
