@@ -167,6 +167,13 @@ void App::submit_sms_login() {
 
 void App::login_failed(const net::Response& r) {
   LoginState& s = login_;
+  // An account whose face check failed or ran out: straight to a new check, the account filled in.
+  if (r.get("error.next") == "face_check") {
+    face_ = FaceState{};
+    face_.identifier.set(s.identifier.str());
+    go(Page::Face);
+    return;
+  }
   std::string message = net::failure_message(r, "登录");
   std::string field = r.get("error.field");
   ui::Field* f = field == "captcha_answer" || field == "captcha_id" ? &s.captcha
@@ -202,12 +209,22 @@ void App::submit_register(Date today) {
     s.busy = false;
     if (r.ok()) {
       std::string status = r.get("status");
-      if (status == "pending_face")
-        s.success = "注册信息已提交，请使用手机App完成人脸验证后登录";
-      else if (status == "pending_review")
-        s.success = "注册信息已提交，请等待审核";
-      else
+      if (status == "pending_face" && !r.get("face_ticket").empty()) {
+        s.success = "注册信息已提交，请完成人脸识别认证";
+        face_ = FaceState{};
+        face_.from_registration = true;
+        face_.identifier.set(s.account.str());
+        FaceWaitFor(face_, r.get("face_ticket"), r.get("face_url"), now_, 0);
+        go(Page::Face);
+      } else if (status == "pending_review" && !r.get("upload_token").empty()) {
+        s.success = "注册信息已提交，请上传证明材料";
+        documents_ = DocumentsState{};
+        documents_.person_id = std::atoll(r.get("person_id").c_str());
+        documents_.upload_token = r.get("upload_token");
+        go(Page::Documents);
+      } else {
         s.success = "注册成功，请返回登录页登录";
+      }
       return;
     }
     // Under the field at fault (and focus there) when the server names one, else as a banner.
@@ -250,13 +267,32 @@ void App::request_sms(double now) {
   });
 }
 
+void App::restore_session() {
+  restore_ = Restore::Asking;
+  net::send("GET", "/api/v1/sessions/current", "", [this](const net::Response& r) {
+    restore_ = Restore::Done;
+    if (!r.ok() || r.get("csrf_token").empty() || page_ != Page::Login) return;
+    net::set_csrf_token(r.get("csrf_token"));
+    centre_ = CentreState{};
+    go(Page::Centre);
+  });
+}
+
 void App::draw_page(const PageContext& ctx) {
+  if (restore_ == Restore::NotAsked) restore_session();
+  if (restore_ == Restore::Asking) {  // a moment at most: not a login form that then vanishes
+    ImGui::SetCursorPosX(ctx.form.field_x());
+    ui::Note("正在加载…", ctx.form.field_w());
+    return;
+  }
   switch (page_) {
     case Page::Login: frame_login(ctx); break;
     case Page::Register: frame_register(ctx); break;
     case Page::Activation: frame_activation(ctx); break;
     case Page::Recovery: frame_recovery(ctx); break;
     case Page::Centre: frame_centre(ctx); break;
+    case Page::Face: frame_face(ctx); break;
+    case Page::Documents: frame_documents(ctx); break;
   }
 }
 

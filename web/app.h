@@ -1,13 +1,16 @@
 // The application: which page is showing, the state of each page, and the actions that turn
 // into REST calls (API-CONTRACT.md). One instance, driven by main.cpp's frame loop.
 // The REST side of each page lives beside this file: app.cpp (routing, login, registration,
-// shared captcha/SMS calls), app_activation.cpp, app_recovery.cpp, app_centre.cpp.
+// shared captcha/SMS calls), app_activation.cpp, app_recovery.cpp, app_centre.cpp, app_face.cpp,
+// app_documents.cpp.
 #pragma once
 #include <string>
 
 #include "net.h"
 #include "pages/activation_page.h"
 #include "pages/centre_page.h"
+#include "pages/documents_page.h"
+#include "pages/face_page.h"
 #include "pages/login_page.h"
 #include "pages/recovery_page.h"
 #include "pages/register_page.h"
@@ -16,7 +19,7 @@ namespace uia::web {
 
 class App {
  public:
-  enum class Page { Login, Register, Activation, Recovery, Centre };
+  enum class Page { Login, Register, Activation, Recovery, Centre, Face, Documents };
 
   void frame(Date today, double now);
 
@@ -43,10 +46,23 @@ class App {
   void signed_in(const net::Response& r);
   void login_failed(const net::Response& r);
 
+  // A reloaded page: the HttpOnly cookie may still hold a session; its CSRF token (kept in
+  // memory only) comes back from GET /api/v1/sessions/current and the centre opens.
+  void restore_session();
+
   // Registration page
   void frame_register(const PageContext& ctx);
   void submit_register(Date today);
   void request_sms(double now);
+
+  // 人脸识别认证 (app_face.cpp)
+  void frame_face(const PageContext& ctx);
+  void face_poll();
+  void face_retry();
+
+  // 上传证明材料 (app_documents.cpp)
+  void frame_documents(const PageContext& ctx);
+  void documents_pick();
 
   // Activation page (app_activation.cpp)
   void frame_activation(const PageContext& ctx);
@@ -73,6 +89,7 @@ class App {
   void load_addresses();
   void save_address();
   void delete_address(long long id);
+  void make_default_address(long long id);
   void load_security();
   void request_email_code();
   void verify_email();
@@ -86,6 +103,8 @@ class App {
   void signed_out(const std::string& message);
 
   Page page_ = Page::Login;
+  enum class Restore { NotAsked, Asking, Done };
+  Restore restore_ = Restore::NotAsked;
   bool scroll_to_top_ = false;
   double now_ = 0;
   LoginState login_;
@@ -93,6 +112,8 @@ class App {
   ActivationState activation_;
   RecoveryState recovery_;
   CentreState centre_;
+  FaceState face_;
+  DocumentsState documents_;
 };
 
 }  // namespace uia::web

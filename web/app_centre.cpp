@@ -29,6 +29,7 @@ void App::frame_centre(const PageContext& ctx) {
   if (a.load_addresses) load_addresses();
   if (a.save_address) save_address();
   if (a.delete_address) delete_address(a.delete_address);
+  if (a.default_address) make_default_address(a.default_address);
   if (a.load_security) load_security();
   if (a.request_email_code) request_email_code();
   if (a.verify_email) verify_email();
@@ -294,17 +295,33 @@ void App::save_address() {
 }
 
 void App::delete_address(long long id) {
-  centre_.address_deleting = id;
+  centre_.address_busy = id;
   centre_.success.clear();
   centre_.error.clear();
   net::send("DELETE", "/api/v1/me/addresses/" + std::to_string(id), "", [this](const net::Response& r) {
     CentreState& s = centre_;
-    s.address_deleting = 0;
+    s.address_busy = 0;
     if (!r.ok()) {
       centre_failed(r, "删除地址");
       return;
     }
     s.success = "地址已删除";
+    s.addresses_loaded = false;
+  });
+}
+
+void App::make_default_address(long long id) {
+  centre_.address_busy = id;
+  centre_.success.clear();
+  centre_.error.clear();
+  net::send("POST", "/api/v1/me/addresses/" + std::to_string(id) + "/default", "{}", [this](const net::Response& r) {
+    CentreState& s = centre_;
+    s.address_busy = 0;
+    if (!r.ok()) {
+      centre_failed(r, "设为默认地址");
+      return;
+    }
+    s.success = std::string("已设为默认") + (r.get("kind") == "postal" ? "邮寄地址" : "联系地址");
     s.addresses_loaded = false;
   });
 }

@@ -316,12 +316,14 @@ Module['uiaGlue'] = (function () {
     var s = value === null || value === undefined ? '' : String(value);
     out.push(prefix.replace(/[\x1e\x1f]/g, '') + '\x1f' + s.replace(/[\x1e\x1f]/g, ''));
   }
-  function fetchJson(id, method, url, body, csrf) {
+  // extra: more request headers (e.g. X-Upload-Token); timeoutMs: 15 s unless given.
+  function fetchJson(id, method, url, body, csrf, extra, timeoutMs) {
     var ctrl = typeof AbortController === 'function' ? new AbortController() : null;
-    var timer = setTimeout(function () { if (ctrl) ctrl.abort(); }, 15000);
+    var timer = setTimeout(function () { if (ctrl) ctrl.abort(); }, timeoutMs || 15000);
     var headers = { 'Accept': 'application/json' };
     if (body !== null) headers['Content-Type'] = 'application/json';
     if (csrf) headers['X-CSRF-Token'] = csrf;
+    if (extra) for (var h in extra) headers[h] = extra[h];
     var done = function (status, isJson, flat) {
       clearTimeout(timer);
       Module['ccall']('uia_on_fetch', null, ['number', 'number', 'number', 'string'], [id, status, isJson ? 1 : 0, flat]);
@@ -341,6 +343,45 @@ Module['uiaGlue'] = (function () {
     }).catch(function (err) {
       done(err && err.name === 'AbortError' ? -1 : 0, false, '');
     });
+  }
+  // ---- Files (documents for review) -----------------------------------------------------------
+  // The chosen file stays here, as a File; C++ learns its name, type and size (uia_on_file) and
+  // later asks for it to be uploaded, so megabytes never pass through the wasm heap.
+  var picker = null, pickedFile = null;
+  function pickFile(accept) {
+    if (!picker) {
+      picker = document.createElement('input');
+      picker.type = 'file';
+      picker.id = 'uia-file';
+      picker.style.position = 'fixed';
+      picker.style.left = '-10000px';
+      picker.setAttribute('aria-hidden', 'true');
+      picker.tabIndex = -1;
+      document.body.appendChild(picker);
+      picker.addEventListener('change', function () {
+        pickedFile = picker.files && picker.files[0] ? picker.files[0] : null;
+        if (pickedFile) Module['ccall']('uia_on_file', null, ['string', 'string', 'number'], [pickedFile.name, pickedFile.type || '', pickedFile.size]);
+        else Module['ccall']('uia_on_file', null, ['string', 'string', 'number'], ['', '', -1]);
+        picker.value = '';  // the same file can be chosen again
+      });
+      picker.addEventListener('cancel', function () {
+        Module['ccall']('uia_on_file', null, ['string', 'string', 'number'], ['', '', -1]);
+      });
+    }
+    picker.accept = accept;
+    picker.click();
+  }
+  function uploadPicked(id, url, kind, token) {
+    var file = pickedFile;
+    if (!file) { Module['ccall']('uia_on_fetch', null, ['number', 'number', 'number', 'string'], [id, 0, 0, '']); return; }
+    var reader = new FileReader();
+    reader.onload = function () {
+      var dataUrl = String(reader.result), comma = dataUrl.indexOf(',');
+      var body = JSON.stringify({ kind: kind, content_type: file.type, data: dataUrl.slice(comma + 1) });
+      fetchJson(id, 'POST', url, body, null, { 'X-Upload-Token': token }, 60000);
+    };
+    reader.onerror = function () { Module['ccall']('uia_on_fetch', null, ['number', 'number', 'number', 'string'], [id, 0, 0, '']); };
+    reader.readAsDataURL(file);
   }
   function loadImage(slot, url) {
     var img = new Image();
@@ -429,6 +470,8 @@ Module['uiaGlue'] = (function () {
     cursor: function (css) { canvas.style.cursor = css; },
     clipboard: copyText,
     fetch: fetchJson,
+    pickFile: pickFile,
+    uploadPicked: uploadPicked,
     loadImage: loadImage,
     ready: function () {
       if (Module['uiaOnReady']) Module['uiaOnReady']();

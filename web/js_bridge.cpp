@@ -40,6 +40,12 @@ EM_JS(void, uia_js_fetch, (int id, const char* method, const char* url, const ch
                        csrf ? UTF8ToString(csrf) : null);
 });
 
+EM_JS(void, uia_js_pick_file, (const char* accept), { Module.uiaGlue.pickFile(UTF8ToString(accept)); });
+
+EM_JS(void, uia_js_upload_picked, (int id, const char* url, const char* kind, const char* token), {
+  Module.uiaGlue.uploadPicked(id, UTF8ToString(url), UTF8ToString(kind), UTF8ToString(token));
+});
+
 EM_JS(void, uia_js_load_image, (int slot, const char* url), {
   Module.uiaGlue.loadImage(slot, UTF8ToString(url));
 });
@@ -73,6 +79,12 @@ void set_clipboard(const std::string& text) { uia_js_clipboard(text.c_str()); }
 
 void fetch(int request_id, const char* method, const char* url, const std::string& body, const std::string& csrf) {
   uia_js_fetch(request_id, method, url, body.empty() ? nullptr : body.c_str(), csrf.empty() ? nullptr : csrf.c_str());
+}
+
+void pick_file(const char* accept) { uia_js_pick_file(accept); }
+
+void upload_picked_file(int request_id, const std::string& url, const std::string& kind, const std::string& upload_token) {
+  uia_js_upload_picked(request_id, url.c_str(), kind.c_str(), upload_token.c_str());
 }
 
 void load_image(int slot, const std::string& url) { uia_js_load_image(slot, url.c_str()); }

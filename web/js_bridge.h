@@ -26,6 +26,13 @@ void set_clipboard(const std::string& text);
 // Starts fetch(); the answer arrives through uia_on_fetch (net.cpp). csrf non-empty: sent as
 // the X-CSRF-Token header.
 void fetch(int request_id, const char* method, const char* url, const std::string& body, const std::string& csrf);
+// Opens the browser's file chooser (accept: ".jpg,.png,.pdf"); the choice arrives through
+// uia_on_file (files.cpp). The file itself stays in the page until upload_picked_file.
+void pick_file(const char* accept);
+// POSTs the chosen file as {"kind","content_type","data":"<base64>"} with X-Upload-Token; the
+// answer arrives through uia_on_fetch like any request (60 s timeout: a 2 MiB upload on a slow
+// mobile link).
+void upload_picked_file(int request_id, const std::string& url, const std::string& kind, const std::string& upload_token);
 // Decodes an image URL (data: or same-origin) to RGBA; arrives through uia_on_image.
 void load_image(int slot, const std::string& url);
 // First frame drawn: resolves window.uiaReady and removes the loading screen.

@@ -36,6 +36,12 @@ void send(const char* method, const std::string& url, const std::string& body, C
   js::fetch(id, method, url.c_str(), body, is_safe(method) ? std::string() : g_csrf);
 }
 
+void upload_picked_file(const std::string& url, const std::string& kind, const std::string& upload_token, Callback done) {
+  int id = g_next_id++;
+  g_pending[id] = std::move(done);
+  js::upload_picked_file(id, url, kind, upload_token);
+}
+
 std::string failure_message(const Response& r, std::string_view service_zh) {
   std::string service(service_zh);
   // A route that does not exist (yet): say which service, not just "not found".

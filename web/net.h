@@ -29,6 +29,9 @@ bool has_csrf_token();
 // body empty = no body. At most one callback per request; requests time out after 15 s.
 void send(const char* method, const std::string& url, const std::string& body, Callback done);
 
+// Uploads the file last chosen with files::pick (X-Upload-Token: upload_token, no session).
+void upload_picked_file(const std::string& url, const std::string& kind, const std::string& upload_token, Callback done);
+
 // zh-CN text for a failed request: the server's error.message when it sent one, otherwise a
 // clear description (unreachable, timed out, not available yet, server error).
 std::string failure_message(const Response& r, std::string_view service_zh);

@@ -113,6 +113,9 @@ void describe_personal_centre(json& schemas, json& paths, bool dev_mode) {
   paths["/api/v1/me/addresses/{id}"]["put"] = operation(
       "Replace an address of the signed-in person (another person's id is 404)",
       with_errors({{"200", answer("updated", ref("Address"))}}, {400, 401, 403, 404}), ref("AddressInput"), true);
+  paths["/api/v1/me/addresses/{id}/default"]["post"] = operation(
+      "Make an address the default of its kind (设为默认), without resending it",
+      with_errors({{"200", answer("updated", ref("Address"))}}, {401, 403, 404}), nullptr, true);
   paths["/api/v1/me/addresses/{id}"]["delete"] = operation(
       "Delete an address (the newest remaining of its kind becomes the default)",
       with_errors({{"204", answer("deleted")}}, {401, 403, 404}), nullptr, true);
@@ -299,6 +302,18 @@ void describe_back_office(json& paths) {
       object({{"identifier", string_schema("account, phone or ID number")}, {"password", string_schema()},
               {"captcha_id", string_schema()}, {"captcha_answer", string_schema()}},
              {"identifier", "password", "captcha_id", "captcha_answer"}));
+  json status = operation(
+      "Where a face check stands, for the page that shows its ticket and waits (no session: the ticket is the "
+      "bearer; a pending check past its time reads expired)",
+      with_errors({{"200", answer("status", object({{"ticket", string_schema()},
+                                                   {"purpose", string_schema("register | retry | ...")},
+                                                   {"status", {{"type", "string"}, {"enum", {"pending", "passed", "failed", "expired", "superseded"}}}},
+                                                   {"expires_in", integer}},
+                                                  {"ticket", "status", "expires_in"}))}},
+                  {404}));
+  status["parameters"] = json::array(
+      {{{"name", "ticket"}, {"in", "path"}, {"required", true}, {"schema", {{"type", "string"}}}}});
+  paths["/api/v1/face/checks/{ticket}"]["get"] = status;
 }
 
 json build(bool dev_mode) {
@@ -388,6 +403,15 @@ json build(bool dev_mode) {
   paths["/api/v1/sessions"]["post"] =
       operation("Sign in", with_errors({{"201", answer("signed in", ref("Session"))}}, {400, 401, 403, 423, 429}),
                 ref("SignIn"));
+  paths["/api/v1/sessions/current"]["get"] = operation(
+      "The session this cookie or token is in, with its CSRF token (a reloaded page keeps it in memory only)",
+      with_errors({{"200", answer("session", object({{"session_id", {{"type", "integer"}}},
+                                                    {"person_id", {{"type", "integer"}}},
+                                                    {"csrf_token", string_schema()},
+                                                    {"valid_until", {{"type", "string"}, {"format", "date-time"}}}},
+                                                   {"session_id", "csrf_token"}))}},
+                  {401}),
+      nullptr, true);
   paths["/api/v1/sessions/current"]["delete"] =
       operation("Sign out", with_errors({{"204", answer("signed out")}}, {401, 403}), nullptr, true);
   paths["/api/v1/me"]["get"] =

@@ -12,6 +12,7 @@
 #include "flows/captcha/captcha_flow.h"
 #include "flows/email/email_settings.h"
 #include "flows/face/face_retry.h"
+#include "flows/face/face_status.h"
 #include "flows/login/login.h"
 #include "flows/me/me.h"
 #include "flows/profile/profile.h"
@@ -163,6 +164,7 @@ void add_api_routes(http::Router& router, Services& services, runtime::WorkerPoo
   route(Method::Post, "/api/v1/sms/codes", sms_route);
   route(Method::Post, "/api/v1/persons", flows::register_person);
   route(Method::Post, "/api/v1/sessions", flows::sign_in);
+  route(Method::Get, "/api/v1/sessions/current", flows::current_session);
   route(Method::Delete, "/api/v1/sessions/current", flows::sign_out);
   // GET /api/v1/me is the hottest read of all (every business page asks who is signed in): a
   // current cached answer goes out from the reactor thread, without a worker hop or a query.
@@ -193,6 +195,7 @@ void add_api_routes(http::Router& router, Services& services, runtime::WorkerPoo
   route(Method::Post, "/api/v1/me/addresses", flows::create_address);
   route(Method::Put, "/api/v1/me/addresses/{id}", flows::update_address);
   route(Method::Delete, "/api/v1/me/addresses/{id}", flows::delete_address);
+  route(Method::Post, "/api/v1/me/addresses/{id}/default", flows::make_default_address);
   route(Method::Put, "/api/v1/me/email", flows::change_email);
   route(Method::Post, "/api/v1/me/email/verify", flows::verify_email);
   route(Method::Get, "/api/v1/security-questions", flows::list_security_questions);
@@ -210,6 +213,7 @@ void add_api_routes(http::Router& router, Services& services, runtime::WorkerPoo
   // The one route with bodies above the default limit: a base64 document of up to 2 MiB.
   route(Method::Post, "/api/v1/persons/{id}/documents", flows::upload_document, flows::kMaxDocumentBase64 + 4096);
   route(Method::Post, "/api/v1/face/checks", flows::retry_face_check);
+  route(Method::Get, "/api/v1/face/checks/{ticket}", flows::face_check_status);
   // sessions of the signed-in person, first sign-in of imported accounts
   route(Method::Get, "/api/v1/me/sessions", flows::list_my_sessions);
   route(Method::Delete, "/api/v1/me/sessions/{id}", flows::revoke_my_session);

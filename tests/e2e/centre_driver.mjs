@@ -2,6 +2,7 @@
 // test's own REST client with the dev routes (captcha answers, SMS codes, face results), test
 // people, and the page driver that finds widgets in the accessibility mirror and types through
 // the canvas and the hidden IME input, as registration.test.mjs does.
+import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -217,4 +218,14 @@ export async function openClient(browser, label, contextOptions, shotPrefix) {
   check(await page.evaluate(() => window.uiaStatus) === 'ready', 'client did not start');
   await page.evaluate(() => window.uiaReady);
   return { context, page, errors, d: driver(page, label, contextOptions, shotPrefix) };
+}
+
+// Headless Debian chromium with software WebGL2 (no GPU here), quiet about its own services.
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.UIA_CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-gpu-sandbox',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
 }

@@ -11,13 +11,12 @@
 // accounts are created with `$UIA_BIN import persons` into the server's own database
 // (UIA_DB_URL, UIA_KEYS_FILE: exported by run.sh). Desktop 1280x800, then a 375x812 phone at
 // DPR 2 for the personal centre. Screenshots: $UIA_SCREENSHOTS/centre-*.png.
-import { chromium } from 'playwright-core';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  BASE, SHOTS, RESEND, TIMEOUT, started, TestFailure, check, log, sleep, call, captchaAnswer, waitResend, restSmsCode, latestCode, residentId, rnd, randomPhone, person, maskPhone, registerActive, nextFrames, driver, openClient,
+  BASE, SHOTS, RESEND, TIMEOUT, started, TestFailure, check, log, sleep, call, captchaAnswer, waitResend, restSmsCode, latestCode, residentId, rnd, randomPhone, person, maskPhone, registerActive, nextFrames, driver, openClient, launchBrowser,
 } from './centre_driver.mjs';
 
 // Screenshots: $UIA_SCREENSHOTS/centre-<viewport>-<step>.png.
@@ -394,12 +393,7 @@ async function mobile(browser) {
 
 async function main() {
   fs.mkdirSync(SHOTS, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath: process.env.UIA_CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-gpu-sandbox',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  const browser = await launchBrowser();
   try {
     await desktop(browser);
     await mobile(browser);

@@ -9,11 +9,10 @@
 // through the canvas via the accessibility mirror (helpers as in personal_centre.test.mjs).
 // Desktop 1280x800, then screenshots of the new sections on a 375x812 phone at DPR 2:
 // $UIA_SCREENSHOTS/security-*.png.
-import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  BASE, SHOTS, RESEND, TIMEOUT, started, TestFailure, check, log, sleep, call, captchaAnswer, waitResend, restSmsCode, latestCode, residentId, rnd, randomPhone, person, maskPhone, registerActive, nextFrames, driver, openClient,
+  BASE, SHOTS, RESEND, TIMEOUT, started, TestFailure, check, log, sleep, call, captchaAnswer, waitResend, restSmsCode, latestCode, residentId, rnd, randomPhone, person, maskPhone, registerActive, nextFrames, driver, openClient, launchBrowser,
 } from './centre_driver.mjs';
 
 // Screenshots: $UIA_SCREENSHOTS/security-<viewport>-<step>.png.
@@ -280,12 +279,7 @@ async function main() {
   a.email = `${a.account}@example.com`;
   await registerActive(a);
   log('registered', a.account, 'over REST');
-  const browser = await chromium.launch({
-    executablePath: process.env.UIA_CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-gpu-sandbox',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  const browser = await launchBrowser();
   try {
     await desktop(browser, a);
     await mobile(browser, a);

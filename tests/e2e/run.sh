@@ -33,8 +33,14 @@ mkdir -p "$UIA_SCREENSHOTS"
 failed=0
 tests=${UIA_E2E_TESTS:-$(cd tests/e2e && ls *.test.mjs)}
 for name in $tests; do
+  [ "$name" = none ] && continue
   t=tests/e2e/$name
   echo "-- $t"
   if ! node "$t"; then failed=1; echo "FAIL: $t"; fi
 done
+# The first-frame benchmark against the same server (prints numbers; fails only if the page
+# never draws): UIA_FIRST_FRAME_BENCH=1, with UIA_E2E_TESTS=none to run it alone.
+if [ "${UIA_FIRST_FRAME_BENCH:-0}" = 1 ] && [ $failed -eq 0 ]; then
+  node tools/bench/first_frame.mjs || { failed=1; echo "FAIL: tools/bench/first_frame.mjs"; }
+fi
 [ $failed -eq 0 ] || { echo "--- server log"; tail -50 "$log"; exit 1; }

@@ -121,6 +121,28 @@ TEST_F(RestAddresses, OneDefaultPerKindSwitchedTogether) {
   expect_error(get("/api/v1/me/addresses?kind=home", s.caller), 400, "ADDRESS_KIND_INVALID", "kind");
 }
 
+TEST_F(RestAddresses, SetAsDefaultNeedsNothingButTheId) {
+  const SignedIn s = signed_in_adult();
+  const SignedIn other = signed_in_adult();
+  const std::string phone = unique_phone();
+  const long long first = create(postal(unique_phone()), s.caller);
+  const long long second = create(postal(phone), s.caller);
+  const long long home = create(contact(unique_phone()), s.caller);
+  const Reply made = post("/api/v1/me/addresses/" + std::to_string(second) + "/default", nlohmann::json::object(), s.caller);
+  ASSERT_EQ(made.status, 200) << made.body;
+  EXPECT_TRUE(made.json.value("is_default", false));
+  EXPECT_EQ(made.json.value("phone", ""), phone.substr(0, 3) + "****" + phone.substr(7)) << "the address is unchanged, masked";
+  nlohmann::json all = list(s.caller);
+  EXPECT_FALSE(find(all, first).value("is_default", true));
+  EXPECT_TRUE(find(all, home).value("is_default", false)) << "only its own kind moves";
+  EXPECT_EQ(defaults(s.person_id, "postal"), 1);
+  EXPECT_EQ(count_rows("audit_log", "action = 'address.default'"), 1);
+  expect_error(post("/api/v1/me/addresses/" + std::to_string(first) + "/default", nlohmann::json::object(), other.caller),
+               404, "NOT_FOUND");
+  EXPECT_TRUE(find(list(s.caller), second).value("is_default", false)) << "a stranger moved nothing";
+  expect_error(post("/api/v1/me/addresses/abc/default", nlohmann::json::object(), s.caller), 404, "NOT_FOUND");
+}
+
 TEST_F(RestAddresses, AnotherPersonsAddressIsNotFound) {
   const SignedIn owner = signed_in_adult();
   const SignedIn other = signed_in_adult();

@@ -60,6 +60,39 @@ TEST_F(RestFaceRetry, AnExpiredTicketIsReplacedAndAPendingOneSuperseded) {
   EXPECT_EQ(login(a.account, a.password).status, 201);
 }
 
+TEST_F(RestFaceRetry, TheWaitingPageSeesEachTicketsState) {
+  const auto status_of = [this](const std::string& ticket) {
+    const Reply r = get("/api/v1/face/checks/" + ticket);
+    EXPECT_EQ(r.status, 200) << r.body;
+    return r.json.is_object() ? r.json.value("status", "") : "";
+  };
+  const Applicant a = adult_resident();
+  const Reply registered = register_person(a);
+  ASSERT_EQ(registered.status, 201) << registered.body;
+  const std::string first = registered.json.value("face_ticket", "");
+  const Reply waiting = get("/api/v1/face/checks/" + first);
+  ASSERT_EQ(waiting.status, 200) << waiting.body;
+  EXPECT_EQ(waiting.json.value("status", ""), "pending");
+  EXPECT_EQ(waiting.json.value("purpose", ""), "register");
+  EXPECT_EQ(waiting.json.value("expires_in", 0), 600);
+  EXPECT_FALSE(waiting.json.contains("person_id"));
+  ASSERT_EQ(complete_face(first, "fail").status, 200);
+  EXPECT_EQ(status_of(first), "failed");
+
+  const Reply second = retry(a.account, a.password);
+  ASSERT_EQ(second.status, 201) << second.body;
+  const std::string second_ticket = second.json.value("face_ticket", "");
+  advance(11min);
+  EXPECT_EQ(status_of(second_ticket), "expired");
+  const Reply third = retry(a.account, a.password);
+  ASSERT_EQ(third.status, 201) << third.body;
+  const std::string third_ticket = third.json.value("face_ticket", "");
+  EXPECT_EQ(status_of(second_ticket), "superseded");
+  ASSERT_EQ(complete_face(third_ticket, "pass").status, 200);
+  EXPECT_EQ(status_of(third_ticket), "passed");
+  expect_error(get("/api/v1/face/checks/no-such-ticket"), 404, "FACE_TICKET_INVALID", "ticket");
+}
+
 TEST_F(RestFaceRetry, FiveChecksADay) {
   const Applicant a = failed_adult();  // the registration's check is the first of five
   for (int i = 0; i < 4; ++i) {

@@ -72,6 +72,20 @@ TEST_F(RestMySessions, CookieCallersNeedTheCsrfTokenAndStrangersNothing) {
   EXPECT_NE(out.header("set-cookie").find("Max-Age=0"), std::string::npos) << out.header("set-cookie");
 }
 
+TEST_F(RestMySessions, AReloadedPageGetsItsCsrfTokenBackFromTheCookie) {
+  const Applicant a = active_adult();
+  const Reply signed_in = login(a.account, a.password);
+  const Reply current = get("/api/v1/sessions/current", cookie_of(signed_in, false));
+  ASSERT_EQ(current.status, 200) << current.body;
+  EXPECT_EQ(current.json.value("csrf_token", ""), signed_in.json.value("csrf_token", "?"));
+  EXPECT_EQ(current.json.value("person_id", 0LL), signed_in.json["subject"].value("person_id", -1LL));
+  Caller reloaded = cookie_of(signed_in, false);
+  reloaded.csrf = current.json.value("csrf_token", "");
+  EXPECT_EQ(del("/api/v1/sessions/current", reloaded).status, 204) << "the token works for unsafe requests";
+  EXPECT_EQ(get("/api/v1/sessions/current", cookie_of(signed_in, false)).status, 401);
+  EXPECT_EQ(get("/api/v1/sessions/current").status, 401);
+}
+
 TEST_F(RestMySessions, IdleSessionsAreNotListed) {
   const Applicant a = active_adult();
   const Reply early = login(a.account, a.password);

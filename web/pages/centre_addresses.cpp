@@ -61,13 +61,8 @@ void address_card(const ui::Form& form, const CentreState::Address& a, bool busy
   ImGui::SameLine(0, 8);
   if (ui::SecondaryButton("删除", ImVec2(64, 30), busy)) out.delete_address = a.id;
   if (!a.is_default) {
-    // The server takes a whole address (the full phone number included): the form opens with
-    // 设为默认地址 ticked and asks for the number again.
     ImGui::SameLine(0, 8);
-    if (ui::SecondaryButton("设为默认", ImVec2(88, 30), busy)) {
-      OpenAddressForm(s, &a);
-      s.addr_default = true;
-    }
+    if (ui::SecondaryButton("设为默认", ImVec2(88, 30), busy)) out.default_address = a.id;
   }
   ImGui::PopID();
   ui::RowGap(6);
@@ -213,7 +208,7 @@ void CentreAddressesTab(const PageContext& ctx, CentreState& s, CentreActions& o
     ui::Note("您还没有添加地址。", form.width, ui::color::kText);
     ui::RowGap(10);
   }
-  for (const auto& a : s.addresses) address_card(form, a, s.address_deleting == a.id, s, out);
+  for (const auto& a : s.addresses) address_card(form, a, s.address_busy == a.id, s, out);
   ImGui::SetCursorPosX(form.x);
   if (ui::PrimaryButton("新增地址", ImVec2(std::min(form.width, 200.0f), 40), s.busy)) OpenAddressForm(s, nullptr);
 }

@@ -72,7 +72,7 @@ struct CentreState {
   int address_kind = 1;           // 0 contact (联系地址), 1 postal (邮寄地址 EMS)
   ui::Field addr_recipient, addr_phone, addr_region, addr_detail, addr_postcode;
   bool addr_default = false;
-  long long address_deleting = 0;
+  long long address_busy = 0;  // address being deleted or made the default (its buttons are busy)
 
   // 安全设置 / 绑定邮箱: PUT /api/v1/me/email sends the code, POST /api/v1/me/email/verify binds
   std::string email_on_file;  // masked, "" when none is verified
@@ -113,6 +113,7 @@ struct CentreActions {
   bool load_addresses = false;      // GET /api/v1/me/addresses
   bool save_address = false;        // POST or PUT /api/v1/me/addresses[/{id}]
   long long delete_address = 0;     // DELETE /api/v1/me/addresses/{id}
+  long long default_address = 0;    // POST /api/v1/me/addresses/{id}/default
   bool load_security = false;       // GET /api/v1/security-questions, /me/security-questions, /me/profile
   bool request_email_code = false;  // PUT /api/v1/me/email
   bool verify_email = false;        // POST /api/v1/me/email/verify

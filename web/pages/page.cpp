@@ -72,7 +72,7 @@ bool TabRow(const ui::Form& form, const char* const labels[], int count, int* se
   // As many equal columns as fit with room around the longest label.
   float longest = 0;
   for (int i = 0; i < count; ++i) longest = std::max(longest, ImGui::CalcTextSize(labels[i]).x);
-  const int fit = std::max(1, static_cast<int>(form.width / (longest + 24.0f)));
+  const int fit = std::max(1, static_cast<int>(form.width / (longest + 12.0f)));
   const int columns = std::min(count, fit);
   const int rows = (count + columns - 1) / columns;
   const float tab_w = std::floor(form.width / static_cast<float>((count + rows - 1) / rows));

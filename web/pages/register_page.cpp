@@ -337,7 +337,7 @@ void RegisterPage(const PageContext& ctx, RegisterState& s, RegisterActions& out
         std::snprintf(buf, sizeof buf, "%s%d秒后可重新获取", s.sms_info.c_str(),
                       static_cast<int>(s.sms_resend_at - ctx.now + 0.999));
       else
-        std::snprintf(buf, sizeof buf, "%s", s.sms_info.c_str());
+        std::snprintf(buf, sizeof buf, "%s如未收到可重新获取", s.sms_info.c_str());
       ui::Note(buf, form.field_w());
       ui::RowGap(8);
     } else {

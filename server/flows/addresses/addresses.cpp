@@ -176,6 +176,25 @@ ApiResponse update_address(app::Services& services, const http::ApiRequest& requ
   });
 }
 
+ApiResponse make_default_address(app::Services& services, const http::ApiRequest& request) {
+  auto who = signed_in_person(services, request);
+  if (auto* refusal = std::get_if<ApiResponse>(&who)) return *refusal;
+  const Person& person = std::get<Person>(who);
+  const auto id = address_id(request);
+  if (!id) return not_found();
+  const long long now = services.now_seconds();
+  store::AddressRepository addresses(*services.cipher);
+  return services.db->transact([&](soci::session& sql) -> ApiResponse {
+    lock_person(sql, person.id);
+    const auto existing = addresses.find(sql, person.id, *id);
+    if (!existing) return not_found();
+    addresses.make_default(sql, person.id, existing->kind, existing->id);
+    record_audit(sql, now, {actor_of(person), "address.default", "address:" + std::to_string(existing->id),
+                            request.client_ip, "ok", existing->kind});
+    return ApiResponse::json(200, address_json(addresses.find(sql, person.id, existing->id).value_or(*existing)));
+  });
+}
+
 ApiResponse delete_address(app::Services& services, const http::ApiRequest& request) {
   auto who = signed_in_person(services, request);
   if (auto* refusal = std::get_if<ApiResponse>(&who)) return *refusal;

@@ -15,6 +15,9 @@ constexpr long long kMaxAddressesPerPerson = 20;
 http::ApiResponse list_addresses(app::Services& services, const http::ApiRequest& request);   // GET /api/v1/me/addresses
 http::ApiResponse create_address(app::Services& services, const http::ApiRequest& request);   // POST /api/v1/me/addresses
 http::ApiResponse update_address(app::Services& services, const http::ApiRequest& request);   // PUT /api/v1/me/addresses/{id}
+// POST /api/v1/me/addresses/{id}/default: 设为默认 without sending the whole address again (its
+// phone is only ever shown masked, so a page cannot resend it).
+http::ApiResponse make_default_address(app::Services& services, const http::ApiRequest& request);
 http::ApiResponse delete_address(app::Services& services, const http::ApiRequest& request);   // DELETE /api/v1/me/addresses/{id}
 
 }  // namespace uia::flows

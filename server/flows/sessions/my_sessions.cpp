@@ -55,6 +55,16 @@ ApiResponse list_my_sessions(app::Services& services, const http::ApiRequest& re
   return ApiResponse::json(200, {{"sessions", sessions}});
 }
 
+ApiResponse current_session(app::Services& services, const http::ApiRequest& request) {
+  auto who = authenticate(services, request);
+  if (auto* refusal = std::get_if<ApiResponse>(&who)) return *refusal;
+  const auto& current = std::get<ActiveSession>(who);
+  return ApiResponse::json(200, {{"session_id", current.id},
+                                 {"person_id", current.person_id},
+                                 {"csrf_token", current.csrf_token},
+                                 {"valid_until", http::format_rfc3339(current.valid_until)}});
+}
+
 ApiResponse revoke_my_session(app::Services& services, const http::ApiRequest& request) {
   auto who = authenticate(services, request);
   if (auto* refusal = std::get_if<ApiResponse>(&who)) return *refusal;
