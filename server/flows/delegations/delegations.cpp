@@ -320,8 +320,7 @@ void delegation_face_result(app::Services& services, soci::session& sql, const s
                now);
 }
 
-void end_delegations_of(app::Services& services, soci::session& sql, long long person_id, long long now) {
-  (void)services;
+void end_delegations_of(soci::session& sql, long long person_id, long long now) {
   const store::DelegationRepository delegations;
   for (auto d : delegations.open_involving(sql, person_id)) {
     const std::string from = d.state;

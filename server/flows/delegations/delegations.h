@@ -44,6 +44,6 @@ http::ApiResponse end_delegation(app::Services& services, const http::ApiRequest
 void delegation_face_result(app::Services& services, soci::session& sql, const std::string& ticket, bool passed,
                             long long now);
 // Account deletion: every relation of the person not over yet ends, the other side is told.
-void end_delegations_of(app::Services& services, soci::session& sql, long long person_id, long long now);
+void end_delegations_of(soci::session& sql, long long person_id, long long now);
 
 }  // namespace uia::flows

@@ -128,7 +128,7 @@ ApiResponse delete_account(app::Services& services, const http::ApiRequest& requ
     sql << "DELETE FROM email_codes WHERE person_id = :p", soci::use(person.id);
     sql << "DELETE FROM recovery_failures WHERE person_id = :p", soci::use(person.id);
     // Between persons: relations end (the other side is told), relatives and the inbox go.
-    end_delegations_of(services, sql, person.id, now);
+    end_delegations_of(sql, person.id, now);
     delete_relatives_of(services, sql, person.id);
     delete_messages_of(sql, person.id);
     persons.erase_personal_data(sql, person.id, now);
