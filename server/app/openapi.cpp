@@ -316,6 +316,115 @@ void describe_back_office(json& paths) {
   paths["/api/v1/face/checks/{ticket}"]["get"] = status;
 }
 
+// Between persons: my messages, relatives (亲属), authorization relations between persons (授权).
+void describe_person_relations(json& schemas, json& paths) {
+  const json text_or_null = {{"type", "string"}, {"nullable", true}};
+  const json time_or_null = {{"type", "string"}, {"format", "date-time"}, {"nullable", true}};
+  schemas["Message"] = object(
+      {{"id", {{"type", "integer"}}}, {"kind", string_schema("delegation.request, delegation.confirmed, ...")},
+       {"title", string_schema()}, {"body", string_schema()},
+       {"subject", {{"type", "string"}, {"nullable", true}, {"description", "the record it is about, delegation:12"}}},
+       {"payload", {{"type", "object"}}}, {"action_expires_at", time_or_null},
+       {"created_at", {{"type", "string"}, {"format", "date-time"}}}, {"read", {{"type", "boolean"}}},
+       {"read_at", time_or_null}},
+      {"id", "kind", "title", "body", "payload", "created_at", "read"});
+  schemas["RelativeInput"] = object(
+      {{"relation", {{"type", "string"}, {"enum", {"spouse", "parent", "child", "sibling", "grandparent", "grandchild", "other"}}}},
+       {"name", string_schema()},
+       {"id_type", {{"type", "string"}, {"enum", {"resident", "hk_macau_permit", "taiwan_permit"}}}},
+       {"id_number", string_schema()},
+       {"birth_date", string_schema("YYYY-MM-DD; permits only (a resident ID carries it)")},
+       {"id_valid_from", string_schema("YYYY-MM-DD; residents of 16 and over")},
+       {"id_valid_to", string_schema("YYYY-MM-DD or long_term")}},
+      {"relation", "name", "id_type", "id_number"});
+  schemas["Relative"] = object(
+      {{"id", {{"type", "integer"}}}, {"relation", string_schema()}, {"relation_label", string_schema()},
+       {"name", string_schema("masked")}, {"id_type", string_schema()}, {"id_number", string_schema("masked")},
+       {"age", {{"type", "integer"}}}, {"id_valid_from", text_or_null}, {"id_valid_to", text_or_null},
+       {"status", {{"type", "string"}, {"enum", {"verified", "pending_face", "face_failed"}}}},
+       {"face_needed", {{"type", "boolean"}}},
+       {"face_ticket", string_schema("only in the answer that started a face check")},
+       {"face_url", string_schema("where the relative completes the face check")}},
+      {"id", "relation", "name", "id_type", "id_number", "age", "status"});
+  schemas["Delegation"] = object(
+      {{"id", {{"type", "integer"}}}, {"role", {{"type", "string"}, {"enum", {"grantor", "grantee"}}}},
+       {"grantor", object({{"name", string_schema("masked")}}, {"name"})},
+       {"grantee", object({{"name", string_schema("masked")}, {"id_number", string_schema("masked")}}, {"name"})},
+       {"scope", {{"type", "string"}, {"enum", {"all", "query", "apply"}}}}, {"scope_label", string_schema()},
+       {"valid_from", {{"type", "string"}, {"format", "date"}}}, {"valid_to", {{"type", "string"}, {"format", "date"}}},
+       {"state", {{"type", "string"},
+                  {"enum", {"awaiting_face", "face_failed", "pending", "active", "refused", "expired", "ended"}}}},
+       {"confirm_by", time_or_null}, {"ended_by", text_or_null},
+       {"created_at", {{"type", "string"}, {"format", "date-time"}}},
+       {"face_ticket", string_schema("only when created: the grantor's face check")}, {"face_url", string_schema()}},
+      {"id", "role", "scope", "valid_from", "valid_to", "state"});
+  const json delegation_list = object({{"delegations", {{"type", "array"}, {"items", ref("Delegation")}}},
+                                       {"scopes", {{"type", "array"}, {"items", {{"type", "object"}}}}}},
+                                      {"delegations"});
+
+  paths["/api/v1/me/messages"]["get"] = operation(
+      "My messages (我的消息), newest first: ?unread=true, ?page=1, ?per_page=20 (at most 100); with the unread count",
+      with_errors({{"200", answer("messages", object({{"messages", {{"type", "array"}, {"items", ref("Message")}}},
+                                                      {"total", {{"type", "integer"}}}, {"unread", {{"type", "integer"}}},
+                                                      {"page", {{"type", "integer"}}}, {"per_page", {{"type", "integer"}}}},
+                                                     {"messages", "total", "unread"}))}},
+                  {400, 401, 403}),
+      nullptr, true);
+  paths["/api/v1/me/messages/{id}/read"]["post"] = operation(
+      "Mark one message read (another person's id is 404)",
+      with_errors({{"200", answer("read", ref("Message"))}}, {401, 403, 404}), nullptr, true);
+  paths["/api/v1/me/messages/read-all"]["post"] = operation(
+      "Mark every message read",
+      with_errors({{"200", answer("marked", object({{"marked", {{"type", "integer"}}}}, {"marked"}))}}, {401, 403}),
+      nullptr, true);
+  paths["/api/v1/me/relatives"]["get"] = operation(
+      "My relatives (亲属, masked), the relation kinds and the limit",
+      with_errors({{"200", answer("relatives", object({{"relatives", {{"type", "array"}, {"items", ref("Relative")}}},
+                                                       {"max", {{"type", "integer"}}},
+                                                       {"relations", {{"type", "array"}, {"items", {{"type", "object"}}}}}},
+                                                      {"relatives"}))}},
+                  {401, 403}),
+      nullptr, true);
+  paths["/api/v1/me/relatives"]["post"] = operation(
+      "Add a relative: name and document checked with the police service; 16 and over stays pending_face until the "
+      "relative's face check (face_ticket) passes; under 16 is verified at once. At most 20, no duplicates",
+      with_errors({{"201", answer("created", ref("Relative"))}}, {400, 401, 403, 409, 503}), ref("RelativeInput"), true);
+  paths["/api/v1/me/relatives/{id}"]["put"] = operation(
+      "Change a relative; a new name or document is checked again (police, and face at 16 and over)",
+      with_errors({{"200", answer("updated", ref("Relative"))}}, {400, 401, 403, 404, 409, 503}), ref("RelativeInput"),
+      true);
+  paths["/api/v1/me/relatives/{id}"]["delete"] = operation(
+      "Delete a relative", with_errors({{"204", answer("deleted")}}, {401, 403, 404}), nullptr, true);
+  paths["/api/v1/me/relatives/{id}/face"]["post"] = operation(
+      "A new face check for a relative still pending_face or face_failed (the earlier ticket stops counting)",
+      with_errors({{"201", answer("started", ref("Relative"))}}, {401, 403, 404, 409, 503}), nullptr, true);
+  paths["/api/v1/me/delegations"]["post"] = operation(
+      "Authorize another registered person (授权关系): name + ID number (+ phone) must match an active account; the "
+      "grantor's own face check (face_ticket) must pass before the grantee is asked (24 h to confirm in my messages)",
+      with_errors({{"201", answer("created, awaiting_face", ref("Delegation"))}}, {400, 401, 403, 404, 409, 503}),
+      object({{"name", string_schema()}, {"id_number", string_schema()}, {"phone", string_schema("optional")},
+              {"scope", {{"type", "string"}, {"enum", {"all", "query", "apply"}}}},
+              {"valid_from", string_schema("YYYY-MM-DD, today or later; default today")},
+              {"valid_to", string_schema("YYYY-MM-DD, at most 5 years after valid_from")}},
+             {"name", "id_number", "scope", "valid_to"}),
+      true);
+  paths["/api/v1/me/delegations/given"]["get"] = operation(
+      "Authorizations I granted, newest first",
+      with_errors({{"200", answer("delegations", delegation_list)}}, {401, 403}), nullptr, true);
+  paths["/api/v1/me/delegations/received"]["get"] = operation(
+      "Authorizations granted to me (once the grantor's face check passed), newest first",
+      with_errors({{"200", answer("delegations", delegation_list)}}, {401, 403}), nullptr, true);
+  paths["/api/v1/me/delegations/{id}/confirm"]["post"] = operation(
+      "The grantee accepts a pending authorization (409 DELEGATION_EXPIRED after 24 h)",
+      with_errors({{"200", answer("active", ref("Delegation"))}}, {401, 403, 404, 409}), nullptr, true);
+  paths["/api/v1/me/delegations/{id}/refuse"]["post"] = operation(
+      "The grantee refuses a pending authorization",
+      with_errors({{"200", answer("refused", ref("Delegation"))}}, {401, 403, 404, 409}), nullptr, true);
+  paths["/api/v1/me/delegations/{id}/end"]["post"] = operation(
+      "Either side ends an authorization not over yet (the other side gets a message)",
+      with_errors({{"200", answer("ended", ref("Delegation"))}}, {401, 403, 404, 409}), nullptr, true);
+}
+
 json build(bool dev_mode) {
   json codes = json::array();
   for (std::size_t i = 0; i < error_code_count(); ++i) codes.push_back(code_name(error_code_at(i)));
@@ -494,6 +603,8 @@ json build(bool dev_mode) {
                                                         {"id_number", string_schema("masked")}, {"phone", string_schema("masked")},
                                                         {"missing", {{"type", "array"}, {"items", string_schema()}}}},
                                                        {"activation_id", "missing"}))}}, {404}));
+  // between persons: my messages, relatives, authorization relations (delegations)
+  describe_person_relations(schemas, paths);
   paths["/api/v1/openapi.json"]["get"] = operation("This document", {{"200", answer("OpenAPI 3 document")}});
   if (dev_mode) {
     // Served only by `uia serve --dev` (404 in production), so described only there.

@@ -10,14 +10,17 @@
 #include "flows/back_office/reviews.h"
 #include "flows/back_office/staff_sign_in.h"
 #include "flows/captcha/captcha_flow.h"
+#include "flows/delegations/delegations.h"
 #include "flows/email/email_settings.h"
 #include "flows/face/face_retry.h"
 #include "flows/face/face_status.h"
 #include "flows/login/login.h"
 #include "flows/me/me.h"
+#include "flows/messages/messages.h"
 #include "flows/profile/profile.h"
 #include "flows/recovery/recovery.h"
 #include "flows/registration/registration.h"
+#include "flows/relatives/relatives.h"
 #include "flows/security_questions/security_questions.h"
 #include "flows/sessions/my_sessions.h"
 #include "flows/settings/settings.h"
@@ -218,6 +221,21 @@ void add_api_routes(http::Router& router, Services& services, runtime::WorkerPoo
   route(Method::Get, "/api/v1/me/sessions", flows::list_my_sessions);
   route(Method::Delete, "/api/v1/me/sessions/{id}", flows::revoke_my_session);
   route(Method::Get, "/api/v1/activation/{id}", flows::describe_activation);
+  // between persons: my messages, relatives, authorization relations (delegations)
+  route(Method::Get, "/api/v1/me/messages", flows::list_my_messages);
+  route(Method::Post, "/api/v1/me/messages/read-all", flows::read_all_my_messages);
+  route(Method::Post, "/api/v1/me/messages/{id}/read", flows::read_my_message);
+  route(Method::Get, "/api/v1/me/relatives", flows::list_relatives);
+  route(Method::Post, "/api/v1/me/relatives", flows::create_relative);
+  route(Method::Put, "/api/v1/me/relatives/{id}", flows::update_relative);
+  route(Method::Delete, "/api/v1/me/relatives/{id}", flows::delete_relative);
+  route(Method::Post, "/api/v1/me/relatives/{id}/face", flows::restart_relative_face);
+  route(Method::Post, "/api/v1/me/delegations", flows::create_delegation);
+  route(Method::Get, "/api/v1/me/delegations/given", flows::list_given_delegations);
+  route(Method::Get, "/api/v1/me/delegations/received", flows::list_received_delegations);
+  route(Method::Post, "/api/v1/me/delegations/{id}/confirm", flows::confirm_delegation);
+  route(Method::Post, "/api/v1/me/delegations/{id}/refuse", flows::refuse_delegation);
+  route(Method::Post, "/api/v1/me/delegations/{id}/end", flows::end_delegation);
   router.add(Method::Get, "/api/v1/openapi.json", [dev = services.dev_mode](const auto&, auto response, const auto&) {
     http::send_json(response, Pistache::Http::Code::Ok, openapi_document(dev));
   });

@@ -178,6 +178,27 @@ namespace uia {
   X(FaceCheckNotNeeded, "FACE_CHECK_NOT_NEEDED", "该账号无需进行人脸核验", "This account does not wait for a face check") \
   X(FaceRetryLimited, "FACE_RETRY_LIMITED", "今日人脸核验次数已达上限，请明天再试", "Too many face checks today, try again tomorrow") \
   /* sessions of the signed-in person, first sign-in of imported accounts (append below) */       \
+  /* between persons: my messages, relatives, authorization relations (append below) */         \
+  X(RelationInvalid, "RELATION_INVALID", "亲属关系不正确，请从列表中选择", "Unknown relation")   \
+  X(RelativeSelf, "RELATIVE_SELF", "不能将本人添加为亲属", "You cannot add yourself as a relative") \
+  X(RelativeDuplicate, "RELATIVE_DUPLICATE", "该亲属已添加，请勿重复添加", "This relative is already on your list") \
+  X(RelativeLimit, "RELATIVE_LIMIT", "亲属数量已达上限，请删除后再添加", "Too many relatives: delete one first") \
+  X(RelativeFaceNotNeeded, "RELATIVE_FACE_NOT_NEEDED", "该亲属无需或已完成人脸核验", "This relative needs no face check") \
+  X(DelegateNotFound, "DELEGATE_NOT_FOUND", "未找到该用户，被授权人须为已注册的自然人，请核对姓名、证件号码和手机号", \
+    "No registered person matches this name, ID number and phone")                                  \
+  X(DelegationSelf, "DELEGATION_SELF", "不能授权给本人", "You cannot authorize yourself")         \
+  X(DelegationDuplicate, "DELEGATION_DUPLICATE", "您与该用户已有待确认或生效中的授权关系", \
+    "An authorization to this person is already pending or active")                                \
+  X(DelegationLimit, "DELEGATION_LIMIT", "授权关系数量已达上限", "Too many authorizations")         \
+  X(DelegationScopeInvalid, "DELEGATION_SCOPE_INVALID", "授权范围不正确，请从列表中选择", "Unknown authorization scope") \
+  X(DelegationPeriodInvalid, "DELEGATION_PERIOD_INVALID", "授权有效期不正确（自今日起，最长5年）", \
+    "The validity period must start today or later and last at most 5 years")                      \
+  X(DelegationStateInvalid, "DELEGATION_STATE_INVALID", "该授权关系当前状态不允许此操作", \
+    "The authorization is not in a state that allows this")                                         \
+  X(DelegationExpired, "DELEGATION_EXPIRED", "授权确认已超过24小时，该授权已失效", \
+    "The 24 hours to confirm have passed: the authorization has expired")                          \
+  X(DelegationGranteeOnly, "DELEGATION_GRANTEE_ONLY", "只有被授权人可以确认或拒绝该授权", \
+    "Only the person authorized can confirm or refuse")                                             \
   /* end of the catalogue: every line above ends with a backslash */
 
 enum class ErrorCode : std::uint16_t {

@@ -3,6 +3,9 @@
 #include <soci/soci.h>
 
 #include "flows/audit/audit_log.h"
+#include "flows/delegations/delegations.h"
+#include "flows/messages/messages.h"
+#include "flows/relatives/relatives.h"
 #include "flows/sessions/authenticate.h"
 #include "flows/sessions/signed_in_person.h"
 #include "flows/sms/sms_codes.h"
@@ -124,6 +127,10 @@ ApiResponse delete_account(app::Services& services, const http::ApiRequest& requ
     sql << "DELETE FROM security_answers WHERE person_id = :p", soci::use(person.id);
     sql << "DELETE FROM email_codes WHERE person_id = :p", soci::use(person.id);
     sql << "DELETE FROM recovery_failures WHERE person_id = :p", soci::use(person.id);
+    // Between persons: relations end (the other side is told), relatives and the inbox go.
+    end_delegations_of(sql, person.id, now);
+    delete_relatives_of(services, sql, person.id);
+    delete_messages_of(sql, person.id);
     persons.erase_personal_data(sql, person.id, now);
     // The trail stays, already anonymous: it names person:<id>, never the person's data.
     record_audit(sql, now, {actor(person), "person.delete", actor(person), request.client_ip, "ok", ""});
