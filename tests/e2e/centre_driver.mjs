@@ -229,3 +229,21 @@ export function launchBrowser() {
       '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
 }
+
+// A test file's main: the screenshot folder, one browser for `body(browser)`, PASS with the time
+// or FAIL with the first failure (exit 1).
+export function runTest(name, body) {
+  (async () => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    const browser = await launchBrowser();
+    try {
+      await body(browser);
+    } finally {
+      await browser.close();
+    }
+    console.log(`${name}: PASS in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  })().catch((e) => {
+    console.error(`${name}: FAIL:`, e instanceof TestFailure ? e.message : (e.stack || e));
+    process.exit(1);
+  });
+}

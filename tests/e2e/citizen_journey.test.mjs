@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  BASE, SHOTS, TIMEOUT, started, TestFailure, check, log, call, person, randomPhone, maskPhone, nextFrames, openClient, launchBrowser,
+  BASE, SHOTS, TIMEOUT, started, TestFailure, check, log, call, person, randomPhone, maskPhone, nextFrames, openClient, runTest,
 } from './centre_driver.mjs';
 
 const SHOT_PREFIX = 'journey';
@@ -274,19 +274,7 @@ async function passportDocuments(page, context, d) {
   log('上传证明材料: a text file refused on the page; PNG and PDF uploaded with the token and listed');
 }
 
-async function main() {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  const browser = await launchBrowser();
-  try {
-    await journey(browser, 'desktop', { viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-    await journey(browser, 'phone', { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
-  } finally {
-    await browser.close();
-  }
-  console.log(`citizen_journey.test: PASS in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-}
-
-main().catch((e) => {
-  console.error('citizen_journey.test: FAIL:', e instanceof TestFailure ? e.message : (e.stack || e));
-  process.exit(1);
+runTest('citizen_journey.test', async (browser) => {
+  await journey(browser, 'desktop', { viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+  await journey(browser, 'phone', { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
 });

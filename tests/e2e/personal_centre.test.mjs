@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  BASE, SHOTS, RESEND, TIMEOUT, started, TestFailure, check, log, sleep, call, captchaAnswer, waitResend, restSmsCode, latestCode, residentId, rnd, randomPhone, person, maskPhone, registerActive, nextFrames, driver, openClient, launchBrowser,
+  BASE, SHOTS, RESEND, TIMEOUT, started, TestFailure, check, log, sleep, call, captchaAnswer, waitResend, restSmsCode, latestCode, residentId, rnd, randomPhone, person, maskPhone, registerActive, nextFrames, driver, openClient, runTest,
 } from './centre_driver.mjs';
 
 // Screenshots: $UIA_SCREENSHOTS/centre-<viewport>-<step>.png.
@@ -391,19 +391,7 @@ async function mobile(browser) {
   }
 }
 
-async function main() {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  const browser = await launchBrowser();
-  try {
-    await desktop(browser);
-    await mobile(browser);
-  } finally {
-    await browser.close();
-  }
-  console.log(`personal_centre.test: PASS in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-}
-
-main().catch((e) => {
-  console.error('personal_centre.test: FAIL:', e instanceof TestFailure ? e.message : (e.stack || e));
-  process.exit(1);
+runTest('personal_centre.test', async (browser) => {
+  await desktop(browser);
+  await mobile(browser);
 });
