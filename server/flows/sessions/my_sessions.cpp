@@ -26,6 +26,8 @@ ApiResponse list_my_sessions(app::Services& services, const http::ApiRequest& re
   auto who = authenticate(services, request);
   if (auto* refusal = std::get_if<ApiResponse>(&who)) return *refusal;
   const auto& current = std::get<ActiveSession>(who);
+  // An enterprise account's session (person_id 0) has no person whose sessions these would be.
+  if (current.person_id == 0) return ApiResponse::error(401, ErrorCode::Unauthenticated);
   const long long now = services.now_seconds();
   const long long idle_since = now - services.limits.session_idle_seconds;
   nlohmann::json sessions = nlohmann::json::array();
@@ -59,6 +61,8 @@ ApiResponse revoke_my_session(app::Services& services, const http::ApiRequest& r
   auto who = authenticate(services, request);
   if (auto* refusal = std::get_if<ApiResponse>(&who)) return *refusal;
   const auto& current = std::get<ActiveSession>(who);
+  // An enterprise account's session (person_id 0) has no person whose sessions these would be.
+  if (current.person_id == 0) return ApiResponse::error(401, ErrorCode::Unauthenticated);
   const auto id = parse_id(request.params.at("id"));
   if (!id) return ApiResponse::error(404, ErrorCode::NotFound, "session_id");
   const long long now = services.now_seconds();
