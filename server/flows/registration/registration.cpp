@@ -5,6 +5,7 @@
 #include "api/validate.h"
 #include "flows/audit/audit_log.h"
 #include "flows/back_office/document_upload.h"
+#include "flows/enterprise/enterprise_registration.h"
 #include "flows/sms/sms_codes.h"
 #include "http/json_fields.h"
 #include "ids/resident_id.h"
@@ -268,6 +269,7 @@ bool complete_face_check(app::Services& services, const std::string& ticket, por
     sql << "UPDATE face_checks SET status = :s, completed_at = :now WHERE ticket = :t", soci::use(new_status),
         soci::use(now), soci::use(ticket);
     if (passed && purpose == "register") persons.update_status(sql, person_id, PersonStatus::Active, 3, now);
+    if (purpose == "enterprise_register") complete_enterprise_face_check(services, sql, ticket, passed, now);
     record_audit(sql, now, {"person:" + std::to_string(person_id), "face." + purpose, "person:" + std::to_string(person_id),
                             "", passed ? "ok" : "failed", ""});
     return true;
