@@ -5,6 +5,8 @@
 #include <soci/soci.h>
 
 #include <atomic>
+#include <fstream>
+#include <thread>
 
 #include "flows/enterprise/registry_check.h"
 #include "ids/uscc.h"
@@ -469,6 +471,29 @@ TEST_F(RestEnterprise, OnlyTheEnterprisesOwnSessionActsForIt) {
   EXPECT_EQ(get(path).status, 401);
   EXPECT_EQ(put(path + "/password", {{"old_password", a.password}, {"new_password", "Three#2026pass"}}, bearer_of(session_b)).status,
             403);
+}
+
+// The re-check runs inside the server on its own: a 1-second interval from the config file's limits.
+class RestEnterpriseRecheckTimer : public RestEnterprise {
+ protected:
+  void configure(app::PlatformConfig& config) override {
+    config.config_file = dir_ / "uia.json";
+    std::ofstream(config.config_file) << R"({"limits": {"registry_recheck_seconds": 1}})";
+  }
+};
+
+TEST_F(RestEnterpriseRecheckTimer, TheServerRechecksUnverifiedEnterprisesByItself) {
+  ASSERT_NE(platform_->registry_recheck, nullptr);
+  const Applicant rep = active_adult();
+  Company c;
+  c.name = "长春待核定时有限公司";
+  registered(c, rep);
+  EXPECT_EQ(status_of(c.uscc), "unverified");
+  platform_->services.ports.registry_simulator->seed(
+      c.uscc, {c.name, rep.name, rep.id_number, ports::BusinessRegistrySimulator::generated_entry(c.name)});
+  // Real time: the task's interval is wall-clock seconds, not the test's manual clock.
+  for (int i = 0; i < 50 && status_of(c.uscc) != "active"; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  EXPECT_EQ(status_of(c.uscc), "active");
 }
 
 TEST(BusinessRegistryPort, TheSimulatorIsRefusedInProductionAndTheHttpAdapterReportsUnavailable) {
