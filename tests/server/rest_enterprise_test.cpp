@@ -147,6 +147,7 @@ TEST_F(RestEnterprise, RegistersWithTheRepresentativesFaceAndSignsInByAccountOrU
   EXPECT_EQ(get("/api/v1/me/sessions", bearer_of(by_uscc)).status, 401);
   // Logging out works like a person's.
   EXPECT_EQ(del("/api/v1/sessions/current", bearer_of(by_uscc)).status, 204);
+  EXPECT_EQ(count_rows("audit_log", "action = 'session.logout' AND actor = 'enterprise:" + std::to_string(id) + "'"), 1);
   EXPECT_EQ(get("/api/v1/enterprises/" + std::to_string(id), bearer_of(by_uscc)).status, 401);
 }
 
