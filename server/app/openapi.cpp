@@ -428,6 +428,14 @@ void describe_enterprises(json& schemas, json& paths, bool dev_mode) {
         with_errors({{"200", answer("seeded")}}, {400}),
         object({{"name", string_schema()}, {"legal_rep_name", string_schema()}, {"legal_rep_id_number", string_schema()}},
                {"name", "legal_rep_name", "legal_rep_id_number"}));
+    paths["/api/dev/enterprises"]["post"] = operation(
+        "Dev mode: an enterprise the registry knows but nobody set up (pending_activation), as a registry import "
+        "leaves it; the simulated registry confirms its four elements",
+        with_errors({{"201", answer("imported", object({{"enterprise_id", integer}, {"status", string_schema()}},
+                                                       {"enterprise_id", "status"}))}},
+                    {400, 409}),
+        object(with({{"uscc", string_schema()}, {"name", string_schema()}, {"org_type", org_type}}, rep_fields),
+               {"uscc", "name", "legal_rep_name", "legal_rep_id_number"}));
     paths["/api/dev/registry/recheck"]["post"] = operation(
         "Dev mode: run one pass of the periodic re-check of unverified enterprises now",
         {{"200", answer("pass done", object({{"verified", integer}}, {"verified"}))}});

@@ -153,6 +153,9 @@ void add_dev_routes(http::Router& router, Services& services, runtime::WorkerPoo
     services.ports.registry_simulator->seed(request.params.at("uscc"), entry);
     return ApiResponse::json(200, {{"uscc", request.params.at("uscc")}, {"seeded", true}});
   }));
+  router.add(Method::Post, "/api/dev/enterprises", http::api_route(workers, [&services](const ApiRequest& request) {
+    return flows::dev_import_enterprise(services, request);
+  }));
   router.add(Method::Post, "/api/dev/registry/recheck", http::api_route(workers, [&services](const ApiRequest&) {
     const int verified = flows::recheck_unverified_enterprises(services);
     services.read_cache->invalidate_all();

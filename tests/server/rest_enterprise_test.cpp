@@ -293,7 +293,13 @@ TEST_F(RestEnterprise, TheRecheckMarksARegistryMismatch) {
 TEST_F(RestEnterprise, APendingActivationEnterpriseIsActivatedByInfoThenSmsThenAccount) {
   const Applicant rep = active_adult();
   const Company c;
-  import_enterprise(c, rep);
+  // As the dev route makes one (the same as a registry import: see import_enterprise).
+  const Reply imported = post("/api/dev/enterprises", {{"uscc", c.uscc}, {"name", c.name}, {"legal_rep_name", rep.name},
+                                                       {"legal_rep_id_number", rep.id_number}});
+  ASSERT_EQ(imported.status, 201) << imported.body;
+  EXPECT_EQ(post("/api/dev/enterprises", {{"uscc", c.uscc}, {"name", c.name}, {"legal_rep_name", rep.name},
+                                          {"legal_rep_id_number", rep.id_number}}).status,
+            409);
   // Sign-in and registration both point to activation (seed 000 五.1).
   Reply login = enterprise_login(c.uscc, "whatever-Typed1");
   EXPECT_EQ(login.status, 403) << login.body;
@@ -336,6 +342,32 @@ TEST_F(RestEnterprise, APendingActivationEnterpriseIsActivatedByInfoThenSmsThenA
   EXPECT_EQ(post("/api/v1/enterprises/activation/" + id + "/account", {{"account", unique_account()}, {"password", c.password}})
                 .status,
             404);
+}
+
+TEST_F(RestEnterprise, ActivationNeedsTheRecordedDetailsAndARealNameRepresentative) {
+  const Applicant rep = adult_resident();  // the registry names them, but they never registered
+  const Company c;
+  import_enterprise(c, rep);
+  const auto start = [&](const std::string& name) {
+    const Captcha cap = captcha();
+    return post("/api/v1/enterprises/activation",
+                {{"uscc", c.uscc}, {"name", name}, {"legal_rep_name", rep.name}, {"legal_rep_id_number", rep.id_number},
+                 {"phone", c.phone}, {"captcha_id", cap.id}, {"captcha_answer", cap.answer}});
+  };
+  Reply r = start("长春别名有限公司");
+  EXPECT_EQ(r.status, 400) << r.body;
+  EXPECT_EQ(r.error_code(), "REGISTRY_MISMATCH");
+  r = start(c.name);
+  EXPECT_EQ(r.status, 400) << r.body;
+  EXPECT_EQ(r.error_code(), "LEGAL_REP_NOT_REAL_NAME");
+  // An unknown USCC has nothing to activate.
+  const Captcha cap = captcha();
+  r = post("/api/v1/enterprises/activation",
+           {{"uscc", unique_uscc()}, {"name", c.name}, {"legal_rep_name", rep.name}, {"legal_rep_id_number", rep.id_number},
+            {"phone", c.phone}, {"captcha_id", cap.id}, {"captcha_answer", cap.answer}});
+  EXPECT_EQ(r.status, 404) << r.body;
+  EXPECT_EQ(r.error_code(), "ENTERPRISE_NOT_FOUND");
+  EXPECT_EQ(status_of(c.uscc), "pending_activation");
 }
 
 TEST_F(RestEnterprise, RecoveryThroughTheRepresentativesPhone) {

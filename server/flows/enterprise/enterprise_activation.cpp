@@ -13,6 +13,7 @@
 #include "policy/account.h"
 #include "policy/contact.h"
 #include "privacy/mask.h"
+#include "ports/business_registry_simulator.h"
 #include "store/enterprise_repository.h"
 
 namespace uia::flows {
@@ -173,6 +174,34 @@ ApiResponse finish_enterprise_activation(app::Services& services, const http::Ap
     // A concurrent activation or registration took the account name first.
     return ApiResponse::error(409, ErrorCode::AccountTaken, "account");
   }
+}
+
+ApiResponse dev_import_enterprise(app::Services& services, const http::ApiRequest& request) {
+  if (!services.ports.registry_simulator) return ApiResponse::error(404, ErrorCode::NotFound);
+  const auto body = request.json();
+  if (!body) return ApiResponse::error(400, ErrorCode::RequestInvalid);
+  http::JsonFields fields(*body);
+  Enterprise e;
+  e.uscc = fields.required("uscc");
+  e.name = fields.required("name");
+  e.org_type = fields.optional("org_type").value_or("enterprise");
+  LegalRepInput rep;
+  if (auto refusal = read_legal_rep(services, fields, rep)) return *refusal;
+  if (auto refusal = check_enterprise_identity(e.org_type, e.name, e.uscc)) return *refusal;
+  e.rep_name = rep.name;
+  e.rep_id_type = rep.id_type;
+  e.rep_id_number = rep.id_number;
+  e.status = EnterpriseStatus::PendingActivation;
+  e.created_at = e.updated_at = services.now_seconds();
+  services.ports.registry_simulator->seed(
+      e.uscc, {e.name, e.rep_name, e.rep_id_number, ports::BusinessRegistrySimulator::generated_entry(e.name)});
+  store::EnterpriseRepository enterprises(*services.cipher, *services.blind_index);
+  return services.db->transact([&](soci::session& sql) -> ApiResponse {
+    if (enterprises.find_by_uscc(sql, e.uscc)) return ApiResponse::error(409, ErrorCode::UsccRegistered, "uscc");
+    const long long id = enterprises.insert(sql, e);
+    record_audit(sql, e.created_at, {"system", "enterprise.import", target_of(id), request.client_ip, "ok", "dev"});
+    return ApiResponse::json(201, {{"enterprise_id", id}, {"status", "pending_activation"}});
+  });
 }
 
 }  // namespace uia::flows

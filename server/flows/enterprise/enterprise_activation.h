@@ -20,4 +20,10 @@ http::ApiResponse start_enterprise_activation(app::Services& services, const htt
 http::ApiResponse verify_enterprise_activation_sms(app::Services& services, const http::ApiRequest& request);
 http::ApiResponse finish_enterprise_activation(app::Services& services, const http::ApiRequest& request);
 
+// Dev mode only: POST /api/dev/enterprises {uscc, name, org_type?, legal_rep_name,
+// legal_rep_id_type?, legal_rep_id_number} makes an enterprise the registry knows (seeded into
+// the simulator) but nobody set up (pending_activation), as a registry import would: the
+// starting point of an activation in the browser.
+http::ApiResponse dev_import_enterprise(app::Services& services, const http::ApiRequest& request);
+
 }  // namespace uia::flows
