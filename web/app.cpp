@@ -271,7 +271,8 @@ void App::restore_session() {
   restore_ = Restore::Asking;
   net::send("GET", "/api/v1/sessions/current", "", [this](const net::Response& r) {
     restore_ = Restore::Done;
-    if (!r.ok() || r.get("csrf_token").empty() || page_ != Page::Login) return;
+    // Only a person's own session has a centre in this client (enterprise pages come later).
+    if (!r.ok() || r.get("csrf_token").empty() || r.get("acting_as") != "person" || page_ != Page::Login) return;
     net::set_csrf_token(r.get("csrf_token"));
     centre_ = CentreState{};
     go(Page::Centre);

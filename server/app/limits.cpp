@@ -29,6 +29,7 @@ bool apply_limits(const nlohmann::json& section, Limits& limits, std::string& er
       {"face_checks_per_day", &Limits::face_checks_per_day},
       {"upload_token_ttl_seconds", &Limits::upload_token_ttl_seconds},
       {"documents_per_person", &Limits::documents_per_person},
+      {"registry_recheck_seconds", &Limits::registry_recheck_seconds},
   };
   for (const auto& [name, value] : section.items()) {
     const auto field = fields.find(name);

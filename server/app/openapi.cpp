@@ -425,6 +425,147 @@ void describe_person_relations(json& schemas, json& paths) {
       with_errors({{"200", answer("ended", ref("Delegation"))}}, {401, 403, 404, 409}), nullptr, true);
 }
 
+// Enterprise (legal-person) accounts: registration, recovery, activation, the enterprise centre.
+void describe_enterprises(json& schemas, json& paths, bool dev_mode) {
+  const json text_or_null = {{"type", "string"}, {"nullable", true}};
+  const json integer = {{"type", "integer"}};
+  const json org_type = {{"type", "string"}, {"enum", {"enterprise", "social_organisation", "public_institution"}}};
+  const json rep_id_type = {{"type", "string"},
+                            {"enum", {"resident", "passport", "hk_macau_permit", "taiwan_permit", "foreign_permanent_id"}},
+                            {"description", "default resident"}};
+  const json rep_fields = {{"legal_rep_name", string_schema("must match the representative's real-name person account")},
+                           {"legal_rep_id_type", rep_id_type},
+                           {"legal_rep_id_number", string_schema()},
+                           {"legal_rep_id_valid_from", {{"type", "string"}, {"format", "date"}}},
+                           {"legal_rep_id_valid_to", string_schema("YYYY-MM-DD or long_term")}};
+  const auto with = [](json base, json more) {
+    for (auto& [k, v] : more.items()) base[k] = v;
+    return base;
+  };
+  schemas["Enterprise"] = object(
+      {{"enterprise_id", integer}, {"account", text_or_null}, {"uscc", string_schema()}, {"name", string_schema()},
+       {"org_type", org_type},
+       {"status", {{"type", "string"},
+                   {"enum", {"pending_face", "unverified", "active", "pending_activation", "registry_mismatch"}}}},
+       {"registry_confirmed", {{"type", "boolean"}}}, {"phone", string_schema("masked")},
+       {"legal_rep", object({{"name", string_schema("masked")}, {"id_type", string_schema()},
+                             {"id_number", string_schema("masked")}, {"id_valid_from", text_or_null},
+                             {"id_valid_to", text_or_null}},
+                            {"name", "id_type", "id_number"})},
+       {"extended", {{"type", "object"},
+                     {"description", "what the business registry records"},
+                     {"properties", {{"registered_address", text_or_null}, {"registered_capital", text_or_null},
+                                     {"established_date", text_or_null}, {"business_term", text_or_null},
+                                     {"business_scope", text_or_null}, {"industry", text_or_null},
+                                     {"business_status", text_or_null}, {"registration_authority", text_or_null}}}}},
+       {"created_at", {{"type", "string"}, {"format", "date-time"}}}},
+      {"enterprise_id", "uscc", "name", "org_type", "status", "legal_rep", "extended"});
+  paths["/api/v1/enterprises"]["post"] = operation(
+      "Register an enterprise account (SMS purpose enterprise_register). The legal representative must be an active "
+      "real-name person; the business registry checks USCC, name, representative and ID number (REGISTRY_MISMATCH), "
+      "or cannot confirm yet (status unverified, re-checked periodically). A resident-ID representative then passes "
+      "the face check of face_ticket (status pending_face until then; a failed check withdraws the registration). "
+      "A USCC known but never set up answers 409 USCC_REGISTERED with next=activate.",
+      with_errors({{"201", answer("registered", object({{"enterprise_id", integer}, {"status", string_schema()},
+                                                        {"registry_confirmed", {{"type", "boolean"}}},
+                                                        {"face_ticket", string_schema()}, {"face_url", string_schema()}},
+                                                       {"enterprise_id", "status"}))}},
+                  {400, 409, 503}),
+      object(with({{"org_type", org_type}, {"name", string_schema("2-100 characters")},
+                   {"uscc", string_schema("GB 32100, 18 characters")}, {"phone", string_schema()},
+                   {"sms_code", string_schema()}, {"account", string_schema()}, {"password", string_schema()},
+                   {"agree", {{"type", "boolean"}}}},
+                  rep_fields),
+             {"org_type", "name", "uscc", "legal_rep_name", "legal_rep_id_number", "phone", "sms_code", "account",
+              "password", "agree"}));
+  paths["/api/v1/enterprises/recovery"]["post"] = operation(
+      "Enterprise password recovery, step 1: account or USCC + representative's name and ID number + captcha; an "
+      "enterprise_recover code goes to the enterprise's phone",
+      with_errors({{"201", answer("code sent", object({{"recovery_id", string_schema()}, {"expires_in", integer},
+                                                       {"phone", string_schema("masked")}, {"resend_after", integer}},
+                                                      {"recovery_id", "phone"}))}},
+                  {400, 404, 429, 503}),
+      object({{"identifier", string_schema("enterprise account or USCC")}, {"legal_rep_name", string_schema()},
+              {"legal_rep_id_number", string_schema()}, {"captcha_id", string_schema()},
+              {"captcha_answer", string_schema()}},
+             {"identifier", "legal_rep_name", "legal_rep_id_number", "captcha_id", "captcha_answer"}));
+  paths["/api/v1/enterprises/recovery/{id}/password"]["post"] = operation(
+      "Enterprise password recovery, step 2: the SMS code and the new password; every session acting for the "
+      "enterprise ends",
+      with_errors({{"204", answer("password set")}}, {400, 404}),
+      object({{"sms_code", string_schema()}, {"new_password", string_schema()}}, {"sms_code", "new_password"}));
+  paths["/api/v1/enterprises/activation"]["post"] = operation(
+      "Activate a pending_activation enterprise, step 1: enterprise info + representative + the contact phone "
+      "(captcha); an enterprise_activate code goes to that phone",
+      with_errors({{"201", answer("code sent", object({{"activation_id", string_schema()}, {"expires_in", integer},
+                                                       {"phone", string_schema("masked")}, {"resend_after", integer}},
+                                                      {"activation_id", "phone"}))}},
+                  {400, 404, 429, 503}),
+      object(with({{"uscc", string_schema()}, {"name", string_schema()}, {"phone", string_schema()},
+                   {"captcha_id", string_schema()}, {"captcha_answer", string_schema()}},
+                  rep_fields),
+             {"uscc", "name", "legal_rep_name", "legal_rep_id_number", "phone", "captcha_id", "captcha_answer"}));
+  paths["/api/v1/enterprises/activation/{id}/sms"]["post"] = operation(
+      "Activation step 2: the code sent to the contact phone",
+      with_errors({{"200", answer("phone proven", object({{"activation_id", string_schema()}, {"next", string_schema()}},
+                                                         {"activation_id", "next"}))}},
+                  {400, 404}),
+      object({{"phone", string_schema()}, {"sms_code", string_schema()}}, {"phone", "sms_code"}));
+  paths["/api/v1/enterprises/activation/{id}/account"]["post"] = operation(
+      "Activation step 3: account name and password; active when the registry confirmed, else unverified",
+      with_errors({{"200", answer("activated", object({{"enterprise_id", integer}, {"account", string_schema()},
+                                                       {"status", string_schema()}},
+                                                      {"enterprise_id", "status"}))}},
+                  {400, 404, 409}),
+      object({{"account", string_schema()}, {"password", string_schema()}}, {"account", "password"}));
+  paths["/api/v1/enterprises/{id}"]["get"] = operation(
+      "The enterprise the session acts for: enterprise info, legal representative (masked), registry details",
+      with_errors({{"200", answer("enterprise", ref("Enterprise"))}}, {401, 403, 404}), nullptr, true);
+  paths["/api/v1/enterprises/{id}/password"]["put"] = operation(
+      "Change the enterprise account's password (ends every session acting for the enterprise)",
+      with_errors({{"204", answer("changed")}}, {400, 401, 403, 404}),
+      object({{"old_password", string_schema()}, {"new_password", string_schema()}}, {"old_password", "new_password"}),
+      true);
+  paths["/api/v1/enterprises/{id}/phone"]["put"] = operation(
+      "Change the contact phone: proven by the login password (verify_by=password) or the four elements "
+      "(verify_by=four_elements: name, legal_rep_name, legal_rep_id_number), and an enterprise_change_phone code",
+      with_errors({{"200", answer("changed", ref("Enterprise"))}}, {400, 401, 403, 404, 409}),
+      object({{"verify_by", {{"type", "string"}, {"enum", {"password", "four_elements"}}}}, {"password", string_schema()},
+              {"name", string_schema()}, {"legal_rep_name", string_schema()}, {"legal_rep_id_number", string_schema()},
+              {"new_phone", string_schema()}, {"sms_code", string_schema()}},
+             {"verify_by", "new_phone", "sms_code"}),
+      true);
+  paths["/api/v1/enterprises/{id}/info"]["put"] = operation(
+      "Change the enterprise's name or type, as the business registry records them (USCC_IMMUTABLE: the USCC never "
+      "changes)",
+      with_errors({{"200", answer("changed", ref("Enterprise"))}}, {400, 401, 403, 404, 409, 503}),
+      object({{"name", string_schema()}, {"org_type", org_type}, {"uscc", string_schema("optional; must be the current one")}},
+             {"name"}),
+      true);
+  paths["/api/v1/enterprises/{id}/legal-representative"]["put"] = operation(
+      "Change the legal representative: a real-name person, confirmed by the business registry",
+      with_errors({{"200", answer("changed", ref("Enterprise"))}}, {400, 401, 403, 404, 409, 503}),
+      object(rep_fields, {"legal_rep_name", "legal_rep_id_number"}), true);
+  if (dev_mode) {
+    paths["/api/dev/registry/{uscc}"]["put"] = operation(
+        "Dev mode: the simulated business registry now records this USCC with these four elements",
+        with_errors({{"200", answer("seeded")}}, {400}),
+        object({{"name", string_schema()}, {"legal_rep_name", string_schema()}, {"legal_rep_id_number", string_schema()}},
+               {"name", "legal_rep_name", "legal_rep_id_number"}));
+    paths["/api/dev/enterprises"]["post"] = operation(
+        "Dev mode: an enterprise the registry knows but nobody set up (pending_activation), as a registry import "
+        "leaves it; the simulated registry confirms its four elements",
+        with_errors({{"201", answer("imported", object({{"enterprise_id", integer}, {"status", string_schema()}},
+                                                       {"enterprise_id", "status"}))}},
+                    {400, 409}),
+        object(with({{"uscc", string_schema()}, {"name", string_schema()}, {"org_type", org_type}}, rep_fields),
+               {"uscc", "name", "legal_rep_name", "legal_rep_id_number"}));
+    paths["/api/dev/registry/recheck"]["post"] = operation(
+        "Dev mode: run one pass of the periodic re-check of unverified enterprises now",
+        {{"200", answer("pass done", object({{"verified", integer}}, {"verified"}))}});
+  }
+}
+
 json build(bool dev_mode) {
   json codes = json::array();
   for (std::size_t i = 0; i < error_code_count(); ++i) codes.push_back(code_name(error_code_at(i)));
@@ -455,8 +596,9 @@ json build(bool dev_mode) {
        {"sms_code", string_schema()},
        {"agree", {{"type", "boolean"}}}},
       {"account", "password", "name", "id_type", "id_number", "phone", "sms_code", "agree"});
-  schemas["SignIn"] = object({{"method", {{"type", "string"}, {"enum", {"password", "sms"}}}},
-                              {"identifier", string_schema("account, phone or ID number")},
+  schemas["SignIn"] = object({{"method", {{"type", "string"}, {"enum", {"password", "sms", "enterprise_password"}}}},
+                              {"identifier", string_schema("account, phone or ID number; enterprise_password: "
+                                                           "enterprise account or USCC")},
                               {"password", string_schema()},
                               {"captcha_id", string_schema()},
                               {"captcha_answer", string_schema()},
@@ -465,9 +607,14 @@ json build(bool dev_mode) {
                              {"method"});
   schemas["Session"] = object({{"token", string_schema()}, {"expires_in", {{"type", "integer"}}},
                                {"csrf_token", string_schema("send as X-CSRF-Token with the cookie")},
-                               {"subject", object({{"type", string_schema()}, {"person_id", {{"type", "integer"}}},
-                                                   {"name", string_schema("masked")}, {"level", {{"type", "integer"}}}},
-                                                  {"type", "person_id"})}},
+                               {"subject", object({{"type", string_schema("person | enterprise")},
+                                                   {"person_id", {{"type", "integer"}}},
+                                                   {"name", string_schema("masked for persons")},
+                                                   {"level", {{"type", "integer"}}},
+                                                   {"enterprise_id", {{"type", "integer"}}},
+                                                   {"uscc", string_schema()},
+                                                   {"acting_role", string_schema("who acts for the enterprise")}},
+                                                  {"type"})}},
                               {"token", "expires_in", "subject"});
   schemas["Me"] = object({{"person_id", {{"type", "integer"}}}, {"account", string_schema()}, {"name", string_schema("masked")},
                           {"id_type", string_schema()}, {"id_number", string_schema("masked")},
@@ -493,7 +640,8 @@ json build(bool dev_mode) {
       object({{"phone", string_schema()},
               {"purpose", {{"type", "string"},
                            {"enum", {"register", "activate", "login", "recover", "change_phone", "delete_account",
-                                     "enterprise_register", "enterprise_recover"}}}},
+                                     "enterprise_register", "enterprise_recover", "enterprise_activate",
+                                     "enterprise_change_phone"}}}},
               {"captcha_id", string_schema()},
               {"captcha_answer", string_schema()}},
              {"phone", "purpose", "captcha_id", "captcha_answer"}));
@@ -516,6 +664,8 @@ json build(bool dev_mode) {
       "The session this cookie or token is in, with its CSRF token (a reloaded page keeps it in memory only)",
       with_errors({{"200", answer("session", object({{"session_id", {{"type", "integer"}}},
                                                     {"person_id", {{"type", "integer"}}},
+                                                    {"acting_as", {{"type", "string"}, {"enum", {"person", "enterprise", "agent", "admin", "legal_rep"}}}},
+                                                    {"enterprise_id", {{"type", "integer"}}},
                                                     {"csrf_token", string_schema()},
                                                     {"valid_until", {{"type", "string"}, {"format", "date-time"}}}},
                                                    {"session_id", "csrf_token"}))}},
@@ -605,6 +755,8 @@ json build(bool dev_mode) {
                                                        {"activation_id", "missing"}))}}, {404}));
   // between persons: my messages, relatives, authorization relations (delegations)
   describe_person_relations(schemas, paths);
+  // enterprise (legal-person) accounts: registration, recovery, activation, enterprise centre
+  describe_enterprises(schemas, paths, dev_mode);
   paths["/api/v1/openapi.json"]["get"] = operation("This document", {{"200", answer("OpenAPI 3 document")}});
   if (dev_mode) {
     // Served only by `uia serve --dev` (404 in production), so described only there.

@@ -6,6 +6,7 @@
 
 #include "app/routes.h"
 #include "crypto/keys.h"
+#include "flows/enterprise/registry_check.h"
 #include "flows/registration/registration.h"
 #include "http/json_response.h"
 #include "http/static_files.h"
@@ -99,6 +100,15 @@ std::unique_ptr<Platform> build_platform(const PlatformConfig& config, std::shar
         [services](const std::string& ticket, ports::FaceResult result) {
           flows::complete_face_check(*services, ticket, result);
           services->read_cache->invalidate_all();  // the person's status and level changed
+        });
+  }
+
+  // Seed N: unverified enterprises turn verified once the business registry confirms them.
+  if (s.limits.registry_recheck_seconds > 0 && s.ports.registry) {
+    Services* services = &s;
+    platform->registry_recheck = std::make_unique<runtime::PeriodicTask>(
+        "registry re-check", std::chrono::seconds(s.limits.registry_recheck_seconds), [services] {
+          if (flows::recheck_unverified_enterprises(*services) > 0) services->read_cache->invalidate_all();
         });
   }
 

@@ -7,6 +7,7 @@
 
 #include "app/services.h"
 #include "http/router.h"
+#include "runtime/periodic_task.h"
 #include "runtime/worker_pool.h"
 
 namespace uia::app {
@@ -24,6 +25,8 @@ struct Platform {
   Services services;
   std::unique_ptr<runtime::WorkerPool> workers;
   std::shared_ptr<http::Router> router;
+  // Background work (declared last: stopped first, while the services it uses still exist).
+  std::unique_ptr<runtime::PeriodicTask> registry_recheck;  // null when the interval is 0
 };
 
 // Throws std::runtime_error with an operator-readable reason (bad config, missing keys in

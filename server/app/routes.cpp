@@ -12,6 +12,11 @@
 #include "flows/captcha/captcha_flow.h"
 #include "flows/delegations/delegations.h"
 #include "flows/email/email_settings.h"
+#include "flows/enterprise/enterprise_activation.h"
+#include "flows/enterprise/enterprise_centre.h"
+#include "flows/enterprise/enterprise_recovery.h"
+#include "flows/enterprise/enterprise_registration.h"
+#include "flows/enterprise/registry_check.h"
 #include "flows/face/face_retry.h"
 #include "flows/face/face_status.h"
 #include "flows/login/login.h"
@@ -136,6 +141,30 @@ void add_dev_routes(http::Router& router, Services& services, runtime::WorkerPoo
     if (!done) return ApiResponse::error(404, ErrorCode::FaceTicketInvalid, "ticket");
     return ApiResponse::json(200, {{"ticket", request.params.at("ticket")}, {"result", result}});
   }));
+  // enterprise accounts: what the simulated business registry records, and one re-check pass now
+  router.add(Method::Put, "/api/dev/registry/{uscc}", http::api_route(workers, [&services](const ApiRequest& request) {
+    const auto body = request.json();
+    if (!body) return ApiResponse::error(400, ErrorCode::RequestInvalid);
+    http::JsonFields fields(*body);
+    ports::SeededRegistryEntry entry;
+    entry.name = fields.required("name");
+    entry.legal_rep_name = fields.required("legal_rep_name");
+    entry.legal_rep_id_number = fields.required("legal_rep_id_number");
+    if (fields.failed()) return fields.error();
+    entry.entry = ports::BusinessRegistrySimulator::generated_entry(entry.name);
+    // Dev mode with the real registry configured has no simulator to tell.
+    if (!services.ports.registry_simulator) return ApiResponse::error(404, ErrorCode::NotFound);
+    services.ports.registry_simulator->seed(request.params.at("uscc"), entry);
+    return ApiResponse::json(200, {{"uscc", request.params.at("uscc")}, {"seeded", true}});
+  }));
+  router.add(Method::Post, "/api/dev/enterprises", http::api_route(workers, [&services](const ApiRequest& request) {
+    return flows::dev_import_enterprise(services, request);
+  }));
+  router.add(Method::Post, "/api/dev/registry/recheck", http::api_route(workers, [&services](const ApiRequest&) {
+    const int verified = flows::recheck_unverified_enterprises(services);
+    services.read_cache->invalidate_all();
+    return ApiResponse::json(200, {{"verified", verified}});
+  }));
 }
 
 }  // namespace
@@ -236,6 +265,18 @@ void add_api_routes(http::Router& router, Services& services, runtime::WorkerPoo
   route(Method::Post, "/api/v1/me/delegations/{id}/confirm", flows::confirm_delegation);
   route(Method::Post, "/api/v1/me/delegations/{id}/refuse", flows::refuse_delegation);
   route(Method::Post, "/api/v1/me/delegations/{id}/end", flows::end_delegation);
+  // enterprise (legal-person) accounts: registration, recovery, activation, enterprise centre
+  route(Method::Post, "/api/v1/enterprises", flows::register_enterprise);
+  route(Method::Post, "/api/v1/enterprises/recovery", flows::start_enterprise_recovery);
+  route(Method::Post, "/api/v1/enterprises/recovery/{id}/password", flows::finish_enterprise_recovery);
+  route(Method::Post, "/api/v1/enterprises/activation", flows::start_enterprise_activation);
+  route(Method::Post, "/api/v1/enterprises/activation/{id}/sms", flows::verify_enterprise_activation_sms);
+  route(Method::Post, "/api/v1/enterprises/activation/{id}/account", flows::finish_enterprise_activation);
+  route(Method::Get, "/api/v1/enterprises/{id}", flows::get_enterprise);
+  route(Method::Put, "/api/v1/enterprises/{id}/password", flows::change_enterprise_password);
+  route(Method::Put, "/api/v1/enterprises/{id}/phone", flows::change_enterprise_phone);
+  route(Method::Put, "/api/v1/enterprises/{id}/info", flows::change_enterprise_info);
+  route(Method::Put, "/api/v1/enterprises/{id}/legal-representative", flows::change_legal_representative);
   router.add(Method::Get, "/api/v1/openapi.json", [dev = services.dev_mode](const auto&, auto response, const auto&) {
     http::send_json(response, Pistache::Http::Code::Ok, openapi_document(dev));
   });

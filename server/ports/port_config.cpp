@@ -111,6 +111,11 @@ bool parse_mail(const json& section, MailPortConfig& out, std::string& error) {
          reader.text("from_name", out.http.from_name);
 }
 
+bool parse_registry(const json& section, RegistryPortConfig& out, std::string& error) {
+  SectionReader reader(section, "ports.registry", error);
+  return reader.only_keys({UIA_CONNECTION_KEYS}) && reader.adapter(out.adapter) && read_connection(reader, out.http);
+}
+
 #undef UIA_CONNECTION_KEYS
 
 // https://..., or http:// to a loopback host (a local sidecar that terminates TLS).
@@ -191,8 +196,10 @@ bool parse_ports_config(const nlohmann::json& section, PortsConfig& out, std::st
       if (!parse_face(value, parsed.face.emplace(), error)) return false;
     } else if (key == "mail") {
       if (!parse_mail(value, parsed.mail.emplace(), error)) return false;
+    } else if (key == "registry") {
+      if (!parse_registry(value, parsed.registry.emplace(), error)) return false;
     } else {
-      error = "ports." + key + " is not a known port (sms, identity, face, mail)";
+      error = "ports." + key + " is not a known port (sms, identity, face, mail, registry)";
       return false;
     }
   }
@@ -215,6 +222,13 @@ bool make_ports(const PortsConfig& config, bool dev_mode, Ports& out, std::strin
   // E-mail is optional (see port_config.h): only a configured simulator is refused.
   const auto mail_kind = config.mail ? config.mail->adapter : AdapterKind::Simulator;
   if (config.mail && !check_selection("mail", true, mail_kind, dev_mode, error)) return false;
+  // The business registry is optional the same way (enterprise accounts off without it).
+  const auto registry_kind = config.registry ? config.registry->adapter : AdapterKind::Simulator;
+  if (config.registry && !check_selection("registry", true, registry_kind, dev_mode, error)) return false;
+  if (registry_kind == AdapterKind::Http) {
+    const auto& http = config.registry->http;
+    if (!check_http("registry", http.endpoint, http.app_id, http.app_secret, {}, dev_mode, error)) return false;
+  }
   if (sms_kind == AdapterKind::Http) {
     const auto& http = config.sms->http;
     if (!check_http("sms", http.endpoint, http.app_id, http.app_secret,
@@ -270,6 +284,12 @@ bool make_ports(const PortsConfig& config, bool dev_mode, Ports& out, std::strin
   } else if (dev_mode) {
     built.mail_simulator = std::make_shared<MailSimulator>(clock);
     built.mail = built.mail_simulator;
+  }
+  if (registry_kind == AdapterKind::Http) {
+    built.registry = std::make_shared<BusinessRegistryHttp>(config.registry->http, clock);
+  } else if (dev_mode) {
+    built.registry_simulator = std::make_shared<BusinessRegistrySimulator>();
+    built.registry = built.registry_simulator;
   }
   out = std::move(built);
   return true;

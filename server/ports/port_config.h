@@ -8,7 +8,8 @@
 //     "face":     {"adapter": "http", "endpoint": "https://...", "app_id": "...", "app_secret": "...",
 //                  "callback_url": "https://uia.example.gov.cn/api/v1/face/callback"},
 //     "mail":     {"adapter": "http", "endpoint": "https://...", "app_id": "...", "app_secret": "...",
-//                  "from": "noreply@uia.example.gov.cn", "from_name": "统一身份认证平台"}
+//                  "from": "noreply@uia.example.gov.cn", "from_name": "统一身份认证平台"},
+//     "registry": {"adapter": "http", "endpoint": "https://...", "app_id": "...", "app_secret": "..."}
 //   }
 //
 // Optional in every http section: "timeout_ms" (1-60000, default 5000), "connect_timeout_ms"
@@ -23,6 +24,10 @@
 // binding an address is the citizen's choice), so production without a "mail" section starts
 // with e-mail switched off (Ports::mail null: binding answers MAIL_UNAVAILABLE and recovery
 // does not offer e-mail). The mail simulator is refused in production like every other.
+// "registry" (the business registry, for enterprise accounts) is optional the same way: a
+// province may run UIA for natural persons only, so production without it starts with
+// enterprise registration switched off (Ports::registry null: REGISTRY_UNAVAILABLE); its
+// simulator is refused in production.
 #pragma once
 #include <memory>
 #include <optional>
@@ -30,6 +35,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "ports/business_registry_http.h"
+#include "ports/business_registry_simulator.h"
 #include "ports/clock.h"
 #include "ports/face_http_verifier.h"
 #include "ports/face_verifier_simulator.h"
@@ -62,11 +69,17 @@ struct MailPortConfig {
   MailHttpConfig http;
 };
 
+struct RegistryPortConfig {
+  AdapterKind adapter = AdapterKind::Simulator;
+  RegistryHttpConfig http;
+};
+
 struct PortsConfig {
   std::optional<SmsPortConfig> sms;  // nullopt: section absent
   std::optional<IdentityPortConfig> identity;
   std::optional<FacePortConfig> face;
   std::optional<MailPortConfig> mail;
+  std::optional<RegistryPortConfig> registry;
 };
 
 // Parses the "ports" object (null or {} give an empty config). Rejects unknown keys, wrong
@@ -85,6 +98,8 @@ struct Ports {
   std::string face_callback_secret;
   std::shared_ptr<MailSender> mail;  // null in production without a "mail" section (e-mail off)
   std::shared_ptr<MailSimulator> mail_simulator;  // null in production
+  std::shared_ptr<BusinessRegistry> registry;  // null in production without a "registry" section
+  std::shared_ptr<BusinessRegistrySimulator> registry_simulator;  // null in production
 };
 
 // Builds the adapters. false (and `out` untouched) with a clear message when production mode

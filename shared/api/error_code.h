@@ -199,6 +199,23 @@ namespace uia {
     "The 24 hours to confirm have passed: the authorization has expired")                          \
   X(DelegationGranteeOnly, "DELEGATION_GRANTEE_ONLY", "只有被授权人可以确认或拒绝该授权", \
     "Only the person authorized can confirm or refuse")                                             \
+  /* enterprise (legal-person) accounts (append below) */                                          \
+  X(EnterpriseTypeInvalid, "ENTERPRISE_TYPE_INVALID", "法人类型不正确", "Unknown legal-person type")    \
+  X(EnterpriseNameInvalid, "ENTERPRISE_NAME_INVALID", "法人名称应为2-100个字符", "The organisation name must have 2-100 characters") \
+  X(UsccRegistered, "USCC_REGISTERED", "该统一社会信用代码已注册", "This unified social credit code already has an account") \
+  X(UsccImmutable, "USCC_IMMUTABLE", "统一社会信用代码不可更改", "The unified social credit code never changes") \
+  X(LegalRepNotRealName, "LEGAL_REP_NOT_REAL_NAME", "法定代表人须先完成自然人实名注册",            \
+    "The legal representative must first register as a real-name natural person")                 \
+  X(LegalRepMismatch, "LEGAL_REP_MISMATCH", "法定代表人姓名与证件号码不一致",                      \
+    "The legal representative's name does not match the ID number")                                \
+  X(LegalRepUnchanged, "LEGAL_REP_UNCHANGED", "新法定代表人与当前法定代表人相同", "This is already the legal representative") \
+  X(RegistryMismatch, "REGISTRY_MISMATCH", "企业信息与工商登记信息不一致，请核对后重试",          \
+    "The organisation's details do not match the business registry")                                \
+  X(RegistryUnavailable, "REGISTRY_UNAVAILABLE", "工商登记信息核验服务暂不可用，请稍后再试",       \
+    "The business registry cannot be reached, please try later")                                   \
+  X(EnterpriseNotFound, "ENTERPRISE_NOT_FOUND", "当前企业账号不存在", "No enterprise account matches") \
+  X(EnterpriseForbidden, "ENTERPRISE_FORBIDDEN", "您无权办理该企业的此项业务", "You may not do this for this enterprise") \
+  X(VerifyMethodInvalid, "VERIFY_METHOD_INVALID", "身份验证方式不正确", "Unknown way of proving who you are") \
   /* end of the catalogue: every line above ends with a backslash */
 
 enum class ErrorCode : std::uint16_t {

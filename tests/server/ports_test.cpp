@@ -1037,5 +1037,60 @@ TEST(PortsConfig, MailIsOptionalInProductionAndSimulatedInDevMode) {
   EXPECT_EQ(dev.mail.get(), dev.mail_simulator.get());
 }
 
+// ---------------------------------------------------------------------------------------------
+// BusinessRegistryHttp (enterprise accounts)
+
+RegistryHttpConfig registry_config(const FakeProvider& provider, long timeout_ms = 1000) {
+  RegistryHttpConfig config;
+  config.endpoint = provider.url("/registry/check");
+  config.app_id = "uia-app";
+  config.app_secret = kSecret;
+  config.timeout_ms = timeout_ms;
+  return config;
+}
+
+const RegistryQuery kStarRiver{"91220100MA17XYZ12K", "长春星河科技有限公司", "陈小明", "11010519491231002X"};
+
+TEST(BusinessRegistryHttp, AnswersFromASignedFourElementRequest) {
+  const std::vector<std::string> signed_fields = {"app_id", "legal_rep_id_number", "legal_rep_name", "name",
+                                                  "nonce", "timestamp", "uscc"};
+  FakeProvider provider([signed_fields](const FakeRequest& request) {
+    if (!signed_correctly(request, signed_fields)) return FakeReply{401, R"({"code":"SIGNATURE_INVALID"})"};
+    const auto body = json::parse(request.body);
+    if (body["uscc"] != "91220100MA17XYZ12K") return FakeReply{200, R"({"code":"0","found":false})"};
+    const bool match = body["name"] == "长春星河科技有限公司" && body["legal_rep_name"] == "陈小明" &&
+                       body["legal_rep_id_number"] == "11010519491231002X";
+    json reply = {{"code", "0"}, {"found", true}, {"match", match}};
+    if (match) reply["entry"] = {{"registered_address", "长春市南关区"}, {"business_status", "存续"}};
+    return FakeReply{200, reply.dump()};
+  });
+  BusinessRegistryHttp registry(registry_config(provider), noon_clock());
+  const RegistryAnswer confirmed = registry.check(kStarRiver);
+  EXPECT_EQ(confirmed.verdict, RegistryVerdict::Confirmed);
+  EXPECT_EQ(confirmed.entry.registered_address, "长春市南关区");
+  EXPECT_EQ(confirmed.entry.business_status, "存续");
+  RegistryQuery other_rep = kStarRiver;
+  other_rep.legal_rep_name = "王五";
+  EXPECT_EQ(registry.check(other_rep).verdict, RegistryVerdict::Mismatch);
+  RegistryQuery unknown = kStarRiver;
+  unknown.uscc = "91220100MA17XYZ13H";
+  EXPECT_EQ(registry.check(unknown).verdict, RegistryVerdict::NotYetKnown);
+}
+
+TEST(BusinessRegistryHttp, AnythingButAClearAnswerIsUnavailable) {
+  for (const FakeReply& reply :
+       {FakeReply{500, R"({"found":true,"match":true})"}, FakeReply{200, "not json"}, FakeReply{200, R"({"code":"0"})"},
+        FakeReply{200, R"({"code":"E9","found":true,"match":false})"}, FakeReply{200, R"({"code":"0","found":true})"},
+        FakeReply{200, R"({"code":"0","found":"yes","match":true})"}, FakeReply{200, "[true]"}}) {
+    FakeProvider provider([reply](const FakeRequest&) { return reply; });
+    EXPECT_EQ(BusinessRegistryHttp(registry_config(provider)).check(kStarRiver).verdict, RegistryVerdict::Unavailable)
+        << reply.body;
+  }
+  FakeProvider slow([](const FakeRequest&) { return FakeReply{200, R"({"found":true,"match":true})", 3000}; });
+  const auto started = std::chrono::steady_clock::now();
+  EXPECT_EQ(BusinessRegistryHttp(registry_config(slow, 300)).check(kStarRiver).verdict, RegistryVerdict::Unavailable);
+  EXPECT_LT(std::chrono::steady_clock::now() - started, Millis(1500));
+}
+
 }  // namespace
 }  // namespace uia::ports

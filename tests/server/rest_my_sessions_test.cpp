@@ -79,6 +79,8 @@ TEST_F(RestMySessions, AReloadedPageGetsItsCsrfTokenBackFromTheCookie) {
   ASSERT_EQ(current.status, 200) << current.body;
   EXPECT_EQ(current.json.value("csrf_token", ""), signed_in.json.value("csrf_token", "?"));
   EXPECT_EQ(current.json.value("person_id", 0LL), signed_in.json["subject"].value("person_id", -1LL));
+  EXPECT_EQ(current.json.value("acting_as", ""), "person");
+  EXPECT_FALSE(current.json.contains("enterprise_id"));
   Caller reloaded = cookie_of(signed_in, false);
   reloaded.csrf = current.json.value("csrf_token", "");
   EXPECT_EQ(del("/api/v1/sessions/current", reloaded).status, 204) << "the token works for unsafe requests";

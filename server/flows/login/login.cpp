@@ -6,6 +6,7 @@
 #include "flows/audit/audit_log.h"
 #include "flows/back_office/document_upload.h"
 #include "flows/captcha/captcha_flow.h"
+#include "flows/enterprise/enterprise_login.h"
 #include "flows/login/login_throttle.h"
 #include "flows/login/sign_in_identifier.h"
 #include "flows/sessions/session_store.h"
@@ -137,6 +138,7 @@ ApiResponse sign_in(app::Services& services, const http::ApiRequest& request) {
   if (fields.failed()) return fields.error();
   if (method == "password") return password_sign_in(services, request, fields);
   if (method == "sms") return sms_sign_in(services, request, fields);
+  if (method == "enterprise_password") return enterprise_password_sign_in(services, request, fields);
   return ApiResponse::error(400, ErrorCode::LoginMethodInvalid, "method");
 }
 

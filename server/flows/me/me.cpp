@@ -42,7 +42,11 @@ http::ApiResponse sign_out(app::Services& services, const http::ApiRequest& requ
   const long long now = services.now_seconds();
   services.db->transact([&](soci::session& sql) {
     revoke_session(services, sql, session.id);
-    record_audit(sql, now, {"person:" + std::to_string(session.person_id), "session.logout",
+    // An enterprise account's own session has no person behind it (person_id 0).
+    const std::string actor = session.person_id == 0 && session.acting.enterprise_id != 0
+                                  ? "enterprise:" + std::to_string(session.acting.enterprise_id)
+                                  : "person:" + std::to_string(session.person_id);
+    record_audit(sql, now, {actor, "session.logout",
                             "session:" + std::to_string(session.id), request.client_ip, "ok", ""});
   });
   http::ApiResponse out = http::ApiResponse::no_content();

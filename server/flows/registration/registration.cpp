@@ -6,6 +6,7 @@
 #include "flows/audit/audit_log.h"
 #include "flows/back_office/document_upload.h"
 #include "flows/delegations/delegations.h"
+#include "flows/enterprise/enterprise_registration.h"
 #include "flows/relatives/relatives.h"
 #include "flows/sms/sms_codes.h"
 #include "http/json_fields.h"
@@ -273,6 +274,7 @@ bool complete_face_check(app::Services& services, const std::string& ticket, por
     // Checks other flows opened move their own records on (a relative, a grantor's authorization).
     if (purpose == "relative") relative_face_result(services, sql, ticket, passed, now);
     if (purpose == "delegation") delegation_face_result(services, sql, ticket, passed, now);
+    if (purpose == "enterprise_register") complete_enterprise_face_check(services, sql, ticket, passed, now);
     record_audit(sql, now, {"person:" + std::to_string(person_id), "face." + purpose, "person:" + std::to_string(person_id),
                             "", passed ? "ok" : "failed", ""});
     return true;

@@ -26,6 +26,8 @@ ApiResponse list_my_sessions(app::Services& services, const http::ApiRequest& re
   auto who = authenticate(services, request);
   if (auto* refusal = std::get_if<ApiResponse>(&who)) return *refusal;
   const auto& current = std::get<ActiveSession>(who);
+  // An enterprise account's session (person_id 0) has no person whose sessions these would be.
+  if (current.person_id == 0) return ApiResponse::error(401, ErrorCode::Unauthenticated);
   const long long now = services.now_seconds();
   const long long idle_since = now - services.limits.session_idle_seconds;
   nlohmann::json sessions = nlohmann::json::array();
@@ -59,16 +61,23 @@ ApiResponse current_session(app::Services& services, const http::ApiRequest& req
   auto who = authenticate(services, request);
   if (auto* refusal = std::get_if<ApiResponse>(&who)) return *refusal;
   const auto& current = std::get<ActiveSession>(who);
-  return ApiResponse::json(200, {{"session_id", current.id},
-                                 {"person_id", current.person_id},
-                                 {"csrf_token", current.csrf_token},
-                                 {"valid_until", http::format_rfc3339(current.valid_until)}});
+  // Whose session it is, so a reloaded page opens the right centre: a person's own (acting_as
+  // "person"), an enterprise account's (person_id 0, "enterprise"), or a person acting for one.
+  nlohmann::json out = {{"session_id", current.id},
+                        {"person_id", current.person_id},
+                        {"acting_as", current.acting.role.empty() ? std::string("person") : current.acting.role},
+                        {"csrf_token", current.csrf_token},
+                        {"valid_until", http::format_rfc3339(current.valid_until)}};
+  if (current.acting.enterprise_id != 0) out["enterprise_id"] = current.acting.enterprise_id;
+  return ApiResponse::json(200, out);
 }
 
 ApiResponse revoke_my_session(app::Services& services, const http::ApiRequest& request) {
   auto who = authenticate(services, request);
   if (auto* refusal = std::get_if<ApiResponse>(&who)) return *refusal;
   const auto& current = std::get<ActiveSession>(who);
+  // An enterprise account's session (person_id 0) has no person whose sessions these would be.
+  if (current.person_id == 0) return ApiResponse::error(401, ErrorCode::Unauthenticated);
   const auto id = parse_id(request.params.at("id"));
   if (!id) return ApiResponse::error(404, ErrorCode::NotFound, "session_id");
   const long long now = services.now_seconds();

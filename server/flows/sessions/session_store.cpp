@@ -10,6 +10,11 @@ namespace uia::flows {
 
 NewSession create_session(app::Services& services, soci::session& sql, long long person_id,
                           const std::string& client_ip, const std::string& user_agent) {
+  return create_acting_session(services, sql, person_id, {}, client_ip, user_agent);
+}
+
+NewSession create_acting_session(app::Services& services, soci::session& sql, long long person_id,
+                                 const ActingFor& acting, const std::string& client_ip, const std::string& user_agent) {
   NewSession out;
   out.token = crypto::random_token(*services.random, 32);
   out.csrf_token = crypto::random_token(*services.random, 24);
@@ -17,10 +22,16 @@ NewSession create_session(app::Services& services, soci::session& sql, long long
   const long long now = services.now_seconds();
   const long long absolute = now + services.limits.session_absolute_seconds;
   const std::string hash = crypto::token_hash(out.token);
+  // A person's own session stores NULL for both (the columns came later: NULL is "not acting").
+  const bool acts = acting.enterprise_id != 0;
+  long long enterprise_id = acting.enterprise_id;
+  std::string role = acting.role;
+  soci::indicator enterprise_set = acts ? soci::i_ok : soci::i_null, role_set = enterprise_set;
   sql << "INSERT INTO sessions (token_hash, csrf_token, person_id, created_at, last_seen_at, expires_at, client_ip, "
-         "user_agent) VALUES (:h, :c, :p, :now, :now2, :abs, :ip, :ua)",
+         "user_agent, enterprise_id, acting_role) VALUES (:h, :c, :p, :now, :now2, :abs, :ip, :ua, :e, :r)",
       soci::use(hash), soci::use(out.csrf_token), soci::use(person_id), soci::use(now), soci::use(now),
-      soci::use(absolute), soci::use(client_ip), soci::use(user_agent);
+      soci::use(absolute), soci::use(client_ip), soci::use(user_agent), soci::use(enterprise_id, enterprise_set),
+      soci::use(role, role_set);
   sql << "SELECT id FROM sessions WHERE token_hash = :h", soci::use(hash), soci::into(out.id);
   return out;
 }
@@ -30,11 +41,15 @@ SessionLookup find_session(app::Services& services, const std::string& token, Ac
   const std::string hash = crypto::token_hash(token);
   const long long now = services.now_seconds();
   return services.db->with_session([&](soci::session& sql) {
-    long long last_seen = 0, expires_at = 0, revoked_at = 0;
-    soci::indicator revoked = soci::i_null;
-    sql << "SELECT id, person_id, csrf_token, last_seen_at, expires_at, revoked_at FROM sessions WHERE token_hash = :h",
+    long long last_seen = 0, expires_at = 0, revoked_at = 0, enterprise_id = 0;
+    std::string role;
+    soci::indicator revoked = soci::i_null, enterprise_set = soci::i_null, role_set = soci::i_null;
+    sql << "SELECT id, person_id, csrf_token, last_seen_at, expires_at, revoked_at, enterprise_id, acting_role "
+           "FROM sessions WHERE token_hash = :h",
         soci::use(hash), soci::into(out.id), soci::into(out.person_id), soci::into(out.csrf_token),
-        soci::into(last_seen), soci::into(expires_at), soci::into(revoked_at, revoked);
+        soci::into(last_seen), soci::into(expires_at), soci::into(revoked_at, revoked),
+        soci::into(enterprise_id, enterprise_set), soci::into(role, role_set);
+    out.acting = {enterprise_set == soci::i_ok ? enterprise_id : 0, role_set == soci::i_ok ? role : std::string()};
     if (!sql.got_data() || revoked == soci::i_ok) return SessionLookup::Missing;
     if (now >= expires_at || now - last_seen >= services.limits.session_idle_seconds) return SessionLookup::Expired;
     if (now - last_seen >= 60) {
@@ -56,6 +71,12 @@ void revoke_all_sessions(app::Services& services, soci::session& sql, long long 
   const long long now = services.now_seconds();
   sql << "UPDATE sessions SET revoked_at = :now WHERE person_id = :p AND revoked_at IS NULL", soci::use(now),
       soci::use(person_id);
+}
+
+void revoke_enterprise_sessions(app::Services& services, soci::session& sql, long long enterprise_id) {
+  const long long now = services.now_seconds();
+  sql << "UPDATE sessions SET revoked_at = :now WHERE enterprise_id = :e AND revoked_at IS NULL", soci::use(now),
+      soci::use(enterprise_id);
 }
 
 }  // namespace uia::flows

@@ -120,7 +120,8 @@ ApiResponse delete_account(app::Services& services, const http::ApiRequest& requ
     if (ErrorCode e = verify_sms_code(services, sql, *person.phone, "delete_account", code, SmsCodeUse::Consume); e != ErrorCode::Ok)
       return ApiResponse::error(400, e, "sms_code");
     revoke_all_sessions(services, sql, person.id);
-    sql << "DELETE FROM self_service_flows WHERE person_id = :p", soci::use(person.id);
+    // Enterprise flows keep the enterprise's id in person_id (kinds enterprise_*): not this person's.
+    sql << "DELETE FROM self_service_flows WHERE person_id = :p AND kind NOT LIKE 'enterprise%'", soci::use(person.id);
     sql << "DELETE FROM addresses WHERE person_id = :p", soci::use(person.id);
     sql << "DELETE FROM face_checks WHERE person_id = :p", soci::use(person.id);
     sql << "DELETE FROM person_profiles WHERE person_id = :p", soci::use(person.id);

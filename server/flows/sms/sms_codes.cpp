@@ -14,9 +14,11 @@
 namespace uia::flows {
 namespace {
 
-constexpr std::array<std::string_view, 8> kPurposes = {
+constexpr std::array<std::string_view, 10> kPurposes = {
     "register", "activate", "login", "recover", "change_phone", "delete_account", "enterprise_register",
-    "enterprise_recover"};
+    "enterprise_recover",
+    // enterprise accounts: activation of a registry-known enterprise, a new contact phone
+    "enterprise_activate", "enterprise_change_phone"};
 
 std::string code_hash(const app::Services& services, const std::string& phone, const std::string& purpose,
                       const std::string& code) {
