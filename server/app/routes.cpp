@@ -14,6 +14,14 @@
 #include "flows/face/face_retry.h"
 #include "flows/login/login.h"
 #include "flows/me/me.h"
+#include "flows/oidc/admin_clients.h"
+#include "flows/oidc/authorize.h"
+#include "flows/oidc/authorized_clients.h"
+#include "flows/oidc/consent.h"
+#include "flows/oidc/discovery.h"
+#include "flows/oidc/logout.h"
+#include "flows/oidc/token_endpoint.h"
+#include "flows/oidc/token_use.h"
 #include "flows/profile/profile.h"
 #include "flows/recovery/recovery.h"
 #include "flows/registration/registration.h"
@@ -25,6 +33,7 @@
 #include "http/json_fields.h"
 #include "http/json_request.h"
 #include "http/json_response.h"
+#include "http/request_headers.h"
 
 namespace uia::app {
 namespace {
@@ -136,7 +145,8 @@ void add_dev_routes(http::Router& router, Services& services, runtime::WorkerPoo
 
 }  // namespace
 
-void add_api_routes(http::Router& router, Services& services, runtime::WorkerPool& workers) {
+void add_api_routes(http::Router& router, Services& services, runtime::WorkerPool& workers,
+                    const nlohmann::json& oidc_config) {
   // Every state-changing request, once its work has committed, makes cached reads stale.
   // max_body_bytes: 0 keeps the server's default request-body limit.
   const auto route = [&](Method method, const char* pattern, ApiResponse (*flow)(Services&, const ApiRequest&),
@@ -214,6 +224,54 @@ void add_api_routes(http::Router& router, Services& services, runtime::WorkerPoo
   route(Method::Get, "/api/v1/me/sessions", flows::list_my_sessions);
   route(Method::Delete, "/api/v1/me/sessions/{id}", flows::revoke_my_session);
   route(Method::Get, "/api/v1/activation/{id}", flows::describe_activation);
+  // OpenID Connect provider: discovery, keys, the OAuth endpoints (RFC 6749 error bodies), the
+  // REST of the web client's login/consent pages, back-office clients, authorized business systems.
+  // OIDC flows also get the provider (settings, back-channel port) and the Authorization: Basic
+  // and Host headers, which ApiRequest does not carry.
+  const auto provider = flows::oidc::make_provider(oidc_config, services.dev_mode);
+  using OidcFlow = ApiResponse (*)(Services&, const flows::oidc::OidcCall&, const ApiRequest&);
+  const auto oidc_route = [&](Method method, const char* pattern, OidcFlow flow) {
+    const bool changes_state = method != Method::Get;
+    router.add(method, pattern, [&services, &workers, provider, flow, changes_state](
+                                    const Pistache::Http::Request& request, Pistache::Http::ResponseWriter response,
+                                    const http::PathParams& params) {
+      const std::string authorization = http::header_value(request, "Authorization");
+      std::string basic = authorization.rfind("Basic ", 0) == 0 ? authorization.substr(6, 1024) : std::string();
+      std::string host = http::header_value(request, "Host").substr(0, 255);
+      http::api_route(workers, [&services, provider, flow, changes_state, basic, host](const ApiRequest& r) {
+        const flows::oidc::OidcCall call{*provider, basic, host};
+        ApiResponse out = flow(services, call, r);
+        if (changes_state) services.read_cache->invalidate_all();
+        return out;
+      })(request, std::move(response), params);
+    });
+  };
+  oidc_route(Method::Get, "/.well-known/openid-configuration", flows::oidc::discovery);
+  oidc_route(Method::Get, "/.well-known/jwks.json", flows::oidc::jwks);
+  oidc_route(Method::Get, "/oidc/jwks", flows::oidc::jwks);
+  oidc_route(Method::Get, "/oidc/authorize", flows::oidc::authorize);
+  oidc_route(Method::Post, "/oidc/token", flows::oidc::token);
+  oidc_route(Method::Get, "/oidc/userinfo", flows::oidc::userinfo);
+  oidc_route(Method::Post, "/oidc/userinfo", flows::oidc::userinfo);
+  oidc_route(Method::Post, "/oidc/introspect", flows::oidc::introspect);
+  oidc_route(Method::Post, "/oidc/revoke", flows::oidc::revoke);
+  oidc_route(Method::Get, "/oidc/logout", flows::oidc::end_session);
+  route(Method::Get, "/api/v1/oidc/requests/{id}", flows::describe_oidc_request);
+  oidc_route(Method::Post, "/api/v1/oidc/requests/{id}/decision", flows::decide_oidc_request);
+  route(Method::Post, "/api/v1/admin/clients", flows::register_oidc_client);
+  route(Method::Get, "/api/v1/admin/clients", flows::list_oidc_clients);
+  route(Method::Post, "/api/v1/admin/clients/{id}/disable", flows::disable_oidc_client);
+  route(Method::Get, "/api/v1/me/authorized-clients", flows::list_authorized_clients);
+  route(Method::Delete, "/api/v1/me/authorized-clients/{client_id}", flows::revoke_authorized_client);
+  if (services.dev_mode) {
+    // Dev mode: what the back-channel logout simulator would have POSTed to business systems.
+    router.add(Method::Get, "/api/dev/oidc/backchannel-logouts", [provider](const auto&, auto response, const auto&) {
+      nlohmann::json calls = nlohmann::json::array();
+      for (const auto& call : provider->backchannel_simulator->calls())
+        calls.push_back({{"uri", call.uri}, {"logout_token", call.logout_token}});
+      http::send_json(response, Pistache::Http::Code::Ok, {{"calls", calls}});
+    });
+  }
   router.add(Method::Get, "/api/v1/openapi.json", [dev = services.dev_mode](const auto&, auto response, const auto&) {
     http::send_json(response, Pistache::Http::Code::Ok, openapi_document(dev));
   });

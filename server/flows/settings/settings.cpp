@@ -3,6 +3,7 @@
 #include <soci/soci.h>
 
 #include "flows/audit/audit_log.h"
+#include "flows/oidc/oidc_tokens.h"
 #include "flows/sessions/authenticate.h"
 #include "flows/sessions/signed_in_person.h"
 #include "flows/sms/sms_codes.h"
@@ -124,6 +125,8 @@ ApiResponse delete_account(app::Services& services, const http::ApiRequest& requ
     sql << "DELETE FROM security_answers WHERE person_id = :p", soci::use(person.id);
     sql << "DELETE FROM email_codes WHERE person_id = :p", soci::use(person.id);
     sql << "DELETE FROM recovery_failures WHERE person_id = :p", soci::use(person.id);
+    // Seed H: deleting the account withdraws every business system's authorization and token.
+    oidc::revoke_all_grants(sql, person.id, now);
     persons.erase_personal_data(sql, person.id, now);
     // The trail stays, already anonymous: it names person:<id>, never the person's data.
     record_audit(sql, now, {actor(person), "person.delete", actor(person), request.client_ip, "ok", ""});
