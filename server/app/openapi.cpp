@@ -182,6 +182,131 @@ void describe_personal_centre(json& schemas, json& paths, bool dev_mode) {
 }
 
 // Back-office: staff sessions, the audit query, document upload and review, face-check retry.
+// OpenID Connect provider. The OAuth endpoints (/oidc/*, /.well-known/*) answer RFC 6749 errors
+// ({"error", "error_description"}) and are named in the discovery document; /api/v1 routes use
+// the usual envelope.
+void describe_oidc(json& paths) {
+  const json integer = {{"type", "integer"}};
+  const json scopes = {{"type", "array"}, {"items", string_schema()}};
+  const json oauth_error = answer("RFC 6749 error", object({{"error", string_schema()}, {"error_description", string_schema()}}, {"error"}));
+  const auto form_op = [&](const char* summary, json responses, json properties, std::vector<std::string> required) {
+    json op = {{"summary", summary}, {"responses", std::move(responses)}};
+    op["requestBody"] = {{"required", true},
+                         {"content", {{"application/x-www-form-urlencoded", {{"schema", object(properties, required)}}}}}};
+    return op;
+  };
+  paths["/.well-known/openid-configuration"]["get"] =
+      operation("OpenID Connect discovery: issuer, endpoints, algorithms, scopes, acr values", {{"200", answer("provider metadata")}});
+  paths["/.well-known/jwks.json"]["get"] = operation("The provider's public signing keys (same as /oidc/jwks)", {{"200", answer("JWK set")}});
+  paths["/oidc/jwks"]["get"] = operation("The provider's public signing keys: current ES256 and RS256 keys, and replaced keys while "
+                                         "tokens they signed may still be valid", {{"200", answer("JWK set")}});
+  json authorize = operation(
+      "Authorization endpoint (code flow, PKCE S256; plain refused; required of public clients). A bad client_id or "
+      "redirect_uri answers 400 here; other errors go to the redirect URI. Without a signed-in person of the required "
+      "level: 302 to /#/login?oidc=<request_id>; without consent: 302 to /#/consent?oidc=<request_id>",
+      {{"302", answer("to the client's redirect URI (code, state, iss) or to the web client's login/consent page")},
+       {"400", oauth_error}});
+  authorize["parameters"] = json::array();
+  for (const char* name : {"client_id", "redirect_uri", "response_type", "scope", "state", "nonce", "code_challenge",
+                           "code_challenge_method", "acr_values", "claims", "prompt"})
+    authorize["parameters"].push_back({{"name", name}, {"in", "query"}, {"required", false}, {"schema", string_schema()}});
+  paths["/oidc/authorize"]["get"] = authorize;
+  paths["/oidc/token"]["post"] = form_op(
+      "Token endpoint: authorization_code (client_secret_basic, client_secret_post, or PKCE for public clients) and "
+      "refresh_token (rotated; reuse revokes the family)",
+      {{"200", answer("tokens", object({{"access_token", string_schema()}, {"token_type", string_schema()},
+                                        {"expires_in", integer}, {"refresh_token", string_schema()},
+                                        {"id_token", string_schema("JWS, ES256 or RS256 per client")}, {"scope", string_schema()}},
+                                       {"access_token", "token_type", "expires_in", "id_token"}))},
+       {"400", oauth_error}, {"401", oauth_error}},
+      {{"grant_type", string_schema()}, {"code", string_schema()}, {"redirect_uri", string_schema()},
+       {"code_verifier", string_schema()}, {"refresh_token", string_schema()}, {"client_id", string_schema()},
+       {"client_secret", string_schema()}},
+      {"grant_type"});
+  const json userinfo = {{"200", answer("claims by scope: sub, uia_level, acr; profile: name; phone: phone_number, "
+                                        "phone_number_verified")},
+                         {"401", oauth_error}};
+  paths["/oidc/userinfo"]["get"] = operation("UserInfo (Authorization: Bearer <access token>)", userinfo);
+  paths["/oidc/userinfo"]["post"] = operation("UserInfo (bearer header or access_token form field)", userinfo);
+  paths["/oidc/introspect"]["post"] = form_op(
+      "Token introspection (RFC 7662), confidential clients, their own tokens only",
+      {{"200", answer("{active, scope, client_id, sub, exp, iat, token_type, ...} or {active: false}")}, {"400", oauth_error},
+       {"401", oauth_error}},
+      {{"token", string_schema()}, {"token_type_hint", string_schema()}}, {"token"});
+  paths["/oidc/revoke"]["post"] = form_op(
+      "Token revocation (RFC 7009): a refresh token ends its whole family; 200 whether or not the token was known",
+      {{"200", answer("revoked")}, {"400", oauth_error}, {"401", oauth_error}},
+      {{"token", string_schema()}, {"token_type_hint", string_schema()}}, {"token"});
+
+  json logout = operation(
+      "RP-initiated logout: ends the browser's sign-in session (id_token_hint names the client and person; "
+      "post_logout_redirect_uri must be registered exactly, else 400), revokes the tokens the session gave, and tells "
+      "every client it touched by back-channel logout",
+      {{"302", answer("to post_logout_redirect_uri (with state) or to the web client")}, {"400", oauth_error}});
+  logout["parameters"] = json::array();
+  for (const char* name : {"id_token_hint", "client_id", "post_logout_redirect_uri", "state"})
+    logout["parameters"].push_back({{"name", name}, {"in", "query"}, {"required", false}, {"schema", string_schema()}});
+  paths["/oidc/logout"]["get"] = logout;
+  paths["/api/v1/oidc/requests/{id}"]["get"] = operation(
+      "For the web client's login/consent pages: the pending authorization request (client, scopes, level required, "
+      "and the signed-in person masked, if any)",
+      with_errors({{"200", answer("request", object({{"request_id", string_schema()},
+                                                     {"client", object({{"client_id", string_schema()}, {"name", string_schema()}},
+                                                                       {"client_id", "name"})},
+                                                     {"scopes", scopes}, {"level_required", integer},
+                                                     {"level_required_label", string_schema()}, {"expires_in", integer},
+                                                     {"person", {{"type", "object"}, {"nullable", true}}}},
+                                                    {"request_id", "client", "scopes", "level_required"}))}},
+                  {404}));
+  paths["/api/v1/oidc/requests/{id}/decision"]["post"] = operation(
+      "The person's decision on a pending request (session; cookie callers send X-CSRF-Token): approve → redirect_to "
+      "carries code, state and iss; refuse → error=access_denied",
+      with_errors({{"200", answer("where to send the browser", object({{"redirect_to", string_schema()}}, {"redirect_to"}))}},
+                  {400, 401, 403, 404}),
+      object({{"approve", {{"type", "boolean"}}}}, {"approve"}), true);
+
+  const json client = object(
+      {{"client_id", string_schema()}, {"name", string_schema()}, {"client_type", string_schema("confidential | public")},
+       {"redirect_uris", scopes}, {"post_logout_redirect_uris", scopes}, {"scopes", scopes},
+       {"subject_type", string_schema("public | pairwise")}, {"id_token_signed_response_alg", string_schema("ES256 | RS256")},
+       {"backchannel_logout_uri", {{"type", "string"}, {"nullable", true}}}, {"min_level", integer},
+       {"enabled", {{"type", "boolean"}}}, {"created_at", {{"type", "string"}, {"format", "date-time"}}},
+       {"client_secret", string_schema("only in the answer to registration")}},
+      {"client_id", "name", "client_type", "redirect_uris", "scopes", "subject_type", "min_level", "enabled"});
+  const auto staff_op = [](const char* summary, json responses, json body = nullptr) {
+    json op = operation(summary, std::move(responses), std::move(body));
+    op["security"] = json::array({{{"bearer", json::array()}}});
+    return op;
+  };
+  paths["/api/v1/admin/clients"]["post"] = staff_op(
+      "Role admin: register a business system (the secret is shown once; redirect URIs are matched exactly)",
+      with_errors({{"201", answer("registered", client)}}, {400, 401, 403}),
+      object({{"name", string_schema()}, {"client_type", string_schema("confidential (default) | public")},
+              {"redirect_uris", scopes}, {"post_logout_redirect_uris", scopes}, {"scopes", scopes},
+              {"subject_type", string_schema("public (default) | pairwise")},
+              {"id_token_signed_response_alg", string_schema("ES256 (default) | RS256")},
+              {"backchannel_logout_uri", string_schema()}, {"min_level", integer}},
+             {"name", "redirect_uris"}));
+  paths["/api/v1/admin/clients"]["get"] = staff_op(
+      "Role admin: every registered business system",
+      with_errors({{"200", answer("clients", object({{"clients", {{"type", "array"}, {"items", client}}}}, {"clients"}))}},
+                  {401, 403}));
+  paths["/api/v1/admin/clients/{id}/disable"]["post"] = staff_op(
+      "Role admin: disable a business system (its tokens stop working at once)",
+      with_errors({{"200", answer("disabled", client)}}, {401, 403, 404}));
+  paths["/api/v1/me/authorized-clients"]["get"] = operation(
+      "The business systems the signed-in person has authorized",
+      with_errors({{"200", answer("clients", object({{"clients", {{"type", "array"}, {"items", object(
+          {{"client_id", string_schema()}, {"name", string_schema()}, {"scopes", scopes},
+           {"authorized_at", {{"type", "string"}, {"format", "date-time"}}},
+           {"last_used_at", {{"type", "string"}, {"format", "date-time"}, {"nullable", true}}}},
+          {"client_id", "name", "scopes", "authorized_at"})}}}}, {"clients"}))}}, {401}),
+      nullptr, true);
+  paths["/api/v1/me/authorized-clients/{client_id}"]["delete"] = operation(
+      "Withdraw a business system's authorization: its tokens for the person stop working",
+      with_errors({{"204", answer("revoked")}}, {401, 403, 404}), nullptr, true);
+}
+
 void describe_back_office(json& paths) {
   // Staff routes take a staff bearer token from POST /api/v1/admin/sessions (never a cookie,
   // never a person's token); the role each needs is in its summary.
@@ -757,12 +882,17 @@ json build(bool dev_mode) {
   describe_person_relations(schemas, paths);
   // enterprise (legal-person) accounts: registration, recovery, activation, enterprise centre
   describe_enterprises(schemas, paths, dev_mode);
+  // OpenID Connect provider
+  describe_oidc(paths);
   paths["/api/v1/openapi.json"]["get"] = operation("This document", {{"200", answer("OpenAPI 3 document")}});
   if (dev_mode) {
     // Served only by `uia serve --dev` (404 in production), so described only there.
     paths["/api/dev/captcha/{id}"]["get"] = operation(
         "Dev mode: the answer of a captcha",
         with_errors({{"200", answer("answer", object({{"answer", string_schema()}}, {"answer"}))}}, {404}));
+    paths["/api/dev/oidc/backchannel-logouts"]["get"] = operation(
+        "Dev mode: the back-channel logout calls the simulator recorded ({calls: [{uri, logout_token}]}, oldest first)",
+        {{"200", answer("calls")}});
     paths["/api/dev/sms"]["get"] = operation(
         "Dev mode: SMS messages the simulator delivered to ?phone=, newest first",
         {{"200", answer("messages",
@@ -788,6 +918,7 @@ json build(bool dev_mode) {
              {{"bearer", {{"type", "http"}, {"scheme", "bearer"}}},
               {"sessionCookie", {{"type", "apiKey"}, {"in", "cookie"}, {"name", "uia_session"}}}}}}}};
 }
+
 
 }  // namespace
 

@@ -22,6 +22,14 @@
 #include "flows/login/login.h"
 #include "flows/me/me.h"
 #include "flows/messages/messages.h"
+#include "flows/oidc/admin_clients.h"
+#include "flows/oidc/authorize.h"
+#include "flows/oidc/authorized_clients.h"
+#include "flows/oidc/consent.h"
+#include "flows/oidc/discovery.h"
+#include "flows/oidc/logout.h"
+#include "flows/oidc/token_endpoint.h"
+#include "flows/oidc/token_use.h"
 #include "flows/profile/profile.h"
 #include "flows/recovery/recovery.h"
 #include "flows/registration/registration.h"
@@ -34,6 +42,7 @@
 #include "http/json_fields.h"
 #include "http/json_request.h"
 #include "http/json_response.h"
+#include "http/request_headers.h"
 
 namespace uia::app {
 namespace {
@@ -106,6 +115,16 @@ ApiResponse face_callback_route(Services& services, const ApiRequest& request) {
   return ApiResponse::no_content();
 }
 
+// Runs `flow` on the request as sent by the real client: behind a trusted proxy (nginx), the
+// address it forwarded for, so per-IP limits and the audit log see the person, not the proxy.
+template <class Flow>
+ApiResponse as_real_client(const Services& services, const ApiRequest& r, Flow&& flow) {
+  if (services.trusted_proxies.empty() || !services.trusted_proxies.contains(r.client_ip)) return flow(r);
+  ApiRequest forwarded = r;
+  forwarded.client_ip = services.trusted_proxies.client_of(r.client_ip, r.forwarded_for);
+  return flow(forwarded);
+}
+
 void add_dev_routes(http::Router& router, Services& services, runtime::WorkerPool& workers) {
   router.add(Method::Get, "/api/dev/captcha/{id}", http::api_route(workers, [&services](const ApiRequest& request) {
     const auto answer = flows::dev_captcha_answer(services, request.params.at("id"));
@@ -169,21 +188,15 @@ void add_dev_routes(http::Router& router, Services& services, runtime::WorkerPoo
 
 }  // namespace
 
-void add_api_routes(http::Router& router, Services& services, runtime::WorkerPool& workers) {
+void add_api_routes(http::Router& router, Services& services, runtime::WorkerPool& workers,
+                    const nlohmann::json& oidc_config) {
   // Every state-changing request, once its work has committed, makes cached reads stale.
   // max_body_bytes: 0 keeps the server's default request-body limit.
   const auto route = [&](Method method, const char* pattern, ApiResponse (*flow)(Services&, const ApiRequest&),
                          std::size_t max_body_bytes = 0) {
     const bool changes_state = method != Method::Get && method != Method::Head && method != Method::Options;
     router.add(method, pattern, http::api_route(workers, [&services, flow, changes_state](const ApiRequest& r) {
-                 ApiResponse out;
-                 if (!services.trusted_proxies.empty() && services.trusted_proxies.contains(r.client_ip)) {
-                   ApiRequest forwarded = r;
-                   forwarded.client_ip = services.trusted_proxies.client_of(r.client_ip, r.forwarded_for);
-                   out = flow(services, forwarded);
-                 } else {
-                   out = flow(services, r);
-                 }
+                 ApiResponse out = as_real_client(services, r, [&](const ApiRequest& seen) { return flow(services, seen); });
                  if (changes_state) services.read_cache->invalidate_all();
                  return out;
                }),
@@ -277,6 +290,54 @@ void add_api_routes(http::Router& router, Services& services, runtime::WorkerPoo
   route(Method::Put, "/api/v1/enterprises/{id}/phone", flows::change_enterprise_phone);
   route(Method::Put, "/api/v1/enterprises/{id}/info", flows::change_enterprise_info);
   route(Method::Put, "/api/v1/enterprises/{id}/legal-representative", flows::change_legal_representative);
+  // OpenID Connect provider: discovery, keys, the OAuth endpoints (RFC 6749 error bodies), the
+  // REST of the web client's login/consent pages, back-office clients, authorized business systems.
+  // OIDC flows also get the provider (settings, back-channel port) and the Authorization: Basic
+  // and Host headers, which ApiRequest does not carry.
+  const auto provider = flows::oidc::make_provider(oidc_config, services.dev_mode);
+  using OidcFlow = ApiResponse (*)(Services&, const flows::oidc::OidcCall&, const ApiRequest&);
+  const auto oidc_route = [&](Method method, const char* pattern, OidcFlow flow) {
+    const bool changes_state = method != Method::Get;
+    router.add(method, pattern, [&services, &workers, provider, flow, changes_state](
+                                    const Pistache::Http::Request& request, Pistache::Http::ResponseWriter response,
+                                    const http::PathParams& params) {
+      const std::string authorization = http::header_value(request, "Authorization");
+      std::string basic = authorization.rfind("Basic ", 0) == 0 ? authorization.substr(6, 1024) : std::string();
+      std::string host = http::header_value(request, "Host").substr(0, 255);
+      http::api_route(workers, [&services, provider, flow, changes_state, basic, host](const ApiRequest& r) {
+        const flows::oidc::OidcCall call{*provider, basic, host};
+        ApiResponse out = as_real_client(services, r, [&](const ApiRequest& seen) { return flow(services, call, seen); });
+        if (changes_state) services.read_cache->invalidate_all();
+        return out;
+      })(request, std::move(response), params);
+    });
+  };
+  oidc_route(Method::Get, "/.well-known/openid-configuration", flows::oidc::discovery);
+  oidc_route(Method::Get, "/.well-known/jwks.json", flows::oidc::jwks);
+  oidc_route(Method::Get, "/oidc/jwks", flows::oidc::jwks);
+  oidc_route(Method::Get, "/oidc/authorize", flows::oidc::authorize);
+  oidc_route(Method::Post, "/oidc/token", flows::oidc::token);
+  oidc_route(Method::Get, "/oidc/userinfo", flows::oidc::userinfo);
+  oidc_route(Method::Post, "/oidc/userinfo", flows::oidc::userinfo);
+  oidc_route(Method::Post, "/oidc/introspect", flows::oidc::introspect);
+  oidc_route(Method::Post, "/oidc/revoke", flows::oidc::revoke);
+  oidc_route(Method::Get, "/oidc/logout", flows::oidc::end_session);
+  route(Method::Get, "/api/v1/oidc/requests/{id}", flows::describe_oidc_request);
+  oidc_route(Method::Post, "/api/v1/oidc/requests/{id}/decision", flows::decide_oidc_request);
+  route(Method::Post, "/api/v1/admin/clients", flows::register_oidc_client);
+  route(Method::Get, "/api/v1/admin/clients", flows::list_oidc_clients);
+  route(Method::Post, "/api/v1/admin/clients/{id}/disable", flows::disable_oidc_client);
+  route(Method::Get, "/api/v1/me/authorized-clients", flows::list_authorized_clients);
+  route(Method::Delete, "/api/v1/me/authorized-clients/{client_id}", flows::revoke_authorized_client);
+  if (services.dev_mode) {
+    // Dev mode: what the back-channel logout simulator would have POSTed to business systems.
+    router.add(Method::Get, "/api/dev/oidc/backchannel-logouts", [provider](const auto&, auto response, const auto&) {
+      nlohmann::json calls = nlohmann::json::array();
+      for (const auto& call : provider->backchannel_simulator->calls())
+        calls.push_back({{"uri", call.uri}, {"logout_token", call.logout_token}});
+      http::send_json(response, Pistache::Http::Code::Ok, {{"calls", calls}});
+    });
+  }
   router.add(Method::Get, "/api/v1/openapi.json", [dev = services.dev_mode](const auto&, auto response, const auto&) {
     http::send_json(response, Pistache::Http::Code::Ok, openapi_document(dev));
   });

@@ -216,6 +216,11 @@ namespace uia {
   X(EnterpriseNotFound, "ENTERPRISE_NOT_FOUND", "当前企业账号不存在", "No enterprise account matches") \
   X(EnterpriseForbidden, "ENTERPRISE_FORBIDDEN", "您无权办理该企业的此项业务", "You may not do this for this enterprise") \
   X(VerifyMethodInvalid, "VERIFY_METHOD_INVALID", "身份验证方式不正确", "Unknown way of proving who you are") \
+  /* OpenID Connect provider: business systems' clients, consent (append below) */                 \
+  X(RedirectUriInvalid, "REDIRECT_URI_INVALID", "回调地址不正确（须为https地址或本机http地址，且不含#）", \
+    "A redirect URI must be https (or http on loopback) without a fragment")                       \
+  X(LevelTooLow, "LEVEL_TOO_LOW", "您的实名认证等级不足，请先提升实名认证等级",                    \
+    "Your real-name level is below what this service requires")                                    \
   /* end of the catalogue: every line above ends with a backslash */
 
 enum class ErrorCode : std::uint16_t {

@@ -46,7 +46,9 @@ class RestBadInput : public RestTest {
  protected:
   // A 4xx with the contract's error envelope (or, for endpoints that take no body, any
   // non-5xx answer that is not an error page).
-  void expect_clean_refusal(const Reply& reply, const std::string& what, bool body_matters) {
+  // oauth: the OpenID Connect endpoints (/oidc/*, /.well-known/*) answer RFC 6749 errors
+  // ({"error": "<code>", "error_description"}) instead of the contract's envelope.
+  void expect_clean_refusal(const Reply& reply, const std::string& what, bool body_matters, bool oauth = false) {
     ASSERT_NE(reply.status, 0) << what << ": no answer";
     EXPECT_LT(reply.status, 500) << what << ": " << reply.body.substr(0, 200);
     if (body_matters) {
@@ -54,6 +56,11 @@ class RestBadInput : public RestTest {
     }
     if (reply.status >= 400) {
       ASSERT_TRUE(reply.json.is_object()) << what << ": not JSON: " << reply.body.substr(0, 200);
+      if (oauth && reply.json["error"].is_string()) {
+        EXPECT_FALSE(reply.json.value("error_description", "").empty()) << what << ": " << reply.body;
+        EXPECT_EQ(reply.header("content-type").rfind("application/json", 0), 0u) << what;
+        return;
+      }
       EXPECT_TRUE(reply.json["error"]["code"].is_string()) << what << ": " << reply.body;
       EXPECT_FALSE(reply.json["error"].value("message", "").empty()) << what << ": " << reply.body;
       EXPECT_EQ(reply.header("content-type").rfind("application/json", 0), 0u) << what;
@@ -112,7 +119,8 @@ void RestBadInput::hostile_bodies_everywhere(const Caller& caller) {
     for (const auto& [name, body] : hostile_bodies()) {
       const std::string what = method + " " + path + " with " + name;
       const Reply reply = request(method, path, body, caller);
-      expect_clean_refusal(reply, what, takes_body && !validate);
+      const bool oauth = path.rfind("/oidc/", 0) == 0 || path.rfind("/.well-known/", 0) == 0;
+      expect_clean_refusal(reply, what, takes_body && !validate, oauth);
       if (validate && reply.status == 200) EXPECT_EQ(reply.json.value("valid", true), false) << what;
     }
   }

@@ -6,6 +6,7 @@
 #include "flows/delegations/delegations.h"
 #include "flows/messages/messages.h"
 #include "flows/relatives/relatives.h"
+#include "flows/oidc/oidc_tokens.h"
 #include "flows/sessions/authenticate.h"
 #include "flows/sessions/signed_in_person.h"
 #include "flows/sms/sms_codes.h"
@@ -132,6 +133,8 @@ ApiResponse delete_account(app::Services& services, const http::ApiRequest& requ
     end_delegations_of(sql, person.id, now);
     delete_relatives_of(services, sql, person.id);
     delete_messages_of(sql, person.id);
+    // Seed H: deleting the account withdraws every business system's authorization and token.
+    oidc::revoke_all_grants(sql, person.id, now);
     persons.erase_personal_data(sql, person.id, now);
     // The trail stays, already anonymous: it names person:<id>, never the person's data.
     record_audit(sql, now, {actor(person), "person.delete", actor(person), request.client_ip, "ok", ""});

@@ -1,0 +1,19 @@
+// Who is calling the token, introspection and revocation endpoints: a registered, enabled
+// client proving itself with its secret (client_secret_basic or client_secret_post), or a public
+// client naming itself (it proves possession of the code with PKCE instead).
+#pragma once
+#include <variant>
+
+#include "app/services.h"
+#include "flows/oidc/oauth_http.h"
+#include "http/api.h"
+#include "store/oidc_client_repository.h"
+
+namespace uia::flows::oidc {
+
+// The client, or the RFC 6749 invalid_client answer (401, with WWW-Authenticate for Basic).
+// allow_public: false on endpoints only confidential clients may use.
+std::variant<store::OidcClient, http::ApiResponse> authenticate_client(app::Services& services, const OidcCall& call,
+                                                                       const Params& form, bool allow_public = true);
+
+}  // namespace uia::flows::oidc

@@ -1,0 +1,223 @@
+#include "flows/oidc/oidc_tokens.h"
+
+#include <stdexcept>
+
+#include <soci/soci.h>
+
+#include "crypto/jose.h"
+#include "crypto/tokens.h"
+#include "flows/oidc/signing_keys.h"
+
+namespace uia::flows::oidc {
+namespace {
+
+constexpr const char* kAcrPrefix = "urn:uia:level:";
+
+constexpr const char* kFamilyColumns =
+    "f.id, f.client_id, f.person_id, f.session_id, f.scope, f.auth_time, f.level, f.created_at, f.expires_at, f.revoked_at";
+
+// Reads the kFamilyColumns of the current row.
+struct FamilyRow {
+  TokenFamily f;
+  soci::indicator revoked_ind = soci::i_null;
+  long long revoked_at = 0;
+};
+
+}  // namespace
+
+std::string acr_for_level(int level) { return kAcrPrefix + std::to_string(level); }
+
+std::optional<int> level_from_acr(const std::string& acr) {
+  if (acr.rfind(kAcrPrefix, 0) != 0) return std::nullopt;
+  const std::string digits = acr.substr(std::string_view(kAcrPrefix).size());
+  if (digits.size() != 1 || digits[0] < '1' || digits[0] > '0' + kMaxLevel) return std::nullopt;
+  return digits[0] - '0';
+}
+
+const std::set<std::string>& supported_scopes() {
+  static const std::set<std::string> all = {"openid", "profile", "phone"};
+  return all;
+}
+
+std::set<std::string> split_scope(const std::string& scope) {
+  std::set<std::string> out;
+  std::size_t at = 0;
+  while (at < scope.size()) {
+    const auto space = scope.find(' ', at);
+    const std::string item = scope.substr(at, space == std::string::npos ? std::string::npos : space - at);
+    if (!item.empty()) out.insert(item);
+    if (space == std::string::npos) break;
+    at = space + 1;
+  }
+  return out;
+}
+
+std::string join_scope(const std::set<std::string>& scopes) {
+  std::string out;
+  // "openid" first reads naturally; the rest in set order.
+  if (scopes.count("openid")) out = "openid";
+  for (const auto& s : scopes) {
+    if (s == "openid") continue;
+    if (!out.empty()) out += ' ';
+    out += s;
+  }
+  return out;
+}
+
+std::string subject_for(const app::Services& services, const store::OidcClient& client, long long person_id) {
+  const std::string id = std::to_string(person_id);
+  if (client.subject_type == "pairwise") return (*services.blind_index)("oidc.sub.pairwise." + client.client_id, id);
+  return (*services.blind_index)("oidc.sub.public", id);
+}
+
+std::string sid_for_session(long long session_id) {
+  return crypto::token_hash("oidc.sid." + std::to_string(session_id)).substr(0, 32);
+}
+
+TokenFamily start_family(app::Services& services, const OidcSettings& settings, soci::session& sql, const std::string& client_id, long long person_id,
+                         long long session_id, const std::string& code_hash, const std::string& scope,
+                         long long auth_time, int level) {
+  TokenFamily f;
+  f.client_id = client_id;
+  f.person_id = person_id;
+  f.session_id = session_id;
+  f.scope = scope;
+  f.auth_time = auth_time;
+  f.level = level;
+  f.created_at = services.now_seconds();
+  f.expires_at = f.created_at + settings.refresh_token_seconds;
+  sql << "INSERT INTO oidc_token_families (client_id, person_id, session_id, code_hash, scope, auth_time, level, "
+         "created_at, expires_at) VALUES (:c, :p, :s, :h, :scope, :auth, :level, :at, :exp)",
+      soci::use(f.client_id), soci::use(f.person_id), soci::use(f.session_id), soci::use(code_hash), soci::use(f.scope),
+      soci::use(f.auth_time), soci::use(f.level), soci::use(f.created_at), soci::use(f.expires_at);
+  sql << "SELECT MAX(id) FROM oidc_token_families WHERE code_hash = :h", soci::into(f.id), soci::use(code_hash);
+  return f;
+}
+
+std::optional<TokenFamily> find_family(soci::session& sql, long long family_id) {
+  FamilyRow r;
+  sql << "SELECT " << kFamilyColumns << " FROM oidc_token_families f WHERE f.id = :id", soci::into(r.f.id),
+      soci::into(r.f.client_id), soci::into(r.f.person_id), soci::into(r.f.session_id), soci::into(r.f.scope),
+      soci::into(r.f.auth_time), soci::into(r.f.level), soci::into(r.f.created_at), soci::into(r.f.expires_at),
+      soci::into(r.revoked_at, r.revoked_ind), soci::use(family_id);
+  if (!sql.got_data()) return std::nullopt;
+  r.f.revoked = r.revoked_ind == soci::i_ok;
+  return r.f;
+}
+
+SigningKey id_token_key(app::Services& services, const OidcSettings& settings, const store::OidcClient& client) {
+  return current_signing_key(services, settings, crypto::jws_alg_from_name(client.id_token_alg).value_or(crypto::JwsAlg::ES256));
+}
+
+nlohmann::json issue_tokens(app::Services& services, const OidcSettings& settings, soci::session& sql, const store::OidcClient& client,
+                            const TokenFamily& family, const std::string& issuer, const std::optional<std::string>& nonce,
+                            const SigningKey& key) {
+  const long long now = services.now_seconds();
+  const std::string access = crypto::random_token(*services.random, 32);
+  const std::string refresh = crypto::random_token(*services.random, 32);
+  const std::string access_hash = crypto::token_hash(access);
+  const std::string refresh_hash = crypto::token_hash(refresh);
+  const long long access_expires = now + settings.access_token_seconds;
+  sql << "INSERT INTO oidc_access_tokens (token_hash, family_id, created_at, expires_at) VALUES (:h, :f, :at, :exp)",
+      soci::use(access_hash), soci::use(family.id), soci::use(now), soci::use(access_expires);
+  sql << "INSERT INTO oidc_refresh_tokens (token_hash, family_id, created_at, expires_at) VALUES (:h, :f, :at, :exp)",
+      soci::use(refresh_hash), soci::use(family.id), soci::use(now), soci::use(family.expires_at);
+  sql << "UPDATE oidc_grants SET last_used_at = :now WHERE person_id = :p AND client_id = :c", soci::use(now),
+      soci::use(family.person_id), soci::use(family.client_id);
+
+  nlohmann::json claims = {{"iss", issuer},
+                           {"sub", subject_for(services, client, family.person_id)},
+                           {"aud", client.client_id},
+                           {"azp", client.client_id},
+                           {"iat", now},
+                           {"exp", now + settings.id_token_seconds},
+                           {"auth_time", family.auth_time},
+                           {"acr", acr_for_level(family.level)},
+                           {"uia_level", family.level},
+                           {"sid", sid_for_session(family.session_id)}};
+  if (nonce && !nonce->empty()) claims["nonce"] = *nonce;
+  const std::string id_token = crypto::jws_sign(key.private_pem, key.alg, key.kid, claims);
+  if (id_token.empty()) throw std::runtime_error("could not sign an ID token");
+  return {{"access_token", access},     {"token_type", "Bearer"}, {"expires_in", settings.access_token_seconds},
+          {"refresh_token", refresh},   {"id_token", id_token},   {"scope", family.scope}};
+}
+
+std::optional<AccessToken> find_access_token(app::Services& services, soci::session& sql, const std::string& token) {
+  if (token.empty() || token.size() > 256) return std::nullopt;
+  const std::string hash = crypto::token_hash(token);
+  AccessToken out;
+  FamilyRow r;
+  long long token_revoked_at = 0;
+  soci::indicator token_revoked = soci::i_null;
+  int enabled = 0;
+  sql << "SELECT " << kFamilyColumns << ", t.created_at, t.expires_at, t.revoked_at, c.enabled "
+         "FROM oidc_access_tokens t JOIN oidc_token_families f ON f.id = t.family_id "
+         "JOIN oidc_clients c ON c.client_id = f.client_id WHERE t.token_hash = :h",
+      soci::into(r.f.id), soci::into(r.f.client_id), soci::into(r.f.person_id), soci::into(r.f.session_id),
+      soci::into(r.f.scope), soci::into(r.f.auth_time), soci::into(r.f.level), soci::into(r.f.created_at),
+      soci::into(r.f.expires_at), soci::into(r.revoked_at, r.revoked_ind), soci::into(out.issued_at),
+      soci::into(out.expires_at), soci::into(token_revoked_at, token_revoked), soci::into(enabled), soci::use(hash);
+  if (!sql.got_data()) return std::nullopt;
+  const long long now = services.now_seconds();
+  if (r.revoked_ind == soci::i_ok || token_revoked == soci::i_ok || enabled == 0 || out.expires_at <= now)
+    return std::nullopt;
+  out.family = r.f;
+  return out;
+}
+
+void revoke_family(soci::session& sql, long long family_id, long long now, const std::string& reason) {
+  sql << "UPDATE oidc_token_families SET revoked_at = :now, revoked_reason = :why WHERE id = :id AND revoked_at IS NULL",
+      soci::use(now), soci::use(reason), soci::use(family_id);
+  sql << "UPDATE oidc_access_tokens SET revoked_at = :now WHERE family_id = :id AND revoked_at IS NULL", soci::use(now),
+      soci::use(family_id);
+}
+
+int revoke_families_of_code(soci::session& sql, const std::string& code_hash, long long now) {
+  std::vector<long long> ids;
+  long long id = 0;
+  soci::statement st = (sql.prepare << "SELECT id FROM oidc_token_families WHERE code_hash = :h AND revoked_at IS NULL",
+                        soci::into(id), soci::use(code_hash));
+  st.execute();
+  while (st.fetch()) ids.push_back(id);
+  for (long long family : ids) revoke_family(sql, family, now, "code_reused");
+  return static_cast<int>(ids.size());
+}
+
+namespace {
+void revoke_families_where(soci::session& sql, long long person_id, const std::string* client_id, long long now,
+                           const std::string& reason) {
+  std::vector<long long> ids;
+  long long id = 0;
+  if (client_id) {
+    soci::statement st = (sql.prepare << "SELECT id FROM oidc_token_families WHERE person_id = :p AND client_id = :c "
+                                         "AND revoked_at IS NULL",
+                          soci::into(id), soci::use(person_id), soci::use(*client_id));
+    st.execute();
+    while (st.fetch()) ids.push_back(id);
+  } else {
+    soci::statement st = (sql.prepare << "SELECT id FROM oidc_token_families WHERE person_id = :p AND revoked_at IS NULL",
+                          soci::into(id), soci::use(person_id));
+    st.execute();
+    while (st.fetch()) ids.push_back(id);
+  }
+  for (long long family : ids) revoke_family(sql, family, now, reason);
+}
+}  // namespace
+
+bool revoke_grant(soci::session& sql, long long person_id, const std::string& client_id, long long now) {
+  soci::statement st = (sql.prepare << "DELETE FROM oidc_grants WHERE person_id = :p AND client_id = :c",
+                        soci::use(person_id), soci::use(client_id));
+  st.execute(true);
+  const bool had_grant = st.get_affected_rows() > 0;
+  revoke_families_where(sql, person_id, &client_id, now, "grant_revoked");
+  return had_grant;
+}
+
+void revoke_all_grants(soci::session& sql, long long person_id, long long now) {
+  sql << "DELETE FROM oidc_grants WHERE person_id = :p", soci::use(person_id);
+  revoke_families_where(sql, person_id, nullptr, now, "account_deleted");
+  sql << "UPDATE oidc_codes SET used_at = :now WHERE person_id = :p AND used_at IS NULL", soci::use(now),
+      soci::use(person_id);
+}
+
+}  // namespace uia::flows::oidc

@@ -1,0 +1,81 @@
+// What the provider hands out and takes back: the subject a client sees, token families (one
+// per code exchange; refresh tokens rotate inside a family, reuse of a rotated one revokes the
+// family), opaque access tokens, signed ID tokens, and revocation of a person's grants.
+#pragma once
+#include <optional>
+#include <set>
+#include <string>
+
+#include <nlohmann/json.hpp>
+#include <soci/session.h>
+
+#include "app/services.h"
+#include "flows/oidc/provider.h"
+#include "flows/oidc/signing_keys.h"
+#include "store/oidc_client_repository.h"
+
+namespace uia::flows::oidc {
+
+constexpr int kMaxLevel = 3;
+// acr value for a real-name level: "urn:uia:level:2".
+std::string acr_for_level(int level);
+std::optional<int> level_from_acr(const std::string& acr);
+
+// The scopes the provider knows; a request naming another one is refused (invalid_scope).
+const std::set<std::string>& supported_scopes();
+std::set<std::string> split_scope(const std::string& scope);
+std::string join_scope(const std::set<std::string>& scopes);
+
+// The `sub` a client sees: the same for every public-subject client, distinct per client for a
+// pairwise one (a keyed hash: clients cannot join their users up).
+std::string subject_for(const app::Services& services, const store::OidcClient& client, long long person_id);
+
+// The "sid" claim of a sign-in session (ID tokens, logout tokens): stable per session, opaque.
+std::string sid_for_session(long long session_id);
+
+struct TokenFamily {
+  long long id = 0;
+  std::string client_id;
+  long long person_id = 0;
+  long long session_id = 0;
+  std::string scope;
+  long long auth_time = 0;
+  int level = 1;
+  long long created_at = 0;
+  long long expires_at = 0;
+  bool revoked = false;
+};
+
+// Starts a family for a code just exchanged.
+TokenFamily start_family(app::Services& services, const OidcSettings& settings, soci::session& sql, const std::string& client_id, long long person_id,
+                         long long session_id, const std::string& code_hash, const std::string& scope,
+                         long long auth_time, int level);
+std::optional<TokenFamily> find_family(soci::session& sql, long long family_id);
+
+// The key the client's ID tokens are signed with. Take it before opening the transaction that
+// issues tokens: making a key writes through a connection of its own, which would wait for
+// that transaction's write lock on SQLite.
+SigningKey id_token_key(app::Services& services, const OidcSettings& settings, const store::OidcClient& client);
+// The token response for a family: a new access token, a new refresh token, an ID token signed
+// with `key`. `nonce` only on the code exchange.
+nlohmann::json issue_tokens(app::Services& services, const OidcSettings& settings, soci::session& sql, const store::OidcClient& client,
+                            const TokenFamily& family, const std::string& issuer, const std::optional<std::string>& nonce,
+                            const SigningKey& key);
+
+struct AccessToken {
+  TokenFamily family;
+  long long issued_at = 0;
+  long long expires_at = 0;
+};
+// The access token's family when the token, its family and its client are all still good.
+std::optional<AccessToken> find_access_token(app::Services& services, soci::session& sql, const std::string& token);
+
+void revoke_family(soci::session& sql, long long family_id, long long now, const std::string& reason);
+// The families started from a code (a reused code revokes what it gave out).
+int revoke_families_of_code(soci::session& sql, const std::string& code_hash, long long now);
+// A person withdraws consent for one client: the grant goes, every family is revoked.
+bool revoke_grant(soci::session& sql, long long person_id, const std::string& client_id, long long now);
+// Account deletion: every grant and token of the person.
+void revoke_all_grants(soci::session& sql, long long person_id, long long now);
+
+}  // namespace uia::flows::oidc

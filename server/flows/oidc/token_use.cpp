@@ -1,0 +1,149 @@
+#include "flows/oidc/token_use.h"
+
+#include <soci/soci.h>
+
+#include "crypto/tokens.h"
+#include "flows/audit/audit_log.h"
+#include "flows/oidc/client_auth.h"
+#include "flows/oidc/oidc_tokens.h"
+#include "store/person_repository.h"
+
+namespace uia::flows::oidc {
+namespace {
+using http::ApiResponse;
+
+// RFC 6750 §3.1.
+ApiResponse invalid_token(const std::string& why) {
+  ApiResponse out = oauth_error(401, "invalid_token", why);
+  out.headers.emplace_back("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+  return out;
+}
+
+struct RefreshToken {
+  TokenFamily family;
+  long long issued_at = 0;
+  long long expires_at = 0;
+  bool usable = false;
+};
+
+std::optional<RefreshToken> find_refresh_token(app::Services& services, soci::session& sql, const std::string& token) {
+  if (token.empty() || token.size() > 256) return std::nullopt;
+  const std::string hash = crypto::token_hash(token);
+  RefreshToken out;
+  long long family_id = 0, used_at = 0;
+  soci::indicator used_ind;
+  sql << "SELECT family_id, created_at, expires_at, used_at FROM oidc_refresh_tokens WHERE token_hash = :h",
+      soci::into(family_id), soci::into(out.issued_at), soci::into(out.expires_at), soci::into(used_at, used_ind),
+      soci::use(hash);
+  if (!sql.got_data()) return std::nullopt;
+  const auto family = find_family(sql, family_id);
+  if (!family) return std::nullopt;
+  out.family = *family;
+  out.usable = used_ind != soci::i_ok && !family->revoked && out.expires_at > services.now_seconds();
+  return out;
+}
+
+}  // namespace
+
+ApiResponse userinfo(app::Services& services, const OidcCall&, const http::ApiRequest& request) {
+  std::string token = request.bearer_token;
+  if (token.empty() && request.method == Pistache::Http::Method::Post) {
+    const auto form = parse_form(request.body);
+    if (form && form->count("access_token")) token = form->at("access_token");
+  }
+  if (token.empty()) {
+    ApiResponse out = oauth_error(401, "invalid_request", "an access token is required");
+    out.headers.emplace_back("WWW-Authenticate", "Bearer");
+    return out;
+  }
+  store::OidcClientRepository clients;
+  store::PersonRepository persons(*services.cipher, *services.blind_index);
+  return services.db->with_session([&](soci::session& sql) -> ApiResponse {
+    const auto access = find_access_token(services, sql, token);
+    if (!access) return invalid_token("the access token is invalid, expired or revoked");
+    const auto client = clients.find(sql, access->family.client_id);
+    const auto person = persons.find_by_id(sql, access->family.person_id);
+    if (!client || !person || person->status != store::PersonStatus::Active)
+      return invalid_token("the access token is invalid, expired or revoked");
+    const auto scopes = split_scope(access->family.scope);
+    nlohmann::json claims = {{"sub", subject_for(services, *client, person->id)}, {"uia_level", person->level},
+                             {"acr", acr_for_level(access->family.level)}};
+    if (scopes.count("profile")) claims["name"] = person->name;
+    if (scopes.count("phone") && person->phone) {
+      claims["phone_number"] = *person->phone;
+      // Every phone on the platform was proved by an SMS code when it was bound.
+      claims["phone_number_verified"] = true;
+    }
+    ApiResponse out = ApiResponse::json(200, claims);
+    out.headers.emplace_back("Cache-Control", "no-store");
+    return out;
+  });
+}
+
+ApiResponse introspect(app::Services& services, const OidcCall& call, const http::ApiRequest& request) {
+  const auto form = parse_form(request.body);
+  if (!form) return oauth_error(400, "invalid_request", "the body must be application/x-www-form-urlencoded");
+  auto who = authenticate_client(services, call, *form, /*allow_public=*/false);
+  if (auto* refusal = std::get_if<ApiResponse>(&who)) return *refusal;
+  const store::OidcClient& client = std::get<store::OidcClient>(who);
+  const auto token_it = form->find("token");
+  if (token_it == form->end() || token_it->second.empty()) return oauth_error(400, "invalid_request", "token is required");
+  const std::string hint = form->count("token_type_hint") ? form->at("token_type_hint") : "";
+  const std::string issuer = issuer_of(services, call);
+  return services.db->with_session([&](soci::session& sql) -> ApiResponse {
+    const auto answer = [&](const TokenFamily& family, long long iat, long long exp, const char* type) {
+      return no_store_json(200, {{"active", true}, {"scope", family.scope}, {"client_id", family.client_id},
+                                 {"sub", subject_for(services, client, family.person_id)}, {"iat", iat}, {"exp", exp},
+                                 {"token_type", type}, {"iss", issuer}, {"aud", family.client_id},
+                                 {"acr", acr_for_level(family.level)}, {"uia_level", family.level}});
+    };
+    // A client learns only about its own tokens; anything else is simply inactive.
+    if (hint != "refresh_token") {
+      if (const auto access = find_access_token(services, sql, token_it->second); access && access->family.client_id == client.client_id)
+        return answer(access->family, access->issued_at, access->expires_at, "Bearer");
+    }
+    if (const auto refresh = find_refresh_token(services, sql, token_it->second);
+        refresh && refresh->usable && refresh->family.client_id == client.client_id)
+      return answer(refresh->family, refresh->issued_at, refresh->expires_at, "refresh_token");
+    if (hint == "refresh_token") {
+      if (const auto access = find_access_token(services, sql, token_it->second); access && access->family.client_id == client.client_id)
+        return answer(access->family, access->issued_at, access->expires_at, "Bearer");
+    }
+    return no_store_json(200, {{"active", false}});
+  });
+}
+
+ApiResponse revoke(app::Services& services, const OidcCall& call, const http::ApiRequest& request) {
+  const auto form = parse_form(request.body);
+  if (!form) return oauth_error(400, "invalid_request", "the body must be application/x-www-form-urlencoded");
+  auto who = authenticate_client(services, call, *form);
+  if (auto* refusal = std::get_if<ApiResponse>(&who)) return *refusal;
+  const store::OidcClient& client = std::get<store::OidcClient>(who);
+  const auto token_it = form->find("token");
+  if (token_it == form->end() || token_it->second.empty()) return oauth_error(400, "invalid_request", "token is required");
+  const std::string& token = token_it->second;
+  const long long now = services.now_seconds();
+  services.db->transact([&](soci::session& sql) {
+    const std::string target = "oidc_client:" + client.client_id;
+    // A refresh token ends its family (and the access tokens it gave); an access token ends alone.
+    if (const auto refresh = find_refresh_token(services, sql, token); refresh && refresh->family.client_id == client.client_id) {
+      revoke_family(sql, refresh->family.id, now, "client_revoked");
+      record_audit(sql, now, {target, "oidc.revoke", "person:" + std::to_string(refresh->family.person_id),
+                              request.client_ip, "ok", "refresh_token family:" + std::to_string(refresh->family.id)});
+      return;
+    }
+    if (const auto access = find_access_token(services, sql, token); access && access->family.client_id == client.client_id) {
+      const std::string hash = crypto::token_hash(token);
+      sql << "UPDATE oidc_access_tokens SET revoked_at = :now WHERE token_hash = :h", soci::use(now), soci::use(hash);
+      record_audit(sql, now, {target, "oidc.revoke", "person:" + std::to_string(access->family.person_id),
+                              request.client_ip, "ok", "access_token"});
+    }
+  });
+  // RFC 7009 §2.2: 200 whether or not the token was known.
+  ApiResponse out;
+  out.status = 200;
+  out.headers.emplace_back("Cache-Control", "no-store");
+  return out;
+}
+
+}  // namespace uia::flows::oidc

@@ -1,0 +1,44 @@
+// Business systems registered with the OpenID Connect provider (back-office registers them).
+// Redirect URIs and scopes are stored as JSON arrays / a space-separated list; the secret only
+// as the SHA-256 of a 256-bit random value (high entropy, so no slow hash is needed).
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <soci/session.h>
+
+namespace uia::store {
+
+struct OidcClient {
+  long long id = 0;
+  std::string client_id;
+  std::string name;
+  std::optional<std::string> secret_hash;  // none for public clients
+  std::string client_type = "confidential";  // confidential | public
+  std::vector<std::string> redirect_uris;
+  std::vector<std::string> post_logout_redirect_uris;
+  std::string scopes = "openid profile phone";
+  std::string subject_type = "public";  // public | pairwise
+  std::string id_token_alg = "ES256";    // ES256 | RS256
+  std::optional<std::string> backchannel_logout_uri;
+  int min_level = 1;
+  bool enabled = true;
+  std::string created_by;
+  long long created_at = 0;
+  std::optional<long long> disabled_at;
+
+  bool is_public() const { return client_type == "public"; }
+  bool has_redirect_uri(const std::string& uri) const;  // exact string match
+};
+
+class OidcClientRepository {
+ public:
+  long long insert(soci::session& sql, const OidcClient& client) const;
+  std::optional<OidcClient> find(soci::session& sql, const std::string& client_id) const;
+  std::vector<OidcClient> list(soci::session& sql) const;
+  // false when no such client or it was already disabled.
+  bool disable(soci::session& sql, const std::string& client_id, long long now) const;
+};
+
+}  // namespace uia::store
