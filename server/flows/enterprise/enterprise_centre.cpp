@@ -1,5 +1,8 @@
 #include "flows/enterprise/enterprise_centre.h"
 
+#include <functional>
+#include <optional>
+
 #include <soci/soci.h>
 
 #include "flows/audit/audit_log.h"
@@ -62,11 +65,17 @@ ApiResponse registry_refusal(ports::RegistryVerdict verdict, const char* field) 
 }
 
 // Writes `changed` if the row is still as `seen` (no other change slipped in), with an audit entry.
+// `precondition` runs first in the same transaction (e.g. spending an SMS code); a refusal from it
+// leaves everything as it was.
 ApiResponse save(app::Services& services, const EnterpriseCaller& caller, const Enterprise& changed,
-                 const std::string& action, const std::string& detail, const std::string& client_ip) {
+                 const std::string& action, const std::string& detail, const std::string& client_ip,
+                 const std::function<std::optional<ApiResponse>(soci::session&)>& precondition = nullptr) {
   store::EnterpriseRepository enterprises(*services.cipher, *services.blind_index);
   const long long now = services.now_seconds();
   return services.db->transact([&](soci::session& sql) -> ApiResponse {
+    if (precondition) {
+      if (auto refusal = precondition(sql)) return *refusal;
+    }
     const auto current = enterprises.find_by_id(sql, changed.id);
     if (!current || current->updated_at != caller.enterprise.updated_at)
       return ApiResponse::error(409, ErrorCode::FlowExpired);  // changed meanwhile: reload and retry
@@ -155,25 +164,19 @@ ApiResponse change_enterprise_phone(app::Services& services, const http::ApiRequ
   }
   if (Verdict v = check_phone(new_phone); !v.ok()) return ApiResponse::error(400, v, "new_phone");
   if (e.phone && *e.phone == new_phone) return ApiResponse::error(400, ErrorCode::PhoneUnchanged, "new_phone");
-  // Step 2 (②新号码绑定): the code sent to the new phone proves it.
-  const std::optional<ApiResponse> bad_code = services.db->transact([&](soci::session& sql) -> std::optional<ApiResponse> {
-    if (ErrorCode c = verify_sms_code(services, sql, new_phone, "enterprise_change_phone", code, SmsCodeUse::CheckOnly);
-        c != ErrorCode::Ok)
-      return ApiResponse::error(400, c, "sms_code");
-    return std::nullopt;
-  });
-  if (bad_code) return *bad_code;
+  // Step 2 (②新号码绑定): the code sent to the new phone proves it, spent in the same transaction
+  // as the change (two parallel requests cannot both use it).
   Enterprise changed = e;
   changed.phone = new_phone;
-  ApiResponse out = save(services, caller, changed, "enterprise.phone.change",
-                         (e.phone ? mask_phone(*e.phone) : std::string("-")) + " -> " + mask_phone(new_phone),
-                         request.client_ip);
-  if (out.status == 200) {
-    services.db->transact([&](soci::session& sql) {
-      verify_sms_code(services, sql, new_phone, "enterprise_change_phone", code, SmsCodeUse::Consume);
-    });
-  }
-  return out;
+  return save(services, caller, changed, "enterprise.phone.change",
+              (e.phone ? mask_phone(*e.phone) : std::string("-")) + " -> " + mask_phone(new_phone), request.client_ip,
+              [&](soci::session& sql) -> std::optional<ApiResponse> {
+                if (ErrorCode c = verify_sms_code(services, sql, new_phone, "enterprise_change_phone", code,
+                                                  SmsCodeUse::Consume);
+                    c != ErrorCode::Ok)
+                  return ApiResponse::error(400, c, "sms_code");
+                return std::nullopt;
+              });
 }
 
 ApiResponse change_enterprise_info(app::Services& services, const http::ApiRequest& request) {
