@@ -82,14 +82,13 @@ void upload_texture() {
               width * height * 2 / 1048576.0);
 }
 
-void build(float scale) {
+// CPU only (no GL call): the atlas is rasterised before the GL context exists.
+void build(float scale, int max_texture) {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
   io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
   io.Fonts->TexGlyphPadding = 1;
-  GLint max_texture = 4096;
-  glGetIntegerv(GL_MAX_TEXTURE_SIZE, &max_texture);
-  io.Fonts->TexDesiredWidth = std::min(4096, static_cast<int>(max_texture));
+  io.Fonts->TexDesiredWidth = std::min(4096, max_texture);
 
   ImFontConfig config;
   config.FontDataOwnedByAtlas = false;  // g_ttf outlives atlas rebuilds
@@ -110,43 +109,68 @@ void build(float scale) {
   io.FontGlobalScale = 1.0f / scale;
 }
 
-}  // namespace
-
-bool init(unsigned char* ttf, int size, float pixel_ratio) {
-  g_ttf = ttf;
-  g_ttf_size = size;
-  // Let the OpenGL3 backend create its device objects (shaders, buffers) now, against an empty
-  // atlas, so that it never builds the CJK atlas as RGBA itself; then take the texture over.
-  ImGuiIO& io = ImGui::GetIO();
-  io.Fonts->Clear();
-  io.Fonts->AddFontDefault();
-  ImGui_ImplOpenGL3_CreateDeviceObjects();
-  ImGui_ImplOpenGL3_DestroyFontsTexture();
-  if (!g_ttf || g_ttf_size <= 0) {
-    upload_texture();  // the built-in Latin font, so at least something renders
-    g_body = g_heading = io.Fonts->Fonts[0];
-    return false;
-  }
-  rebuild(pixel_ratio);
-  return true;
-}
-
-void rebuild(float pixel_ratio) {
-  if (!g_ttf) return;
-  // Rasterise at the device pixel size (capped: a 3x phone gets 2.5x, slightly scaled).
+// Rasterises at the device pixel size (capped: a 3x phone gets 2.5x, slightly scaled), as
+// big as `max_texture` allows (small GPUs fall back to a coarser atlas).
+void rasterise(float pixel_ratio, int max_texture) {
   float scale = std::clamp(pixel_ratio, 1.0f, 2.5f);
-  build(scale);
+  build(scale, max_texture);
   ImGuiIO& io = ImGui::GetIO();
   unsigned char* pixels = nullptr;
   int w = 0, h = 0;
   io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);
-  GLint max_texture = 4096;
-  glGetIntegerv(GL_MAX_TEXTURE_SIZE, &max_texture);
-  while (h > max_texture && scale > 1.0f) {  // small GPUs: fall back to a coarser atlas
+  while ((h > max_texture || w > max_texture) && scale > 1.0f) {
     scale = std::max(1.0f, scale - 0.5f);
-    build(scale);
+    build(scale, max_texture);
     io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);
   }
+}
+
+GLint max_texture_size() {
+  GLint max_texture = 4096;
+  glGetIntegerv(GL_MAX_TEXTURE_SIZE, &max_texture);
+  return max_texture;
+}
+
+}  // namespace
+
+bool rasterise(unsigned char* ttf, int size, float pixel_ratio) {
+  g_ttf = ttf;
+  g_ttf_size = size;
+  if (!g_ttf || g_ttf_size <= 0) return false;
+  // WebGL2 guarantees 2048; every browser we target offers 4096 or more (checked in upload()).
+  rasterise(pixel_ratio, 4096);
+  return true;
+}
+
+void upload(float pixel_ratio) {
+  // Let the OpenGL3 backend create its device objects (shaders, buffers) against a tiny
+  // stand-in atlas, so that it never converts the CJK atlas to RGBA itself; then take the
+  // texture over.
+  ImGuiIO& io = ImGui::GetIO();
+  ImFontAtlas* cjk = io.Fonts;
+  ImFontAtlas stand_in;
+  stand_in.AddFontDefault();
+  io.Fonts = &stand_in;
+  ImGui_ImplOpenGL3_CreateDeviceObjects();
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  io.Fonts = cjk;
+  if (!g_ttf) {
+    io.Fonts->AddFontDefault();  // the built-in Latin font, so at least something renders
+    upload_texture();
+    g_body = g_heading = io.Fonts->Fonts[0];
+    return;
+  }
+  unsigned char* pixels = nullptr;
+  int w = 0, h = 0;
+  io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);
+  const GLint max_texture = max_texture_size();
+  if (w > max_texture || h > max_texture) rasterise(pixel_ratio, max_texture);
+  upload_texture();
+}
+
+void rebuild(float pixel_ratio) {
+  if (!g_ttf) return;
+  rasterise(pixel_ratio, max_texture_size());
   upload_texture();
 }
 

@@ -6,8 +6,12 @@ struct ImFont;
 
 namespace uia::web::fonts {
 
-// Takes ownership of the TTF bytes (malloc'ed). Call after ImGui_ImplOpenGL3_Init.
-bool init(unsigned char* ttf, int size, float pixel_ratio);
+// Takes ownership of the TTF bytes (malloc'ed) and rasterises the atlas on the CPU. Needs no GL
+// context: it runs while the browser is still starting its GPU side (that overlap is most of a
+// fresh browser's first-frame time). False when there is no font (Latin only then).
+bool rasterise(unsigned char* ttf, int size, float pixel_ratio);
+// With the GL context current, after ImGui_ImplOpenGL3_Init: the atlas becomes a texture.
+void upload(float pixel_ratio);
 // Re-rasterises the atlas for a new devicePixelRatio.
 void rebuild(float pixel_ratio);
 

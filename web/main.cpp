@@ -116,21 +116,6 @@ int main() {
   using namespace uia::web;
   js::install();  // listeners + first resize (reports the canvas size and pixel ratio)
 
-  EmscriptenWebGLContextAttributes attrs;
-  emscripten_webgl_init_context_attributes(&attrs);
-  attrs.majorVersion = 2;
-  attrs.minorVersion = 0;
-  attrs.alpha = false;
-  attrs.depth = false;
-  attrs.stencil = false;
-  attrs.antialias = false;
-  EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = emscripten_webgl_create_context("#canvas", &attrs);
-  if (gl <= 0) {
-    js::fail("您的浏览器不支持 WebGL2，无法显示本页面。请使用最新版浏览器，或在浏览器设置中开启硬件加速。");
-    return 0;
-  }
-  emscripten_webgl_make_context_current(gl);
-
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
@@ -150,12 +135,32 @@ int main() {
   init_input(io);
   ui::apply_style();
 
-  ImGui_ImplOpenGL3_Init("#version 300 es");
+  // The atlas first, GL second: in a fresh browser the GPU side is still starting up (the page
+  // shell set that going in a worker), and making a context before it is ready blocks this
+  // thread for most of a second: time better spent rasterising glyphs.
   int font_size = 0;
   unsigned char* font = js::take_font(&font_size);
-  take_pixel_ratio_changed();  // init below rasterises at the current ratio already
-  if (!fonts::init(font, font_size, display().dpr))
+  take_pixel_ratio_changed();  // rasterised at the current ratio already
+  if (!fonts::rasterise(font, font_size, display().dpr))
     std::printf("uia: no CJK font received; Chinese text will not render\n");
+
+  EmscriptenWebGLContextAttributes attrs;
+  emscripten_webgl_init_context_attributes(&attrs);
+  attrs.majorVersion = 2;
+  attrs.minorVersion = 0;
+  attrs.alpha = false;
+  attrs.depth = false;
+  attrs.stencil = false;
+  attrs.antialias = false;
+  EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = emscripten_webgl_create_context("#canvas", &attrs);
+  if (gl <= 0) {
+    js::fail("您的浏览器不支持 WebGL2，无法显示本页面。请使用最新版浏览器，或在浏览器设置中开启硬件加速。");
+    return 0;
+  }
+  emscripten_webgl_make_context_current(gl);
+
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+  fonts::upload(display().dpr);
 
   g_app = new App();
   emscripten_set_main_loop(frame, 0, true);
