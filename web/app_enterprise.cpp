@@ -28,6 +28,7 @@ void App::submit_enterprise_login() {
       s.password.reset();
       enterprise_signed_in(r);
     } else {
+      s.submitted = false;  // the answer is the message now, not "请输入图形验证码" under the spent captcha
       enterprise_login_failed(r);
     }
   });
@@ -38,7 +39,6 @@ void App::enterprise_login_failed(const net::Response& r) {
   EnterpriseLoginState& s = login_.enterprise;
   const std::string next = r.get("error.next");
   if (next == "activate") {
-    s.info = "该企业已由工商登记导入但尚未激活，请先完成企业账号激活。";
     enterprise_activation_ = EnterpriseActivationState{};
     // The USCC typed here starts the activation form.
     if (std::string(s.identifier.str()).size() == 18) enterprise_activation_.uscc.set(s.identifier.str());

@@ -1,8 +1,9 @@
 // Browser test of the 法人 (enterprise) pages (issue 5): 法人注册 through the page (live USCC check,
 // password strength, SMS code, the legal representative's face check), 法人登录 by USCC on the
 // login page's second tab, 法人中心 (企业信息 masked, 法定代表人信息, 修改联系手机, 信息变更),
-// 退出登录; and an enterprise the registry does not know yet: registered "unverified", refused
-// at sign-in with the reason, verified by /api/dev/registry/recheck, then signed in.
+// 退出登录, 法人找回密码, 修改密码; and on a phone an enterprise the registry does not know yet:
+// registered "unverified", refused at sign-in with the reason, verified by
+// /api/dev/registry/recheck, then signed in; and 企业账号激活 of a registry import.
 //
 //   UIA_E2E_TESTS="enterprise.test.mjs" tests/e2e/run.sh
 //
@@ -51,6 +52,7 @@ async function registerThroughPage(d, page, c, rep, shotName) {
   await d.heading('法人注册');
   for (const name of ['企业', '社会组织', '事业单位']) check(await role('radio', name).count() === 1, `legal-person type ${name} missing`);
   check(await role('radio', '企业').getAttribute('aria-checked') === 'true', '企业 is not the default type');
+  await d.shot(shotName.replace("-filled", "-empty"));
   await d.fill('法人名称', c.name);
   // The USCC is checked live with the shared rule, like the server's.
   await d.fill('统一社会信用代码', wrongCheck(c.uscc));
@@ -178,6 +180,43 @@ async function desktop(browser) {
     await d.heading('用户登录');
     await d.banner('您已安全退出登录');
     check(await role('tab', '法人登录').getAttribute('aria-selected') === 'true', 'signed out onto the 法人登录 tab');
+
+    // ---- 法人找回密码: account + representative → SMS to the phone on file → new password
+    await d.press(role('button', '法人找回密码'));
+    await d.heading('法人找回密码');
+    await d.fill('法人账号', c.account);
+    await d.fill('法定代表人姓名', rep.name);
+    await d.fill('法定代表人证件号码', rep.id);
+    await d.captcha();
+    await d.shot('recovery-identify');
+    const started = await d.submit('下一步', '/api/v1/enterprises/recovery', 'POST');
+    check(started.status() === 201, `法人找回密码: HTTP ${started.status()} ${await started.text()}`);
+    check(await d.value('预留手机号码') === maskPhone(newPhone), 'recovery: the masked phone on file');
+    await d.fill('短信验证码', await latestCode(newPhone, 'enterprise_recover'));
+    await d.shot('recovery-sms');
+    await d.press(role('button', '下一步'));
+    const newPassword = 'Qy2027#xyz';
+    await d.fill('新密码', newPassword, { secret: true });
+    await d.fill('确认新密码', newPassword, { secret: true });
+    const reset = await d.submit('保存', /\/api\/v1\/enterprises\/recovery\/[^/]+\/password$/, 'POST');
+    check(reset.status() === 204, `法人找回密码 finish: HTTP ${reset.status()} ${await reset.text()}`);
+    await d.banner('密码已重置');
+    await d.shot('recovery-done');
+    await d.press(role('button', '去法人登录'));
+
+    // ---- 修改密码 in the centre ends the session: back to 法人登录 with the reason
+    const again = await enterpriseSignIn(d, c.account, newPassword);
+    check(again.status() === 201, `法人登录 with the new password: HTTP ${again.status()}`);
+    await d.heading('法人中心');
+    await d.tab('修改密码');
+    await d.fill('原密码', newPassword, { secret: true });
+    await d.fill('新密码', c.password, { secret: true });
+    await d.fill('确认新密码', c.password, { secret: true });
+    await d.shot('centre-password');
+    const pw = await d.submit('保存', /\/api\/v1\/enterprises\/\d+\/password$/, 'PUT');
+    check(pw.status() === 204, `修改密码: HTTP ${pw.status()} ${await pw.text()}`);
+    await d.heading('用户登录');
+    await d.banner('密码已修改');
     check(errors.length === 0, `page errors: ${errors.join('; ')}`);
   } finally {
     await context.close();
@@ -233,6 +272,39 @@ async function phone(browser) {
     const out = await d.submit('退出登录', '/api/v1/sessions/current', 'DELETE');
     check(out.status() === 204, `退出登录: HTTP ${out.status()}`);
     await d.heading('用户登录');
+
+    // ---- 企业账号激活: an enterprise imported from the registry; signing in by its USCC leads
+    // to the activation, which starts with that USCC filled in.
+    const imported = company('长春松花江商贸有限公司');
+    const made = await call('POST', '/api/dev/enterprises', { uscc: imported.uscc, name: imported.name, legal_rep_name: rep.name, legal_rep_id_number: rep.id });
+    check(made.status === 201, `dev import: HTTP ${made.status}`);
+    const pending = await enterpriseSignIn(d, imported.uscc, 'Anything#2026');
+    check(pending.status() === 403, `pending_activation sign-in: HTTP ${pending.status()}`);
+    await d.heading('企业账号激活');
+    check(await d.value('统一社会信用代码') === imported.uscc, 'activation: the USCC carried over');
+    await d.fill('法人名称', imported.name);
+    await d.fill('法定代表人姓名', rep.name);
+    await d.fill('法定代表人证件号码', rep.id);
+    await d.fill('手机号码', imported.phone);
+    await d.captcha();
+    await d.shot('activation-info');
+    const act = await d.submit('下一步', '/api/v1/enterprises/activation', 'POST');
+    check(act.status() === 201, `企业账号激活: HTTP ${act.status()} ${await act.text()}`);
+    await d.fill('短信验证码', await latestCode(imported.phone, 'enterprise_activate'));
+    const smsOk = await d.submit('下一步', /\/api\/v1\/enterprises\/activation\/[^/]+\/sms$/, 'POST');
+    check(smsOk.status() === 200, `activation SMS: HTTP ${smsOk.status()}`);
+    await d.fill('法人账号', imported.account);
+    await d.fill('设置密码', imported.password, { secret: true });
+    await d.fill('确认密码', imported.password, { secret: true });
+    await d.shot('activation-account');
+    const done = await d.submit('激活', /\/api\/v1\/enterprises\/activation\/[^/]+\/account$/, 'POST');
+    check(done.status() === 200, `activation account: HTTP ${done.status()} ${await done.text()}`);
+    await d.banner('企业账号已激活');
+    await d.shot('activation-done');
+    await d.press(role('button', '去法人登录'));
+    const activeIn = await enterpriseSignIn(d, imported.account, imported.password);
+    check(activeIn.status() === 201, `activated sign-in: HTTP ${activeIn.status()}`);
+    await d.heading('法人中心');
     check(errors.length === 0, `page errors: ${errors.join('; ')}`);
   } finally {
     await context.close();
