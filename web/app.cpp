@@ -271,11 +271,20 @@ void App::restore_session() {
   restore_ = Restore::Asking;
   net::send("GET", "/api/v1/sessions/current", "", [this](const net::Response& r) {
     restore_ = Restore::Done;
-    // Only a person's own session has a centre in this client (enterprise pages come later).
-    if (!r.ok() || r.get("csrf_token").empty() || r.get("acting_as") != "person" || page_ != Page::Login) return;
-    net::set_csrf_token(r.get("csrf_token"));
-    centre_ = CentreState{};
-    go(Page::Centre);
+    // A person's own session opens the 个人中心, an enterprise account's the 法人中心 (agents'
+    // sessions have no centre in this client yet).
+    if (!r.ok() || r.get("csrf_token").empty() || page_ != Page::Login) return;
+    const std::string acting_as = r.get("acting_as");
+    if (acting_as == "person") {
+      net::set_csrf_token(r.get("csrf_token"));
+      centre_ = CentreState{};
+      go(Page::Centre);
+    } else if (acting_as == "enterprise" && !r.get("enterprise_id").empty()) {
+      net::set_csrf_token(r.get("csrf_token"));
+      enterprise_centre_ = EnterpriseCentreState{};
+      enterprise_centre_.enterprise_id = std::atoll(r.get("enterprise_id").c_str());
+      go(Page::EnterpriseCentre);
+    }
   });
 }
 
@@ -294,6 +303,10 @@ void App::draw_page(const PageContext& ctx) {
     case Page::Centre: frame_centre(ctx); break;
     case Page::Face: frame_face(ctx); break;
     case Page::Documents: frame_documents(ctx); break;
+    case Page::EnterpriseRegister: frame_enterprise_register(ctx); break;
+    case Page::EnterpriseRecovery: frame_enterprise_recovery(ctx); break;
+    case Page::EnterpriseActivation: frame_enterprise_activation(ctx); break;
+    case Page::EnterpriseCentre: frame_enterprise_centre(ctx); break;
   }
 }
 
@@ -315,6 +328,22 @@ void App::frame_login(const PageContext& ctx) {
   if (a.go_activation) {
     activation_ = ActivationState{};
     go(Page::Activation);
+  }
+  // The 法人登录 tab (app_enterprise.cpp).
+  const EnterpriseLoginActions& e = a.enterprise;
+  if (e.refresh_captcha) load_captcha(s.captcha_image);
+  if (e.submit) submit_enterprise_login();
+  if (e.go_register) {
+    if (enterprise_register_.outcome != EnterpriseRegisterState::kForm) enterprise_register_ = EnterpriseRegisterState{};
+    go(Page::EnterpriseRegister);
+  }
+  if (e.go_recovery) {
+    enterprise_recovery_ = EnterpriseRecoveryState{};
+    go(Page::EnterpriseRecovery);
+  }
+  if (e.go_activation) {
+    enterprise_activation_ = EnterpriseActivationState{};
+    go(Page::EnterpriseActivation);
   }
 }
 

@@ -2,7 +2,8 @@
 // into REST calls (API-CONTRACT.md). One instance, driven by main.cpp's frame loop.
 // The REST side of each page lives beside this file: app.cpp (routing, login, registration,
 // shared captcha/SMS calls), app_activation.cpp, app_recovery.cpp, app_centre.cpp, app_face.cpp,
-// app_documents.cpp.
+// app_documents.cpp; the enterprise (法人) pages in app_enterprise.cpp and
+// app_enterprise_centre.cpp.
 #pragma once
 #include <string>
 
@@ -10,6 +11,10 @@
 #include "pages/activation_page.h"
 #include "pages/centre_page.h"
 #include "pages/documents_page.h"
+#include "pages/enterprise_activation_page.h"
+#include "pages/enterprise_centre_page.h"
+#include "pages/enterprise_recovery_page.h"
+#include "pages/enterprise_register_page.h"
 #include "pages/face_page.h"
 #include "pages/login_page.h"
 #include "pages/recovery_page.h"
@@ -19,7 +24,10 @@ namespace uia::web {
 
 class App {
  public:
-  enum class Page { Login, Register, Activation, Recovery, Centre, Face, Documents };
+  enum class Page {
+    Login, Register, Activation, Recovery, Centre, Face, Documents,
+    EnterpriseRegister, EnterpriseRecovery, EnterpriseActivation, EnterpriseCentre,
+  };
 
   void frame(Date today, double now);
 
@@ -102,6 +110,30 @@ class App {
   // CSRF token and the centre's data, show `message` on the login page.
   void signed_out(const std::string& message);
 
+  // 法人 pages (app_enterprise.cpp): 法人登录 is a tab of the login page.
+  void submit_enterprise_login();
+  void enterprise_login_failed(const net::Response& r);
+  void enterprise_signed_in(const net::Response& r);
+  void frame_enterprise_register(const PageContext& ctx);
+  void submit_enterprise_register(Date today);
+  void frame_enterprise_recovery(const PageContext& ctx);
+  void enterprise_recovery_identify();
+  void enterprise_recovery_finish();
+  void frame_enterprise_activation(const PageContext& ctx);
+  void enterprise_activation_start();
+  void enterprise_activation_verify();
+  void enterprise_activation_finish();
+  // Opens the login page on its 法人登录 tab (with a message when there is one).
+  void go_enterprise_login(const std::string& message = std::string());
+
+  // 法人中心 (app_enterprise_centre.cpp)
+  void frame_enterprise_centre(const PageContext& ctx);
+  void enterprise_load();
+  // PUT /api/v1/enterprises/{id}/<what>: the answer is the changed enterprise.
+  void enterprise_change(const char* what, const std::string& body, const char* done_message);
+  void enterprise_change_password();
+  void enterprise_failed(const net::Response& r, const char* service);
+
   Page page_ = Page::Login;
   enum class Restore { NotAsked, Asking, Done };
   Restore restore_ = Restore::NotAsked;
@@ -114,6 +146,10 @@ class App {
   CentreState centre_;
   FaceState face_;
   DocumentsState documents_;
+  EnterpriseRegisterState enterprise_register_;
+  EnterpriseRecoveryState enterprise_recovery_;
+  EnterpriseActivationState enterprise_activation_;
+  EnterpriseCentreState enterprise_centre_;
 };
 
 }  // namespace uia::web

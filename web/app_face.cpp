@@ -18,7 +18,16 @@ void App::frame_face(const PageContext& ctx) {
   FacePage(ctx, s, a);
   if (a.refresh_captcha) load_captcha(s.captcha_image);
   if (a.retry) face_retry();
-  if (a.go_login) go(Page::Login);
+  if (a.go_login) {
+    if (s.for_enterprise)
+      go_enterprise_login();
+    else
+      go(Page::Login);
+  }
+  if (a.go_enterprise_register) {  // the withdrawn registration's details stay filled in
+    enterprise_register_.outcome = EnterpriseRegisterState::kForm;
+    go(Page::EnterpriseRegister);
+  }
   if (s.mode == FaceState::kWaiting) {
     if (!s.polling && ctx.now >= s.next_poll_at) face_poll();
     wake_after(s.polling ? 0.5 : std::max(0.05, std::min(1.0, s.next_poll_at - ctx.now)));  // the countdown ticks too

@@ -5,11 +5,36 @@
 
 #include "api/error_code.h"
 #include "json.h"
+#include "pages/enterprise_register_page.h"
 
 namespace uia::web {
 namespace {
 
 const char* const kRegistrationSteps[] = {"填写注册信息", "人脸识别", "完成"};
+const char* const kEnterpriseSteps[] = {"填写注册信息", "法定代表人人脸识别", "完成"};
+
+// The end of a 法人注册's face check: registered (verified or waiting for the registry), or
+// withdrawn.
+void enterprise_outcome(const PageContext& ctx, FaceState& s, FaceActions& out) {
+  const ui::Form& form = ctx.form;
+  ImGui::SetCursorPosX(form.field_x());
+  if (s.mode == FaceState::kPassed) {
+    if (s.registry_confirmed)
+      ui::MessageBox("法定代表人人脸识别认证通过，法人注册成功，企业信息已通过工商登记信息核验。请使用法人账号或统一社会信用代码登录。",
+                     ui::Tone::Success, form.field_w());
+    else
+      ui::MessageBox(EnterpriseUnverifiedText(), ui::Tone::Info, form.field_w());
+    ui::RowGap(14);
+    ImGui::SetCursorPosX(form.field_x());
+    if (ui::PrimaryButton("去法人登录", ImVec2(form.field_w(), 40))) out.go_login = true;
+    return;
+  }
+  ui::MessageBox("法定代表人人脸识别未通过或已超时，本次法人注册已撤回，请由法定代表人本人重新提交注册。",
+                 ui::Tone::Error, form.field_w());
+  ui::RowGap(14);
+  ImGui::SetCursorPosX(form.field_x());
+  if (ui::PrimaryButton("重新注册", ImVec2(form.field_w(), 40))) out.go_enterprise_register = true;
+}
 
 std::string minutes_seconds(double seconds) {
   const int s = std::max(0, static_cast<int>(std::ceil(seconds)));
@@ -83,9 +108,13 @@ void retry_form(const PageContext& ctx, FaceState& s, FaceActions& out) {
 void FacePage(const PageContext& ctx, FaceState& s, FaceActions& out) {
   const ui::Form& form = ctx.form;
   if (TitleRow(form, "人脸识别认证", "返回登录")) out.go_login = true;
-  if (s.from_registration) {
-    StepIndicator(form, kRegistrationSteps, 3, s.mode == FaceState::kPassed ? 2 : 1);
+  if (s.from_registration || s.for_enterprise) {
+    StepIndicator(form, s.for_enterprise ? kEnterpriseSteps : kRegistrationSteps, 3, s.mode == FaceState::kPassed ? 2 : 1);
     ui::RowGap(12);
+  }
+  if (s.for_enterprise && s.mode != FaceState::kWaiting) {
+    enterprise_outcome(ctx, s, out);
+    return;
   }
   switch (s.mode) {
     case FaceState::kWaiting: waiting(ctx, s); break;

@@ -4,7 +4,8 @@
 // page asks the server every two seconds how the check stands (GET /api/v1/face/checks/{ticket}).
 // Passed: the account is active, on to login. Failed, expired or replaced: the person proves the
 // password again (account + password + captcha, as at sign-in) for a new ticket
-// (POST /api/v1/face/checks).
+// (POST /api/v1/face/checks). The same page waits for a legal representative's check after a
+// 法人注册 (for_enterprise).
 #pragma once
 #include <string>
 
@@ -17,6 +18,11 @@ struct FaceState {
   enum Mode { kWaiting, kPassed, kRetry };
   int mode = kRetry;
   bool from_registration = false;  // the step indicator shows 注册 → 人脸识别 → 完成
+  // 法人注册: the legal representative's check. Passed: the enterprise is registered, verified by
+  // the business registry or not yet (registry_confirmed); failed or expired: the registration
+  // is withdrawn and is made again (no retry form: it proves a person's password).
+  bool for_enterprise = false;
+  bool registry_confirmed = true;
   // The check in progress
   std::string ticket, url;
   double expires_at = 0;  // PageContext::now
@@ -35,6 +41,7 @@ struct FaceActions {
   bool retry = false;  // POST /api/v1/face/checks
   bool refresh_captcha = false;
   bool go_login = false;
+  bool go_enterprise_register = false;  // 法人注册 again after a failed check
 };
 
 void FacePage(const PageContext& ctx, FaceState& s, FaceActions& out);

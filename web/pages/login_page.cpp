@@ -153,6 +153,19 @@ void LoginPage(const PageContext& ctx, LoginState& s, LoginActions& out) {
   TitleRow(form, "用户登录");
   ui::RowGap(4);
 
+  static const char* const kKinds[] = {"个人登录", "法人登录"};
+  int kind = s.kind;
+  if (TabRow(form, kKinds, 2, &kind)) {
+    s.kind = kind;
+    s.captcha.reset();
+    s.enterprise.captcha.reset();
+  }
+  ui::RowGap(10);
+  if (s.kind == LoginState::kEnterprise) {
+    EnterpriseLoginForm(ctx, s.enterprise, s.captcha_image, out.enterprise);
+    return;
+  }
+
   static const char* const kModes[] = {"密码登录", "手机验证码登录"};
   int mode = s.mode;
   if (TabRow(form, kModes, 2, &mode)) {

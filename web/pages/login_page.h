@@ -1,15 +1,20 @@
 // 用户登录: sign in with account name, mobile number or ID number, password and captcha
 // (seed 000: "自然人使用账号/手机号/身份证号码, 用户密码, 验证码进行登录"), or 手机验证码登录:
 // mobile number, captcha (it guards the SMS), SMS code. Links to 忘记密码, 账号激活 and 注册.
+// A first row of tabs switches between 个人登录 and 法人登录 (enterprise_login_form.h).
 #pragma once
 #include <string>
 
+#include "pages/enterprise_login_form.h"
 #include "pages/page.h"
 #include "ui.h"
 
 namespace uia::web {
 
 struct LoginState {
+  enum Kind { kPerson, kEnterprise };  // 个人登录 | 法人登录
+  int kind = kPerson;
+  EnterpriseLoginState enterprise;     // the 法人登录 tab (enterprise_login_form.h)
   enum Mode { kPasswordMode, kSmsMode };
   enum Method { kAccount, kPhone, kIdNumber };
   int mode = kPasswordMode;
@@ -32,6 +37,7 @@ struct LoginActions {
   bool go_recovery = false;
   bool go_activation = false;
   bool refresh_captcha = false;
+  EnterpriseLoginActions enterprise;  // the 法人登录 tab
 };
 
 void LoginPage(const PageContext& ctx, LoginState& s, LoginActions& out);

@@ -1,0 +1,68 @@
+#include "pages/password_strength.h"
+
+#include <cctype>
+#include <string>
+
+#include "a11y.h"
+#include "policy/account.h"
+
+namespace uia::web {
+
+PasswordStrength RatePassword(std::string_view password) {
+  if (password.empty()) return PasswordStrength::None;
+  bool digit = false, lower = false, upper = false, other = false;
+  for (unsigned char c : password) {
+    if (std::isdigit(c)) digit = true;
+    else if (std::islower(c)) lower = true;
+    else if (std::isupper(c)) upper = true;
+    else other = true;
+  }
+  const int kinds = digit + lower + upper + other;
+  const int length = static_cast<int>(password.size());
+  if (length < PasswordPolicy{}.min_length || kinds < 2) return PasswordStrength::Weak;
+  if ((length >= 12 && kinds >= 3) || (length >= 10 && kinds == 4)) return PasswordStrength::Strong;
+  return PasswordStrength::Medium;
+}
+
+const char* PasswordStrengthName(PasswordStrength s) {
+  switch (s) {
+    case PasswordStrength::Weak: return "弱";
+    case PasswordStrength::Medium: return "中";
+    case PasswordStrength::Strong: return "强";
+    default: return "";
+  }
+}
+
+void PasswordStrengthRow(const ui::Form& form, std::string_view password) {
+  const PasswordStrength s = RatePassword(password);
+  if (s == PasswordStrength::None) return;
+  const int level = static_cast<int>(s);  // 1..3
+  const ImU32 colour = s == PasswordStrength::Weak ? ui::color::kError
+                       : s == PasswordStrength::Medium ? IM_COL32(230, 140, 20, 255) : ui::color::kSuccess;
+  ImGui::SetCursorPosX(form.field_x());
+  const std::string label = std::string("密码强度：") + PasswordStrengthName(s);
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(colour));
+  ImGui::TextUnformatted(label.c_str());
+  ImGui::PopStyleColor();
+  a11y::Node n;
+  n.role = a11y::Role::Status;
+  n.label = label;
+  n.text = label;
+  a11y::set_last_item_rect(n);
+  a11y::add(std::move(n));
+  // Three segments beside the words, filled up to the level.
+  ImGui::SameLine(0, 12);
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  const float h = ImGui::GetTextLineHeight();
+  const float seg = 36.0f;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  for (int i = 0; i < 3; ++i) {
+    const float x = p.x + i * (seg + 4);
+    dl->AddRectFilled(ImVec2(x, p.y + h * 0.5f - 2), ImVec2(x + seg, p.y + h * 0.5f + 2),
+                      i < level ? colour : ui::color::kBorder, 2.0f);
+  }
+  ImGui::Dummy(ImVec2(3 * seg + 8, h));
+  ui::RowGap(6);
+}
+
+}  // namespace uia::web
