@@ -173,20 +173,39 @@ export function driver(page, label, contextOptions, shotPrefix) {
       await page.waitForFunction(() => !/加载/.test(document.querySelector('#uia-a11y [aria-label="刷新图形验证码"]')?.textContent || ''), null, { timeout: TIMEOUT });
       await d.fill('图形验证码', await captchaAnswer(issued.captcha_id));
     },
+    // Starts watching a send-code button (call before pressing it); the returned function
+    // resolves true once the button has shown "N秒后重发", disabled. The e2e server's countdown
+    // lasts one second: on a loaded machine it can be over before a poll after the response
+    // would look, so the watcher sees every change of the mirror instead.
+    async watchCountdown(label) {
+      await page.evaluate((name) => {
+        window.uiaSawCountdown = false;
+        const look = () => {
+          const b = document.querySelector(`#uia-a11y [role=button][aria-label="${name}"]`);
+          if (b && b.getAttribute('aria-disabled') === 'true' && /秒后重发/.test(b.textContent)) window.uiaSawCountdown = true;
+        };
+        window.uiaCountdownWatch?.disconnect();
+        window.uiaCountdownWatch = new MutationObserver(look);
+        window.uiaCountdownWatch.observe(document.getElementById('uia-a11y'), { subtree: true, childList: true, attributes: true, characterData: true });
+      }, label);
+      return async () => {
+        const seen = await page.waitForFunction(() => window.uiaSawCountdown, null, { timeout: TIMEOUT }).then(() => true, () => false);
+        await page.evaluate(() => window.uiaCountdownWatch?.disconnect());
+        return seen;
+      };
+    },
     // 获取验证码: the request goes out once, the button counts down, the code is read from the
     // dev inbox. `url` is the endpoint the page should call.
     async requestCode(phone, purpose, url = '/api/v1/sms/codes') {
       if (phone) await waitResend(phone);
+      const counted = await d.watchCountdown('获取验证码');
       const sent = page.waitForResponse((r) => new URL(r.url()).pathname === url && r.request().method() === 'POST', { timeout: TIMEOUT });
       await d.press(role('button', '获取验证码'));
       const res = await sent;
       check(res.status() === 202, `${url}: HTTP ${res.status()} ${await res.text()}`);
       if (phone) lastSent.set(phone, Date.now());
       const button = role('button', '获取验证码');
-      const countingDown = await page.waitForFunction(() => {
-        const b = document.querySelector('#uia-a11y [role=button][aria-label="获取验证码"]');
-        return b && b.getAttribute('aria-disabled') === 'true' && /秒后重发/.test(b.textContent);
-      }, null, { timeout: TIMEOUT }).then(() => true, () => false);
+      const countingDown = await counted();
       check(countingDown, `获取验证码 does not count down: ${await button.textContent()}`);
       return phone ? latestCode(phone, purpose) : null;
     },
