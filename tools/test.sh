@@ -12,7 +12,7 @@ echo "== unit, server and fuzz tests (ctest)"
 echo "== same shared/ sources in both builds"
 tests/build/same_sources_test.sh build build-web
 echo "== browser and REST flow tests (headless Chromium against uia serve --dev, SQLite), first-frame benchmark"
-UIA_FIRST_FRAME_BENCH=1 tests/e2e/run.sh
+UIA_E2E_JOBS=2 UIA_FIRST_FRAME_BENCH=1 tests/e2e/run.sh
 echo "== the same on MariaDB (a private server on 127.0.0.1, tools/mariadb.sh)"
 mysql_url=$(tools/mariadb.sh start)
 trap 'tools/mariadb.sh stop' EXIT

@@ -4,6 +4,7 @@
 # Screenshots land in build/screenshots/.
 #   UIA_E2E_DB=mysql://...   run on that database instead of SQLite
 #   UIA_E2E_TESTS="a b"      run only these test files (names under tests/e2e/)
+#   UIA_E2E_JOBS=2           run two test files at a time
 set -euo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top"
@@ -12,8 +13,9 @@ build/uia keygen "$work/e2e.keys" >/dev/null
 log="$work/serve.log"
 db=${UIA_E2E_DB:-sqlite:$work/e2e.db}
 # A one-second SMS resend interval keeps the flow test short; the in-process REST suite
-# covers the real 60-second limit.
-echo '{"limits": {"sms_resend_seconds": 1}}' > "$work/config.json"
+# covers the real 60-second limit. Every test's browsers come from 127.0.0.1, so the per-IP
+# limits (covered by the REST suite too) would count all of them as one client.
+echo '{"limits": {"sms_resend_seconds": 1, "sms_per_ip_per_hour": 100000, "login_per_ip_per_minute": 100000}}' > "$work/config.json"
 build/uia serve --dev --port 0 --db "$db" --config "$work/config.json" --keys "$work/e2e.keys" --web-root build-web/web 2>"$log" &
 server=$!
 cleanup() { kill -TERM "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"; }
@@ -32,12 +34,26 @@ export UIA_DB_URL="$db" UIA_KEYS_FILE="$work/e2e.keys"
 mkdir -p "$UIA_SCREENSHOTS"
 failed=0
 tests=${UIA_E2E_TESTS:-$(cd tests/e2e && ls *.test.mjs)}
+# UIA_E2E_JOBS tests at a time (default 1): they spend much of their time waiting on the page,
+# so two share two cores well. Each test's output is printed whole when it ends.
+jobs_max=${UIA_E2E_JOBS:-1}
+declare -A running=()
+finish_one() {
+  local pid
+  wait -n -p pid "${!running[@]}" && status=0 || status=$?
+  local name=${running[$pid]}
+  unset "running[$pid]"
+  cat "$work/$name.out"
+  if [ "$status" -ne 0 ]; then failed=1; echo "FAIL: tests/e2e/$name"; fi
+}
 for name in $tests; do
   [ "$name" = none ] && continue
-  t=tests/e2e/$name
-  echo "-- $t"
-  if ! node "$t"; then failed=1; echo "FAIL: $t"; fi
+  while [ ${#running[@]} -ge "$jobs_max" ]; do finish_one; done
+  echo "-- tests/e2e/$name (started)"
+  node "tests/e2e/$name" >"$work/$name.out" 2>&1 &
+  running[$!]=$name
 done
+while [ ${#running[@]} -gt 0 ]; do finish_one; done
 # The first-frame benchmark against the same server (prints numbers; fails only if the page
 # never draws): UIA_FIRST_FRAME_BENCH=1, with UIA_E2E_TESTS=none to run it alone.
 if [ "${UIA_FIRST_FRAME_BENCH:-0}" = 1 ] && [ $failed -eq 0 ]; then
