@@ -397,7 +397,7 @@ int main(int argc, char** argv) {
     // A warm-up sizes the supply of codes (each request spends one; codes live 60 s on both).
     const auto supply = [&](const Target& t, const auto& make) {
       const auto warm = code_series(t, connections, std::chrono::milliseconds(1000), make, 3000);
-      return static_cast<std::size_t>(static_cast<double>(warm.requests - warm.failures) / warm.seconds * seconds * 2) + 2000;
+      return static_cast<std::size_t>(static_cast<double>(warm.requests - warm.failures) / warm.seconds * seconds * 3) + 3000;
     };
     const std::size_t uia_supply = supply(uia.target, make_uia_codes);
     const auto uia_result = code_series(uia.target, connections, duration, make_uia_codes, uia_supply);
