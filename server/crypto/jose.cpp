@@ -213,14 +213,34 @@ nlohmann::json public_jwk(std::string_view private_pem, JwsAlg alg, std::string_
   return jwk;
 }
 
+namespace {
+std::string sign_compact(EVP_PKEY* key, JwsAlg alg, std::string_view kid, const nlohmann::json& payload) {
+  const nlohmann::json header = {{"alg", jws_alg_name(alg)}, {"typ", "JWT"}, {"kid", kid}};
+  const std::string input = base64url_encode(header.dump()) + "." + base64url_encode(payload.dump());
+  const auto signature = sign_bytes(key, alg, input);
+  if (!signature) return {};
+  return input + "." + base64url_encode(*signature);
+}
+}  // namespace
+
 std::string jws_sign(std::string_view private_pem, JwsAlg alg, std::string_view kid, const nlohmann::json& payload) {
   Pkey key = read_private(private_pem);
   if (!key_fits(key.get(), alg)) return {};
-  const nlohmann::json header = {{"alg", jws_alg_name(alg)}, {"typ", "JWT"}, {"kid", kid}};
-  const std::string input = base64url_encode(header.dump()) + "." + base64url_encode(payload.dump());
-  const auto signature = sign_bytes(key.get(), alg, input);
-  if (!signature) return {};
-  return input + "." + base64url_encode(*signature);
+  return sign_compact(key.get(), alg, kid, payload);
+}
+
+std::optional<SigningPrivateKey> SigningPrivateKey::from_pem(std::string_view private_pem, JwsAlg alg) {
+  Pkey key = read_private(private_pem);
+  if (!key_fits(key.get(), alg)) return std::nullopt;
+  SigningPrivateKey out;
+  out.key_ = std::shared_ptr<EVP_PKEY>(key.release(), PkeyFree());
+  out.alg_ = alg;
+  return out;
+}
+
+std::string jws_sign(const SigningPrivateKey& key, std::string_view kid, const nlohmann::json& payload) {
+  if (!key.key_) return {};
+  return sign_compact(key.key_.get(), key.alg_, kid, payload);
 }
 
 nlohmann::json jws_peek_header(std::string_view compact) {

@@ -4,11 +4,14 @@
 // OIDC provider's JWKS. Private keys travel as PKCS#8 PEM text: the caller seals that text with
 // the field cipher before it reaches the database.
 #pragma once
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include <nlohmann/json.hpp>
+
+struct evp_pkey_st;  // OpenSSL's EVP_PKEY
 
 namespace uia::crypto {
 
@@ -27,6 +30,22 @@ nlohmann::json public_jwk(std::string_view private_pem, JwsAlg alg, std::string_
 
 // "<header>.<payload>.<signature>" with header {"alg","typ":"JWT","kid"}; "" on failure.
 std::string jws_sign(std::string_view private_pem, JwsAlg alg, std::string_view kid, const nlohmann::json& payload);
+
+// A private key read from its PEM once, to sign many tokens: reading a PEM through OpenSSL 3's
+// decoders costs more than the ES256 signature itself. Shareable between threads (signing only
+// reads the key).
+class SigningPrivateKey {
+ public:
+  // nullopt when the PEM does not hold a key of `alg`.
+  static std::optional<SigningPrivateKey> from_pem(std::string_view private_pem, JwsAlg alg);
+  JwsAlg alg() const { return alg_; }
+
+ private:
+  friend std::string jws_sign(const SigningPrivateKey&, std::string_view, const nlohmann::json&);
+  std::shared_ptr<evp_pkey_st> key_;
+  JwsAlg alg_ = JwsAlg::ES256;
+};
+std::string jws_sign(const SigningPrivateKey& key, std::string_view kid, const nlohmann::json& payload);
 
 struct VerifiedJws {
   nlohmann::json header;

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <mutex>
 #include <thread>
 
@@ -29,29 +30,66 @@ int connect_loopback(int port) {
   return fd;
 }
 
-// Reads one Content-Length framed response; returns its status or 0 on error.
-int read_response(int fd, std::string& buffer) {
+std::string lowercase(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+// Reads one Content-Length framed response into `out`; out.status is 0 on error.
+void read_response(int fd, std::string& buffer, Response& out) {
+  out.status = 0;
   for (;;) {
     const std::size_t head_end = buffer.find("\r\n\r\n");
     if (head_end != std::string::npos) {
+      const std::string head = lowercase(buffer.substr(0, head_end + 2));
       std::size_t length = 0;
-      std::size_t pos = buffer.find("Content-Length: ");
-      if (pos == std::string::npos) pos = buffer.find("content-length: ");
-      if (pos != std::string::npos && pos < head_end) length = std::stoul(buffer.substr(pos + 16));
+      const std::size_t pos = head.find("\r\ncontent-length:");
+      if (pos != std::string::npos) length = std::stoul(head.substr(pos + 17));
       if (buffer.size() >= head_end + 4 + length) {
-        const int status = std::atoi(buffer.c_str() + 9);
+        out.status = std::atoi(buffer.c_str() + 9);
+        out.head.assign(buffer, 0, head_end + 2);
+        out.body.assign(buffer, head_end + 4, length);
         buffer.erase(0, head_end + 4 + length);
-        return status;
+        return;
       }
     }
     char chunk[16384];
     const ssize_t n = ::recv(fd, chunk, sizeof chunk, 0);
-    if (n <= 0) return 0;
+    if (n <= 0) return;
     buffer.append(chunk, static_cast<std::size_t>(n));
   }
 }
 
 }  // namespace
+
+std::string Response::header(const std::string& name) const {
+  const std::string lower = lowercase(head);
+  const std::size_t pos = lower.find("\r\n" + lowercase(name) + ":");
+  if (pos == std::string::npos) return "";
+  std::size_t start = pos + 3 + name.size();
+  while (start < head.size() && head[start] == ' ') ++start;
+  return head.substr(start, head.find("\r\n", start) - start);
+}
+
+Connection::Connection(int port) : port_(port) {}
+Connection::~Connection() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+Response Connection::send(const std::string& request) {
+  Response out;
+  for (int attempt = 0; attempt < 2; ++attempt) {  // once more on a fresh connection if the old one was closed
+    if (fd_ < 0) fd_ = connect_loopback(port_), buffer_.clear();
+    if (fd_ < 0) return out;
+    if (::send(fd_, request.data(), request.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(request.size())) {
+      read_response(fd_, buffer_, out);
+      if (out.status != 0) return out;
+    }
+    ::close(fd_);
+    fd_ = -1;
+  }
+  return out;
+}
 
 double LoadResult::percentile(double p) const {
   if (latencies_ms.empty()) return 0;
@@ -62,7 +100,8 @@ double LoadResult::percentile(double p) const {
 }
 
 LoadResult run_load(int port, int connections, std::chrono::milliseconds duration,
-                    const std::function<std::string(int, long long)>& make_request) {
+                    const std::function<std::string(int, long long)>& make_request,
+                    const std::function<void(int, const Response&)>& on_response) {
   LoadResult total;
   std::mutex merge;
   std::atomic<bool> stop{false};
@@ -73,16 +112,19 @@ LoadResult run_load(int port, int connections, std::chrono::milliseconds duratio
       LoadResult mine;
       int fd = connect_loopback(port);
       std::string buffer;
+      Response response;
       for (long long sequence = 0; !stop.load(std::memory_order_relaxed) && fd >= 0; ++sequence) {
         const std::string request = make_request(c, sequence);
         const auto t0 = std::chrono::steady_clock::now();
         if (::send(fd, request.data(), request.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(request.size())) break;
-        const int status = read_response(fd, buffer);
+        read_response(fd, buffer, response);
         const auto t1 = std::chrono::steady_clock::now();
+        const int status = response.status;
         ++mine.requests;
         if (status < 200 || status >= 300) ++mine.failures;
         if (status == 0) break;
         mine.latencies_ms.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
+        if (on_response) on_response(c, response);
       }
       if (fd >= 0) ::close(fd);
       std::lock_guard lock(merge);

@@ -6,6 +6,7 @@
 
 #include "crypto/jose.h"
 #include "crypto/tokens.h"
+#include "flows/oidc/signing_key_cache.h"
 #include "flows/oidc/signing_keys.h"
 
 namespace uia::flows::oidc {
@@ -65,8 +66,13 @@ std::string join_scope(const std::set<std::string>& scopes) {
 }
 
 std::string subject_for(const app::Services& services, const store::OidcClient& client, long long person_id) {
+  return subject_for(services, client.client_id, client.subject_type, person_id);
+}
+
+std::string subject_for(const app::Services& services, const std::string& client_id, const std::string& subject_type,
+                        long long person_id) {
   const std::string id = std::to_string(person_id);
-  if (client.subject_type == "pairwise") return (*services.blind_index)("oidc.sub.pairwise." + client.client_id, id);
+  if (subject_type == "pairwise") return (*services.blind_index)("oidc.sub.pairwise." + client_id, id);
   return (*services.blind_index)("oidc.sub.public", id);
 }
 
@@ -105,8 +111,9 @@ std::optional<TokenFamily> find_family(soci::session& sql, long long family_id) 
   return r.f;
 }
 
-SigningKey id_token_key(app::Services& services, const OidcSettings& settings, const store::OidcClient& client) {
-  return current_signing_key(services, settings, crypto::jws_alg_from_name(client.id_token_alg).value_or(crypto::JwsAlg::ES256));
+SigningKey id_token_key(app::Services& services, const Provider& provider, const store::OidcClient& client) {
+  const auto alg = crypto::jws_alg_from_name(client.id_token_alg).value_or(crypto::JwsAlg::ES256);
+  return provider.signing_keys->current(services, provider.settings, alg);
 }
 
 nlohmann::json issue_tokens(app::Services& services, const OidcSettings& settings, soci::session& sql, const store::OidcClient& client,
@@ -136,7 +143,8 @@ nlohmann::json issue_tokens(app::Services& services, const OidcSettings& setting
                            {"uia_level", family.level},
                            {"sid", sid_for_session(family.session_id)}};
   if (nonce && !nonce->empty()) claims["nonce"] = *nonce;
-  const std::string id_token = crypto::jws_sign(key.private_pem, key.alg, key.kid, claims);
+  const std::string id_token =
+      key.parsed ? crypto::jws_sign(*key.parsed, key.kid, claims) : crypto::jws_sign(key.private_pem, key.alg, key.kid, claims);
   if (id_token.empty()) throw std::runtime_error("could not sign an ID token");
   return {{"access_token", access},     {"token_type", "Bearer"}, {"expires_in", settings.access_token_seconds},
           {"refresh_token", refresh},   {"id_token", id_token},   {"scope", family.scope}};
@@ -150,13 +158,14 @@ std::optional<AccessToken> find_access_token(app::Services& services, soci::sess
   long long token_revoked_at = 0;
   soci::indicator token_revoked = soci::i_null;
   int enabled = 0;
-  sql << "SELECT " << kFamilyColumns << ", t.created_at, t.expires_at, t.revoked_at, c.enabled "
+  sql << "SELECT " << kFamilyColumns << ", t.created_at, t.expires_at, t.revoked_at, c.enabled, c.subject_type "
          "FROM oidc_access_tokens t JOIN oidc_token_families f ON f.id = t.family_id "
          "JOIN oidc_clients c ON c.client_id = f.client_id WHERE t.token_hash = :h",
       soci::into(r.f.id), soci::into(r.f.client_id), soci::into(r.f.person_id), soci::into(r.f.session_id),
       soci::into(r.f.scope), soci::into(r.f.auth_time), soci::into(r.f.level), soci::into(r.f.created_at),
       soci::into(r.f.expires_at), soci::into(r.revoked_at, r.revoked_ind), soci::into(out.issued_at),
-      soci::into(out.expires_at), soci::into(token_revoked_at, token_revoked), soci::into(enabled), soci::use(hash);
+      soci::into(out.expires_at), soci::into(token_revoked_at, token_revoked), soci::into(enabled),
+      soci::into(out.subject_type), soci::use(hash);
   if (!sql.got_data()) return std::nullopt;
   const long long now = services.now_seconds();
   if (r.revoked_ind == soci::i_ok || token_revoked == soci::i_ok || enabled == 0 || out.expires_at <= now)

@@ -29,6 +29,8 @@ std::string join_scope(const std::set<std::string>& scopes);
 // The `sub` a client sees: the same for every public-subject client, distinct per client for a
 // pairwise one (a keyed hash: clients cannot join their users up).
 std::string subject_for(const app::Services& services, const store::OidcClient& client, long long person_id);
+std::string subject_for(const app::Services& services, const std::string& client_id, const std::string& subject_type,
+                        long long person_id);
 
 // The "sid" claim of a sign-in session (ID tokens, logout tokens): stable per session, opaque.
 std::string sid_for_session(long long session_id);
@@ -55,7 +57,8 @@ std::optional<TokenFamily> find_family(soci::session& sql, long long family_id);
 // The key the client's ID tokens are signed with. Take it before opening the transaction that
 // issues tokens: making a key writes through a connection of its own, which would wait for
 // that transaction's write lock on SQLite.
-SigningKey id_token_key(app::Services& services, const OidcSettings& settings, const store::OidcClient& client);
+// The provider keeps the key between requests (SigningKeyCache).
+SigningKey id_token_key(app::Services& services, const Provider& provider, const store::OidcClient& client);
 // The token response for a family: a new access token, a new refresh token, an ID token signed
 // with `key`. `nonce` only on the code exchange.
 nlohmann::json issue_tokens(app::Services& services, const OidcSettings& settings, soci::session& sql, const store::OidcClient& client,
@@ -66,6 +69,7 @@ struct AccessToken {
   TokenFamily family;
   long long issued_at = 0;
   long long expires_at = 0;
+  std::string subject_type;  // the client's (read in the same query: userinfo needs no other)
 };
 // The access token's family when the token, its family and its client are all still good.
 std::optional<AccessToken> find_access_token(app::Services& services, soci::session& sql, const std::string& token);

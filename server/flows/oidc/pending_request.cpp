@@ -4,6 +4,7 @@
 
 #include "crypto/tokens.h"
 #include "flows/audit/audit_log.h"
+#include "flows/oidc/expiry_sweep.h"
 #include "flows/oidc/oauth_http.h"
 #include "flows/oidc/oidc_tokens.h"
 #include "flows/sessions/session_store.h"
@@ -37,6 +38,7 @@ void record_grant(soci::session& sql, long long person_id, const std::string& cl
 }  // namespace
 
 void save_request(soci::session& sql, const PendingRequest& r, long long now) {
+  sweep_expired_requests(sql, now);
   const std::string state = r.state.value_or(""), nonce = r.nonce.value_or(""), challenge = r.code_challenge.value_or("");
   soci::indicator state_ind = ind(r.state), nonce_ind = ind(r.nonce), challenge_ind = ind(r.code_challenge);
   sql << "INSERT INTO oidc_auth_requests (id, client_id, redirect_uri, scope, state, nonce, code_challenge, min_level, "
@@ -100,6 +102,7 @@ std::string finish_with_code(app::Services& services, const OidcSettings& settin
                              const SignedInBrowser& browser, const std::string& issuer, const std::string& client_ip) {
   const long long now = services.now_seconds();
   record_grant(sql, browser.person_id, r.client_id, r.scope, now);
+  sweep_expired_codes(sql, now);
   const std::string code = crypto::random_token(*services.random, 32);
   const std::string code_hash = crypto::token_hash(code);
   const long long expires_at = now + settings.code_seconds;

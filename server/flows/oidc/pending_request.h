@@ -26,6 +26,7 @@ struct PendingRequest {
   bool done = false;
 };
 
+// Sweeps a batch of expired requests first (expiry_sweep.h).
 void save_request(soci::session& sql, const PendingRequest& request, long long now);
 // nullopt when unknown; `done`/`expires_at` tell the caller whether it may still be finished.
 std::optional<PendingRequest> find_request(soci::session& sql, const std::string& id);
@@ -46,7 +47,7 @@ std::optional<SignedInBrowser> browser_of_session(app::Services& services, long 
 bool has_consent(soci::session& sql, long long person_id, const std::string& client_id, const std::string& scope);
 
 // Records consent, makes a one-use code (60 s), closes the request, audits; returns the
-// redirect URL carrying code, state and iss.
+// redirect URL carrying code, state and iss. Sweeps a batch of long-expired codes first.
 std::string finish_with_code(app::Services& services, const OidcSettings& settings, soci::session& sql, const PendingRequest& request,
                              const SignedInBrowser& browser, const std::string& issuer, const std::string& client_ip);
 // Closes the request and returns the redirect URL carrying `error` (and state, iss).

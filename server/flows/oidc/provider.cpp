@@ -2,6 +2,9 @@
 
 #include <stdexcept>
 
+#include "flows/oidc/signing_key_cache.h"
+#include "flows/oidc/token_rate_limit.h"
+
 namespace uia::flows::oidc {
 namespace {
 
@@ -17,13 +20,14 @@ long long positive(const nlohmann::json& section, const char* key, long long fal
 
 std::shared_ptr<Provider> make_provider(const nlohmann::json& section, bool dev_mode) {
   auto provider = std::make_shared<Provider>();
+  provider->signing_keys = std::make_shared<SigningKeyCache>();
   OidcSettings& s = provider->settings;
   nlohmann::json backchannel;
   if (!section.is_null()) {
     if (!section.is_object()) throw std::runtime_error("oidc must be an object");
     for (const auto& [key, value] : section.items()) {
       static const char* known[] = {"issuer", "key_rotation_days", "access_token_seconds", "id_token_seconds",
-                                    "refresh_token_days", "backchannel_logout"};
+                                    "refresh_token_days", "token_requests_per_minute", "backchannel_logout"};
       if (std::find_if(std::begin(known), std::end(known), [&](const char* k) { return key == k; }) == std::end(known))
         throw std::runtime_error("oidc." + key + " is not a known setting");
     }
@@ -38,8 +42,10 @@ std::shared_ptr<Provider> make_provider(const nlohmann::json& section, bool dev_
     s.access_token_seconds = positive(section, "access_token_seconds", s.access_token_seconds);
     s.id_token_seconds = positive(section, "id_token_seconds", s.id_token_seconds);
     s.refresh_token_seconds = positive(section, "refresh_token_days", 30, 24 * 3600);
+    s.token_requests_per_minute = positive(section, "token_requests_per_minute", s.token_requests_per_minute);
     if (section.contains("backchannel_logout")) backchannel = section["backchannel_logout"];
   }
+  provider->token_rate_limit = std::make_shared<TokenRateLimit>(s.token_requests_per_minute);
   bool simulator = dev_mode;
   ports::BackchannelHttpConfig http;
   if (!backchannel.is_null()) {

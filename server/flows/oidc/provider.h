@@ -3,6 +3,7 @@
 // nothing is global:
 //   "oidc": {"issuer": "https://id.example.gov.cn", "key_rotation_days": 30,
 //            "access_token_seconds": 600, "id_token_seconds": 600, "refresh_token_days": 30,
+//            "token_requests_per_minute": 1200,
 //            "backchannel_logout": {"adapter": "http", "timeout_ms": 3000, "connect_timeout_ms": 2000,
 //                                   "ca_file": "..."}}
 // Back-channel logout defaults to the real adapter in production and to the simulator in dev
@@ -29,10 +30,16 @@ struct OidcSettings {
   long long refresh_token_seconds = 30LL * 24 * 3600;
   long long code_seconds = 60;
   long long request_seconds = 600;  // an authorization request waiting for login/consent
+  long long token_requests_per_minute = 1200;  // per client and server process (TokenRateLimit)
 };
+
+class SigningKeyCache;
+class TokenRateLimit;
 
 struct Provider {
   OidcSettings settings;
+  std::shared_ptr<SigningKeyCache> signing_keys;       // made by make_provider
+  std::shared_ptr<TokenRateLimit> token_rate_limit;  // made by make_provider
   std::shared_ptr<ports::BackchannelLogout> backchannel;
   std::shared_ptr<ports::BackchannelLogoutSimulator> backchannel_simulator;  // dev mode only
 };

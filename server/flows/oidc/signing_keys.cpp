@@ -42,7 +42,7 @@ bool fresh(const OidcSettings& settings, const std::vector<StoredKey>& keys, lon
 SigningKey opened(const app::Services& services, const StoredKey& stored, crypto::JwsAlg alg) {
   const auto pem = services.cipher->open(stored.private_enc, kSealedColumn);
   if (!pem) throw std::runtime_error("an OIDC signing key does not open with this key file");
-  return SigningKey{stored.kid, alg, *pem, stored.created_at};
+  return SigningKey{stored.kid, alg, *pem, stored.created_at, crypto::SigningPrivateKey::from_pem(*pem, alg)};
 }
 
 }  // namespace
@@ -65,7 +65,7 @@ SigningKey current_signing_key(app::Services& services, const OidcSettings& sett
     sql << "INSERT INTO oidc_signing_keys (kid, alg, private_enc, public_jwk, created_at) VALUES (:kid, :alg, :priv, :pub, :at)",
         soci::use(kid), soci::use(alg_name), soci::use(sealed), soci::use(jwk), soci::use(now);
     record_audit(sql, now, {"system", "oidc.key.rotate", "oidc_key:" + kid, "", "ok", alg_name});
-    return SigningKey{kid, alg, pem, now};
+    return SigningKey{kid, alg, pem, now, crypto::SigningPrivateKey::from_pem(pem, alg)};
   });
 }
 

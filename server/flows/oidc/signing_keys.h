@@ -4,6 +4,7 @@
 // publishes each current key plus the keys they replaced while a token signed by one could
 // still be valid (the ID token lifetime), so relying parties never miss a key.
 #pragma once
+#include <optional>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -19,6 +20,7 @@ struct SigningKey {
   crypto::JwsAlg alg = crypto::JwsAlg::ES256;
   std::string private_pem;
   long long created_at = 0;
+  std::optional<crypto::SigningPrivateKey> parsed;  // private_pem, read once
 };
 
 // The key to sign with now, made (or rotated) first when needed. Throws std::runtime_error if

@@ -8,6 +8,7 @@
 #include "flows/audit/audit_log.h"
 #include "flows/oidc/client_auth.h"
 #include "flows/oidc/oidc_tokens.h"
+#include "flows/oidc/token_rate_limit.h"
 
 namespace uia::flows::oidc {
 namespace {
@@ -52,7 +53,7 @@ ApiResponse exchange_code(app::Services& services, const OidcCall& call, const h
   const auto verifier_it = form.find("code_verifier");
   if (code.empty() || code.size() > 128) return oauth_error(400, "invalid_request", "code is required");
   const std::string code_hash = crypto::token_hash(code);
-  const SigningKey key = id_token_key(services, call.settings(), client);
+  const SigningKey key = id_token_key(services, call.provider, client);
   const long long now = services.now_seconds();
   return services.db->transact([&](soci::session& sql) -> ApiResponse {
     std::string client_id, stored_redirect, scope, nonce, challenge;
@@ -105,7 +106,7 @@ ApiResponse refresh(app::Services& services, const OidcCall& call, const http::A
   const std::string token = param(form, "refresh_token");
   if (token.empty() || token.size() > 256) return oauth_error(400, "invalid_request", "refresh_token is required");
   const std::string hash = crypto::token_hash(token);
-  const SigningKey key = id_token_key(services, call.settings(), client);
+  const SigningKey key = id_token_key(services, call.provider, client);
   const long long now = services.now_seconds();
   return services.db->transact([&](soci::session& sql) -> ApiResponse {
     long long family_id = 0, used_at = 0, expires_at = 0;
@@ -155,6 +156,15 @@ ApiResponse token(app::Services& services, const OidcCall& call, const http::Api
   auto who = authenticate_client(services, call, *form);
   if (auto* refusal = std::get_if<ApiResponse>(&who)) return *refusal;
   const store::OidcClient& client = std::get<store::OidcClient>(who);
+  const long long now = services.now_seconds();
+  if (const auto verdict = call.provider.token_rate_limit->take(client.client_id, now); verdict.retry_after > 0) {
+    if (verdict.first_refusal)
+      services.db->transact([&](soci::session& sql) {
+        record_audit(sql, now, {"oidc_client:" + client.client_id, "oidc.token.throttled", "oidc_client:" + client.client_id,
+                                request.client_ip, "denied", "over token_requests_per_minute"});
+      });
+    return too_many_token_requests(verdict.retry_after);
+  }
   const std::string grant_type = param(*form, "grant_type");
   if (grant_type == "authorization_code") return exchange_code(services, call, request, *form, client, issuer);
   if (grant_type == "refresh_token") return refresh(services, call, request, *form, client, issuer);

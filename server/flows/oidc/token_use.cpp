@@ -56,17 +56,17 @@ ApiResponse userinfo(app::Services& services, const OidcCall&, const http::ApiRe
     out.headers.emplace_back("WWW-Authenticate", "Bearer");
     return out;
   }
-  store::OidcClientRepository clients;
   store::PersonRepository persons(*services.cipher, *services.blind_index);
   return services.db->with_session([&](soci::session& sql) -> ApiResponse {
+    // The token's query also checks its client is enabled and brings the client's subject type.
     const auto access = find_access_token(services, sql, token);
     if (!access) return invalid_token("the access token is invalid, expired or revoked");
-    const auto client = clients.find(sql, access->family.client_id);
     const auto person = persons.find_by_id(sql, access->family.person_id);
-    if (!client || !person || person->status != store::PersonStatus::Active)
+    if (!person || person->status != store::PersonStatus::Active)
       return invalid_token("the access token is invalid, expired or revoked");
     const auto scopes = split_scope(access->family.scope);
-    nlohmann::json claims = {{"sub", subject_for(services, *client, person->id)}, {"uia_level", person->level},
+    nlohmann::json claims = {{"sub", subject_for(services, access->family.client_id, access->subject_type, person->id)},
+                             {"uia_level", person->level},
                              {"acr", acr_for_level(access->family.level)}};
     if (scopes.count("profile")) claims["name"] = person->name;
     if (scopes.count("phone") && person->phone) {
