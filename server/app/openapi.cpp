@@ -224,7 +224,8 @@ void describe_oidc(json& paths) {
        {"client_secret", string_schema()}},
       {"grant_type"});
   const json userinfo = {{"200", answer("claims by scope: sub, uia_level, acr; profile: name; phone: phone_number, "
-                                        "phone_number_verified")},
+                                        "phone_number_verified; uia_id (clients registered for it, persons of level 2+): "
+                                        "id_type, id_number")},
                          {"401", oauth_error}};
   paths["/oidc/userinfo"]["get"] = operation("UserInfo (Authorization: Bearer <access token>)", userinfo);
   paths["/oidc/userinfo"]["post"] = operation("UserInfo (bearer header or access_token form field)", userinfo);
@@ -691,6 +692,38 @@ void describe_enterprises(json& schemas, json& paths, bool dev_mode) {
   }
 }
 
+// Upstream identity providers (e.g. 国家政务服务平台): a citizen signs in there and lands here
+// signed in. Browser routes: both answer with redirects, never an error body.
+void describe_upstream(json& paths) {
+  const json name_parameter = {{"name", "name"}, {"in", "path"}, {"required", true}, {"schema", string_schema("provider name, e.g. national")}};
+  paths["/api/v1/upstream/providers"]["get"] = operation(
+      "The configured upstream identity providers, for the login page's buttons (e.g. 国家政务服务平台登录)",
+      {{"200", answer("providers",
+                      object({{"providers", {{"type", "array"},
+                                             {"items", object({{"name", string_schema()},
+                                                               {"display_name", string_schema()},
+                                                               {"login_url", string_schema("GET it in the browser (top-level navigation)")}},
+                                                              {"name", "display_name", "login_url"})}}}},
+                             {"providers"}))}});
+  json login = operation(
+      "Starts a sign-in at the upstream provider: 302 to its authorization endpoint with state, nonce and PKCE S256 "
+      "(the state is single use, valid 10 minutes). Unknown provider: 302 to /#/login?upstream_error=UPSTREAM_PROVIDER_UNKNOWN",
+      {{"302", answer("to the upstream provider's authorize URL")}});
+  login["parameters"] = json::array({name_parameter});
+  paths["/api/v1/upstream/{name}/login"]["get"] = login;
+  json callback = operation(
+      "The upstream provider's redirect back: exchanges the code (client_secret_basic + code_verifier), verifies the ID "
+      "token (JWKS signature, iss, aud, exp, nonce), finds the local person by an earlier link or by the verified ID "
+      "number, sets the uia_session cookie and answers 302 to /#/centre. Every failure answers 302 to "
+      "/#/login?upstream_error=CODE with UPSTREAM_STATE_INVALID, UPSTREAM_DENIED, UPSTREAM_UNAVAILABLE, "
+      "UPSTREAM_TOKEN_INVALID, UPSTREAM_NO_ID_NUMBER, ACCOUNT_NOT_LINKED, ACCOUNT_NOT_ACTIVE or UPSTREAM_PROVIDER_UNKNOWN",
+      {{"302", answer("to /#/centre (signed in, Set-Cookie: uia_session) or /#/login?upstream_error=CODE")}});
+  callback["parameters"] = json::array({name_parameter});
+  for (const char* query : {"code", "state", "error", "error_description", "iss"})
+    callback["parameters"].push_back({{"name", query}, {"in", "query"}, {"required", false}, {"schema", string_schema()}});
+  paths["/api/v1/upstream/{name}/callback"]["get"] = callback;
+}
+
 json build(bool dev_mode) {
   json codes = json::array();
   for (std::size_t i = 0; i < error_code_count(); ++i) codes.push_back(code_name(error_code_at(i)));
@@ -884,6 +917,8 @@ json build(bool dev_mode) {
   describe_enterprises(schemas, paths, dev_mode);
   // OpenID Connect provider
   describe_oidc(paths);
+  // upstream identity providers (sign in with e.g. 国家政务服务平台)
+  describe_upstream(paths);
   paths["/api/v1/openapi.json"]["get"] = operation("This document", {{"200", answer("OpenAPI 3 document")}});
   if (dev_mode) {
     // Served only by `uia serve --dev` (404 in production), so described only there.

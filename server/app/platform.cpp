@@ -117,7 +117,8 @@ std::unique_ptr<Platform> build_platform(const PlatformConfig& config, std::shar
   router->add(Pistache::Http::Method::Get, "/healthz", [mode](const auto&, auto response, const auto&) {
     http::send_json(response, Pistache::Http::Code::Ok, {{"status", "ok"}, {"version", UIA_VERSION}, {"mode", mode}});
   });
-  add_api_routes(*router, s, *platform->workers, file_config.contains("oidc") ? file_config["oidc"] : nlohmann::json());
+  add_api_routes(*router, s, *platform->workers, file_config.contains("oidc") ? file_config["oidc"] : nlohmann::json(),
+                 file_config.contains("upstream") ? file_config["upstream"] : nlohmann::json());
   auto files = std::make_shared<http::StaticFiles>(config.web_root);
   router->set_fallback([files](const auto& request, auto response, const auto&) { files->serve(request, std::move(response)); });
   platform->router = router;

@@ -38,6 +38,7 @@
 #include "flows/sessions/my_sessions.h"
 #include "flows/settings/settings.h"
 #include "flows/sms/sms_codes.h"
+#include "flows/upstream/upstream_login.h"
 #include "http/api.h"
 #include "http/json_fields.h"
 #include "http/json_request.h"
@@ -189,7 +190,7 @@ void add_dev_routes(http::Router& router, Services& services, runtime::WorkerPoo
 }  // namespace
 
 void add_api_routes(http::Router& router, Services& services, runtime::WorkerPool& workers,
-                    const nlohmann::json& oidc_config) {
+                    const nlohmann::json& oidc_config, const nlohmann::json& upstream_config) {
   // Every state-changing request, once its work has committed, makes cached reads stale.
   // max_body_bytes: 0 keeps the server's default request-body limit.
   const auto route = [&](Method method, const char* pattern, ApiResponse (*flow)(Services&, const ApiRequest&),
@@ -338,6 +339,23 @@ void add_api_routes(http::Router& router, Services& services, runtime::WorkerPoo
       http::send_json(response, Pistache::Http::Code::Ok, {{"calls", calls}});
     });
   }
+  // upstream identity providers (e.g. 国家政务服务平台): sign in there, land here signed in. The
+  // callback always answers with a redirect (to /#/centre or /#/login?upstream_error=CODE).
+  const auto upstreams = flows::upstream::UpstreamProviders::from_config(upstream_config, services.dev_mode);
+  using UpstreamFlow = ApiResponse (*)(const flows::upstream::UpstreamProviders&, Services&, const ApiRequest&);
+  const auto upstream_route = [&](const char* pattern, UpstreamFlow flow) {
+    const bool signs_in = flow == flows::upstream::finish_upstream_login;
+    router.add(Method::Get, pattern, http::api_route(workers, [&services, upstreams, flow, signs_in](const ApiRequest& r) {
+                 ApiResponse out = as_real_client(services, r, [&](const ApiRequest& seen) { return flow(*upstreams, services, seen); });
+                 // The callback changes state (a session, a link): cached reads must not outlive it.
+                 if (signs_in) services.read_cache->invalidate_all();
+                 return out;
+               }));
+  };
+  upstream_route("/api/v1/upstream/providers", flows::upstream::list_upstream_providers);
+  upstream_route("/api/v1/upstream/{name}/login", flows::upstream::start_upstream_login);
+  upstream_route("/api/v1/upstream/{name}/callback", flows::upstream::finish_upstream_login);
+
   router.add(Method::Get, "/api/v1/openapi.json", [dev = services.dev_mode](const auto&, auto response, const auto&) {
     http::send_json(response, Pistache::Http::Code::Ok, openapi_document(dev));
   });

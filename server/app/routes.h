@@ -9,9 +9,10 @@
 
 namespace uia::app {
 
-// oidc_config: the config file's "oidc" section (null for defaults); throws std::runtime_error
-// when it is invalid (see flows/oidc/provider.h).
+// oidc_config: the config file's "oidc" section (null for defaults); upstream_config: its
+// "upstream" section (null: no upstream providers). Throws std::runtime_error when either is
+// invalid (see flows/oidc/provider.h, flows/upstream/upstream_config.h).
 void add_api_routes(http::Router& router, Services& services, runtime::WorkerPool& workers,
-                    const nlohmann::json& oidc_config = nullptr);
+                    const nlohmann::json& oidc_config = nullptr, const nlohmann::json& upstream_config = nullptr);
 
 }  // namespace uia::app

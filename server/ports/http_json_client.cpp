@@ -1,5 +1,7 @@
 #include "ports/http_json_client.h"
 
+#include "ports/http_get_and_form.h"
+
 #include <curl/curl.h>
 
 #include <memory>
@@ -41,6 +43,10 @@ HttpJsonResponse transport_failure(std::string error, bool timed_out = false) {
   return response;
 }
 
+// One exchange (defined below); `body` null → GET, else POST with `content_type`.
+HttpJsonResponse perform(const HttpJsonClientOptions& options_, const std::string& path, const std::string* body,
+                         const char* content_type, const HttpHeaders& headers) noexcept;
+
 }  // namespace
 
 HttpJsonClient::HttpJsonClient(HttpJsonClientOptions options) : options_(std::move(options)) {
@@ -49,20 +55,32 @@ HttpJsonClient::HttpJsonClient(HttpJsonClientOptions options) : options_(std::mo
 
 HttpJsonResponse HttpJsonClient::post(const std::string& path, const nlohmann::json& body,
                                       const HttpHeaders& headers) const noexcept {
+  std::string payload;
+  try {
+    // Replace invalid UTF-8 rather than throw: a name from a form must not crash the call.
+    payload = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  } catch (...) {
+    return transport_failure("http client: body could not be serialised");
+  }
+  return perform(options_, path, &payload, "application/json; charset=utf-8", headers);
+}
+
+namespace {
+
+HttpJsonResponse perform(const HttpJsonClientOptions& options_, const std::string& path, const std::string* body,
+                         const char* content_type, const HttpHeaders& headers) noexcept {
   try {
     Easy easy(curl_easy_init(), curl_easy_cleanup);
     if (!easy) return transport_failure("curl_easy_init failed");
     CURL* curl = easy.get();
 
     const std::string url = options_.base_url + path;
-    // Replace invalid UTF-8 rather than throw: a name from a form must not crash the call.
-    const std::string payload = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 
     curl_slist* raw_headers = nullptr;
     auto add_header = [&](const std::string& line) {
       if (auto* next = curl_slist_append(raw_headers, line.c_str())) raw_headers = next;
     };
-    add_header("Content-Type: application/json; charset=utf-8");
+    if (body) add_header(std::string("Content-Type: ") + content_type);
     add_header("Accept: application/json");
     add_header("Expect:");  // no 100-continue round trip for small bodies
     for (const auto& [name, value] : headers) add_header(name + ": " + value);
@@ -74,9 +92,13 @@ HttpJsonResponse HttpJsonClient::post(const std::string& path, const nlohmann::j
     curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
     curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);
-    curl_easy_setopt(curl, CURLOPT_POST, 1L);
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDS, payload.c_str());
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(payload.size()));
+    if (body) {
+      curl_easy_setopt(curl, CURLOPT_POST, 1L);
+      curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body->c_str());
+      curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body->size()));
+    } else {
+      curl_easy_setopt(curl, CURLOPT_HTTPGET, 1L);
+    }
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, header_list.get());
     curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, options_.connect_timeout_ms);
     curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, options_.timeout_ms);
@@ -116,6 +138,20 @@ HttpJsonResponse HttpJsonClient::post(const std::string& path, const nlohmann::j
   } catch (...) {
     return transport_failure("http client: unknown failure");
   }
+}
+
+}  // namespace
+
+HttpJsonResponse http_post_form(const HttpJsonClientOptions& options, const std::string& url,
+                                const std::string& form_body, const HttpHeaders& headers) noexcept {
+  ensure_curl_initialised();
+  return perform(options, url, &form_body, "application/x-www-form-urlencoded", headers);
+}
+
+HttpJsonResponse http_get(const HttpJsonClientOptions& options, const std::string& url,
+                          const HttpHeaders& headers) noexcept {
+  ensure_curl_initialised();
+  return perform(options, url, nullptr, nullptr, headers);
 }
 
 }  // namespace uia::ports

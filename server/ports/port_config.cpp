@@ -1,5 +1,7 @@
 #include "ports/port_config.h"
 
+#include "ports/url_rules.h"
+
 #include <algorithm>
 #include <initializer_list>
 #include <string_view>
@@ -118,6 +120,8 @@ bool parse_registry(const json& section, RegistryPortConfig& out, std::string& e
 
 #undef UIA_CONNECTION_KEYS
 
+}  // namespace
+
 // https://..., or http:// to a loopback host (a local sidecar that terminates TLS).
 bool url_is_protected(const std::string& url) {
   if (url.rfind("https://", 0) == 0) return url.size() > 8;
@@ -135,6 +139,8 @@ bool url_is_protected(const std::string& url) {
 bool url_looks_valid(const std::string& url) {
   return (url.rfind("https://", 0) == 0 && url.size() > 8) || (url.rfind("http://", 0) == 0 && url.size() > 7);
 }
+
+namespace {
 
 // Checks one http section; `extra` lists further required (name, value) pairs.
 bool check_http(const std::string& port, const std::string& endpoint, const std::string& app_id,

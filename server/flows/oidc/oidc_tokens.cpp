@@ -6,8 +6,10 @@
 
 #include "crypto/jose.h"
 #include "crypto/tokens.h"
+#include "flows/oidc/id_claims.h"
 #include "flows/oidc/signing_key_cache.h"
 #include "flows/oidc/signing_keys.h"
+#include "store/person_repository.h"
 
 namespace uia::flows::oidc {
 namespace {
@@ -36,7 +38,7 @@ std::optional<int> level_from_acr(const std::string& acr) {
 }
 
 const std::set<std::string>& supported_scopes() {
-  static const std::set<std::string> all = {"openid", "profile", "phone"};
+  static const std::set<std::string> all = {"openid", "profile", "phone", "uia_id"};
   return all;
 }
 
@@ -143,6 +145,11 @@ nlohmann::json issue_tokens(app::Services& services, const OidcSettings& setting
                            {"uia_level", family.level},
                            {"sid", sid_for_session(family.session_id)}};
   if (nonce && !nonce->empty()) claims["nonce"] = *nonce;
+  if (const auto scopes = split_scope(family.scope); scopes.count(kIdScope)) {
+    // The ID token carries the document too: an upstream-login consumer then needs no userinfo call.
+    const store::PersonRepository persons(*services.cipher, *services.blind_index);
+    if (const auto person = persons.find_by_id(sql, family.person_id)) add_id_claims(*person, scopes, claims);
+  }
   const std::string id_token =
       key.parsed ? crypto::jws_sign(*key.parsed, key.kid, claims) : crypto::jws_sign(key.private_pem, key.alg, key.kid, claims);
   if (id_token.empty()) throw std::runtime_error("could not sign an ID token");

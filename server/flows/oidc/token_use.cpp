@@ -5,6 +5,7 @@
 #include "crypto/tokens.h"
 #include "flows/audit/audit_log.h"
 #include "flows/oidc/client_auth.h"
+#include "flows/oidc/id_claims.h"
 #include "flows/oidc/oidc_tokens.h"
 #include "store/person_repository.h"
 
@@ -74,6 +75,7 @@ ApiResponse userinfo(app::Services& services, const OidcCall&, const http::ApiRe
       // Every phone on the platform was proved by an SMS code when it was bound.
       claims["phone_number_verified"] = true;
     }
+    add_id_claims(*person, scopes, claims);
     ApiResponse out = ApiResponse::json(200, claims);
     out.headers.emplace_back("Cache-Control", "no-store");
     return out;

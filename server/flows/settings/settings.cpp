@@ -16,6 +16,7 @@
 #include "policy/contact.h"
 #include "privacy/mask.h"
 #include "store/person_repository.h"
+#include "store/upstream_link_repository.h"
 
 namespace uia::flows {
 namespace {
@@ -135,6 +136,8 @@ ApiResponse delete_account(app::Services& services, const http::ApiRequest& requ
     delete_messages_of(sql, person.id);
     // Seed H: deleting the account withdraws every business system's authorization and token.
     oidc::revoke_all_grants(sql, person.id, now);
+    // Upstream sign-in links go too: the upstream account must not reach a deleted person.
+    store::UpstreamLinkRepository().remove_person(sql, person.id);
     persons.erase_personal_data(sql, person.id, now);
     // The trail stays, already anonymous: it names person:<id>, never the person's data.
     record_audit(sql, now, {actor(person), "person.delete", actor(person), request.client_ip, "ok", ""});

@@ -1,0 +1,199 @@
+#include "flows/upstream/upstream_login.h"
+
+#include <soci/soci.h>
+
+#include "crypto/jose.h"
+#include "flows/audit/audit_log.h"
+#include "flows/oidc/oauth_http.h"
+#include "flows/sessions/session_store.h"
+#include "flows/upstream/id_token_check.h"
+#include "flows/upstream/upstream_error.h"
+#include "flows/upstream/upstream_login_state.h"
+#include "ids/documents.h"
+#include "store/person_repository.h"
+#include "store/upstream_link_repository.h"
+
+namespace uia::flows::upstream {
+namespace {
+using http::ApiResponse;
+using store::Person;
+using store::PersonStatus;
+
+std::string method_of(const std::string& provider) { return "upstream:" + provider; }
+
+// The one way out on failure: back to the login page with a code it can look up in the catalogue.
+ApiResponse to_login_page(UpstreamError code) {
+  ApiResponse out = oidc::redirect(std::string(kLoginPage) + "?upstream_error=" + std::string(upstream_error_name(code)));
+  out.headers.emplace_back("Cache-Control", "no-store");
+  return out;
+}
+
+// Audits the refusal (in its own transaction: nothing else is written) and sends the browser back.
+ApiResponse refuse(app::Services& services, const http::ApiRequest& request, const std::string& provider,
+                   UpstreamError code, const std::string& why) {
+  try {
+    const long long now = services.now_seconds();
+    services.db->transact([&](soci::session& sql) {
+      std::string detail = method_of(provider) + " " + std::string(upstream_error_name(code));
+      if (!why.empty()) detail += " " + why.substr(0, 160);
+      record_audit(sql, now, {"anonymous", "session.login", "upstream:" + provider, request.client_ip, "denied", detail});
+    });
+  } catch (const std::exception&) {
+    // The refusal still reaches the browser; a failed audit write must not turn into a 5xx here.
+  }
+  return to_login_page(code);
+}
+
+UpstreamError unavailable_or_denied(const ports::UpstreamReply& reply) {
+  return reply.outcome == ports::UpstreamOutcome::Refused ? UpstreamError::Denied : UpstreamError::Unavailable;
+}
+
+std::string claim_text(const nlohmann::json& claims, const std::string& name) {
+  const auto it = claims.find(name);
+  return it != claims.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+struct Identity {
+  std::string sub;
+  std::string id_number;
+  std::string id_type;  // "" when the provider does not say
+};
+
+ApiResponse finish(const UpstreamRuntime& provider, app::Services& services, const http::ApiRequest& request,
+                   const oidc::Params& query) {
+  const std::string& name = provider.config.name;
+  const auto param = [&](const char* key) {
+    const auto it = query.find(key);
+    return it == query.end() ? std::string() : it->second;
+  };
+  const long long now = services.now_seconds();
+
+  // The state first, even when the provider reports an error: a state is spent either way.
+  const auto state = services.db->transact(
+      [&](soci::session& sql) { return take_login_state(services, sql, name, param("state"), now); });
+  if (!state) return refuse(services, request, name, UpstreamError::StateInvalid, "");
+  if (!param("error").empty()) return refuse(services, request, name, UpstreamError::Denied, param("error").substr(0, 64));
+  const std::string code = param("code");
+  if (code.empty() || code.size() > 512) return refuse(services, request, name, UpstreamError::Denied, "no code");
+
+  const ports::UpstreamReply tokens = provider.port->exchange_code(code, state->code_verifier);
+  if (tokens.outcome != ports::UpstreamOutcome::Ok)
+    return refuse(services, request, name, unavailable_or_denied(tokens), "token: " + tokens.detail);
+  const std::string id_token = claim_text(tokens.json, "id_token");
+  const nlohmann::json header = crypto::jws_peek_header(id_token);
+  if (!header.is_object()) return refuse(services, request, name, UpstreamError::TokenInvalid, "malformed");
+  const auto key = provider.keys->key_for(claim_text(header, "kid"), *provider.port, now);
+  if (key.unavailable) return refuse(services, request, name, UpstreamError::Unavailable, "jwks");
+  const CheckedIdToken checked = check_id_token(
+      id_token, key.jwk, {provider.config.issuer, provider.config.client_id, state->nonce, now});
+  if (checked.problem != IdTokenProblem::None)
+    return refuse(services, request, name, UpstreamError::TokenInvalid, std::string(problem_name(checked.problem)));
+
+  Identity who;
+  who.sub = claim_text(checked.claims, "sub");
+  who.id_number = claim_text(checked.claims, provider.config.id_number_claim);
+  who.id_type = claim_text(checked.claims, "id_type");
+
+  store::UpstreamLinkRepository links;
+  store::PersonRepository persons(*services.cipher, *services.blind_index);
+  const auto link = services.db->with_session([&](soci::session& sql) { return links.find(sql, name, who.sub); });
+  if (!link && who.id_number.empty() && !provider.config.userinfo_endpoint.empty()) {
+    // Not in the ID token: the provider may release it at userinfo only.
+    const ports::UpstreamReply info = provider.port->userinfo(claim_text(tokens.json, "access_token"));
+    if (info.outcome != ports::UpstreamOutcome::Ok)
+      return refuse(services, request, name, unavailable_or_denied(info), "userinfo: " + info.detail);
+    if (claim_text(info.json, "sub") != who.sub)
+      return refuse(services, request, name, UpstreamError::TokenInvalid, "userinfo sub differs");
+    who.id_number = claim_text(info.json, provider.config.id_number_claim);
+    who.id_type = claim_text(info.json, "id_type");
+  }
+  if (!link && who.id_number.empty()) return refuse(services, request, name, UpstreamError::NoIdNumber, "");
+
+  return services.db->transact([&](soci::session& sql) -> ApiResponse {
+    std::optional<Person> person;
+    if (link) {
+      person = persons.find_by_id(sql, link->person_id);
+    } else {
+      const std::string number = normalize_document_number(who.id_number);
+      person = who.id_type.empty() ? persons.find_by_any_id_number(sql, number)
+                                   : persons.find_by_id_number(sql, who.id_type, number);
+    }
+    const auto denied = [&](UpstreamError code, const std::string& why) {
+      record_audit(sql, now, {"anonymous", "session.login", "upstream:" + name, request.client_ip, "denied",
+                              method_of(name) + " " + std::string(upstream_error_name(code)) + (why.empty() ? "" : " " + why)});
+      return to_login_page(code);
+    };
+    if (!person || person->status == PersonStatus::Deleted) return denied(UpstreamError::AccountNotLinked, "");
+    if (person->status != PersonStatus::Active)
+      return denied(UpstreamError::AccountNotActive, std::string(store::status_name(person->status)));
+    const std::string person_ref = "person:" + std::to_string(person->id);
+    if (link) {
+      links.touch(sql, link->id, now);
+    } else {
+      links.insert(sql, name, who.sub, person->id, now);
+      record_audit(sql, now, {person_ref, "upstream.link", "upstream:" + name, request.client_ip, "ok", method_of(name)});
+    }
+    const NewSession session = create_session(services, sql, person->id, request.client_ip, request.user_agent);
+    record_audit(sql, now, {person_ref, "session.login", "session:" + std::to_string(session.id), request.client_ip, "ok",
+                            method_of(name)});
+    ApiResponse out = oidc::redirect(kSignedInPage);
+    out.headers.emplace_back("Cache-Control", "no-store");
+    out.session_cookie = http::SessionCookie{session.token, services.limits.session_absolute_seconds, !services.dev_mode};
+    return out;
+  });
+}
+
+}  // namespace
+
+ApiResponse list_upstream_providers(const UpstreamProviders& providers, app::Services&, const http::ApiRequest&) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& p : providers.all())
+    list.push_back({{"name", p->config.name},
+                    {"display_name", p->config.display_name},
+                    {"login_url", "/api/v1/upstream/" + p->config.name + "/login"}});
+  // The texts of the upstream_error codes travel with the list until they join the catalogue.
+  nlohmann::json errors = nlohmann::json::object();
+  for (const auto e : {UpstreamError::ProviderUnknown, UpstreamError::StateInvalid, UpstreamError::Denied,
+                       UpstreamError::Unavailable, UpstreamError::TokenInvalid, UpstreamError::NoIdNumber,
+                       UpstreamError::AccountNotLinked, UpstreamError::AccountNotActive})
+    errors[std::string(upstream_error_name(e))] = upstream_error_zh(e);
+  return ApiResponse::json(200, {{"providers", list}, {"error_messages", errors}});
+}
+
+ApiResponse start_upstream_login(const UpstreamProviders& providers, app::Services& services,
+                                 const http::ApiRequest& request) {
+  const std::string name = request.params.count("name") ? request.params.at("name") : "";
+  const UpstreamRuntime* provider = providers.find(name);
+  if (!provider) return to_login_page(UpstreamError::ProviderUnknown);
+  const long long now = services.now_seconds();
+  const LoginState state =
+      services.db->transact([&](soci::session& sql) { return begin_login_state(services, sql, name, now); });
+  const auto& c = provider->config;
+  ApiResponse out = oidc::redirect(oidc::with_params(c.authorization_endpoint, {{"response_type", "code"},
+                                                                                {"client_id", c.client_id},
+                                                                                {"redirect_uri", c.redirect_uri},
+                                                                                {"scope", c.scope},
+                                                                                {"state", state.state},
+                                                                                {"nonce", state.nonce},
+                                                                                {"code_challenge", state.code_challenge},
+                                                                                {"code_challenge_method", "S256"}}));
+  out.headers.emplace_back("Cache-Control", "no-store");
+  return out;
+}
+
+ApiResponse finish_upstream_login(const UpstreamProviders& providers, app::Services& services,
+                                  const http::ApiRequest& request) {
+  const std::string name = request.params.count("name") ? request.params.at("name") : "";
+  const UpstreamRuntime* provider = providers.find(name);
+  if (!provider) return to_login_page(UpstreamError::ProviderUnknown);
+  const auto query = oidc::decoded_query(request);
+  if (!query) return refuse(services, request, name, UpstreamError::StateInvalid, "bad query encoding");
+  try {
+    return finish(*provider, services, request, *query);
+  } catch (const std::exception& e) {
+    // A database or provider surprise: still a redirect with a code, never a 5xx page.
+    return refuse(services, request, name, UpstreamError::Unavailable, std::string("internal: ") + e.what());
+  }
+}
+
+}  // namespace uia::flows::upstream

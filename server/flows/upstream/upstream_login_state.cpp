@@ -1,0 +1,60 @@
+#include "flows/upstream/upstream_login_state.h"
+
+#include <openssl/sha.h>
+#include <soci/soci.h>
+
+#include "crypto/jose.h"
+#include "crypto/tokens.h"
+
+namespace uia::flows::upstream {
+namespace {
+
+constexpr const char* kVerifierColumn = "upstream_login_states.code_verifier";
+
+std::string s256(const std::string& verifier) {
+  unsigned char digest[SHA256_DIGEST_LENGTH];
+  SHA256(reinterpret_cast<const unsigned char*>(verifier.data()), verifier.size(), digest);
+  return crypto::base64url_encode(std::string_view(reinterpret_cast<const char*>(digest), sizeof digest));
+}
+
+}  // namespace
+
+LoginState begin_login_state(app::Services& services, soci::session& sql, const std::string& provider, long long now) {
+  LoginState s;
+  s.state = crypto::random_token(*services.random, 24);
+  s.nonce = crypto::random_token(*services.random, 24);
+  s.code_verifier = crypto::random_token(*services.random, 32);
+  s.code_challenge = s256(s.code_verifier);
+  const std::string hash = crypto::token_hash(s.state);
+  const std::string sealed = services.cipher->seal(s.code_verifier, kVerifierColumn);
+  const long long expires = now + kLoginStateSeconds;
+  // Old rows are of no use to anyone: each new login sweeps them.
+  sql << "DELETE FROM upstream_login_states WHERE expires_at < :now", soci::use(now);
+  sql << "INSERT INTO upstream_login_states (state_hash, provider, nonce, code_verifier_enc, created_at, expires_at) "
+         "VALUES (:h, :p, :n, :v, :at, :exp)",
+      soci::use(hash), soci::use(provider), soci::use(s.nonce), soci::use(sealed), soci::use(now), soci::use(expires);
+  return s;
+}
+
+std::optional<LoginState> take_login_state(app::Services& services, soci::session& sql, const std::string& provider,
+                                           const std::string& state, long long now) {
+  if (state.empty() || state.size() > 128) return std::nullopt;
+  const std::string hash = crypto::token_hash(state);
+  // The UPDATE is the spend: of two callbacks racing with one state, only one changes the row.
+  soci::statement spend = (sql.prepare << "UPDATE upstream_login_states SET used_at = :now WHERE state_hash = :h "
+                                          "AND provider = :p AND used_at IS NULL AND expires_at > :now2",
+                           soci::use(now), soci::use(hash), soci::use(provider), soci::use(now));
+  spend.execute(true);
+  if (spend.get_affected_rows() != 1) return std::nullopt;
+  LoginState s;
+  std::string sealed;
+  sql << "SELECT nonce, code_verifier_enc FROM upstream_login_states WHERE state_hash = :h", soci::into(s.nonce),
+      soci::into(sealed), soci::use(hash);
+  const auto verifier = services.cipher->open(sealed, kVerifierColumn);
+  if (!verifier) return std::nullopt;
+  s.state = state;
+  s.code_verifier = *verifier;
+  return s;
+}
+
+}  // namespace uia::flows::upstream
