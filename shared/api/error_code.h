@@ -221,6 +221,19 @@ namespace uia {
     "A redirect URI must be https (or http on loopback) without a fragment")                       \
   X(LevelTooLow, "LEVEL_TOO_LOW", "您的实名认证等级不足，请先提升实名认证等级",                    \
     "Your real-name level is below what this service requires")                                    \
+  /* sign-in through an upstream identity provider (the national platform) (append below) */       \
+  X(UpstreamProviderUnknown, "UPSTREAM_PROVIDER_UNKNOWN", "不支持该第三方登录方式", "No such upstream sign-in is configured") \
+  X(UpstreamStateInvalid, "UPSTREAM_STATE_INVALID", "登录请求已失效或已使用，请重新发起登录",      \
+    "This sign-in request expired or was already used; please start again")                       \
+  X(UpstreamDenied, "UPSTREAM_DENIED", "第三方平台未完成授权，请重新登录", "The upstream platform did not authorize the sign-in") \
+  X(UpstreamUnavailable, "UPSTREAM_UNAVAILABLE", "第三方登录平台暂不可用，请稍后再试",             \
+    "The upstream platform cannot be reached, please try later")                                   \
+  X(UpstreamTokenInvalid, "UPSTREAM_TOKEN_INVALID", "第三方平台返回的身份凭证无效，请重新登录",    \
+    "The upstream platform's ID token failed a check")                                             \
+  X(UpstreamNoIdNumber, "UPSTREAM_NO_ID_NUMBER", "第三方平台未提供已核验的证件号码",               \
+    "The upstream platform released no verified ID number")                                        \
+  X(AccountNotLinked, "ACCOUNT_NOT_LINKED", "本平台尚无与该证件号码对应的账号，请先注册",          \
+    "No account here has this ID number; please register first")                                   \
   /* end of the catalogue: every line above ends with a backslash */
 
 enum class ErrorCode : std::uint16_t {

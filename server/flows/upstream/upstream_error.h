@@ -1,8 +1,6 @@
 // Why an upstream sign-in failed: the code the callback puts in /#/login?upstream_error=CODE,
-// with the zh-CN text the login page shows for it. Kept beside the flow for now: adding them to
-// shared/api/error_code.h rebuilds every file of the tree, which this stop could not afford;
-// they belong in the catalogue's own commented block at the next full build. The names already
-// follow the catalogue's style, and ACCOUNT_NOT_ACTIVE is the catalogue's own code.
+// with the zh-CN text the login page shows for it. Names and texts are the catalogue's
+// (shared/api/error_code.h, the upstream block), so the web client knows them too.
 #pragma once
 #include <string_view>
 
