@@ -2,7 +2,7 @@
 // into REST calls (API-CONTRACT.md). One instance, driven by main.cpp's frame loop.
 // The REST side of each page lives beside this file: app.cpp (routing, login, registration,
 // shared captcha/SMS calls), app_activation.cpp, app_recovery.cpp, app_centre.cpp, app_face.cpp,
-// app_documents.cpp.
+// app_documents.cpp, app_qr.cpp.
 #pragma once
 #include <string>
 
@@ -12,6 +12,7 @@
 #include "pages/documents_page.h"
 #include "pages/face_page.h"
 #include "pages/login_page.h"
+#include "pages/qr_confirm_page.h"
 #include "pages/recovery_page.h"
 #include "pages/register_page.h"
 
@@ -19,7 +20,7 @@ namespace uia::web {
 
 class App {
  public:
-  enum class Page { Login, Register, Activation, Recovery, Centre, Face, Documents };
+  enum class Page { Login, Register, Activation, Recovery, Centre, Face, Documents, QrConfirm };
 
   void frame(Date today, double now);
 
@@ -49,6 +50,17 @@ class App {
   // A reloaded page: the HttpOnly cookie may still hold a session; its CSRF token (kept in
   // memory only) comes back from GET /api/v1/sessions/current and the centre opens.
   void restore_session();
+
+  // QR-code login (app_qr.cpp): the desktop's tab on the login page, the phone's confirm page.
+  void frame_qr_login(const PageContext& ctx, const QrLoginActions& a);
+  void qr_create();
+  void qr_poll();
+  // #/qr?ticket=... in the address: remember the ticket, then confirm it once signed in.
+  void follow_location_hash();
+  void ask_sign_in_for_qr();
+  void open_qr_confirm();
+  void frame_qr_confirm(const PageContext& ctx);
+  void qr_step(const char* step);  // "scan", "confirm" or "cancel"
 
   // Registration page
   void frame_register(const PageContext& ctx);
@@ -114,6 +126,8 @@ class App {
   CentreState centre_;
   FaceState face_;
   DocumentsState documents_;
+  QrConfirmState qr_confirm_;
+  std::string qr_ticket_waiting_;  // a QR login link opened before signing in
 };
 
 }  // namespace uia::web

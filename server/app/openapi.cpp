@@ -711,11 +711,10 @@ void describe_qr_login(json& schemas, json& paths) {
        {"expires_in", {{"type", "integer"}}}},
       {"status", "requester", "expires_in"});
   paths["/api/v1/qr-logins"]["post"] = operation(
-      "Desktop: a QR login ticket, valid 2 minutes (20 a minute per address); body optional: {origin} for an absolute "
-      "link in the QR code",
+      "Desktop: a QR login ticket, valid 2 minutes (20 a minute per address); the QR code holds origin + link "
+      "(400 QR_LOGIN_ORIGIN_INVALID unless origin is http(s)://host[:port])",
       with_errors({{"201", answer("ticket", ref("QrLoginTicket"))}}, {400, 429}),
-      {{"type", "object"}, {"properties", {{"origin", string_schema("http(s)://host[:port] of the page")}}}});
-  paths["/api/v1/qr-logins"]["post"]["requestBody"]["required"] = false;
+      object({{"origin", string_schema("http(s)://host[:port] of the page asking")}}, {"origin"}));
   json poll = operation(
       "Desktop polling with ?poll_token=: {status: pending | scanned (+ scanned_by.name, masked)}; once the phone "
       "confirmed, exactly one poll gets the sign-in answer (token, csrf_token, subject, uia_session cookie, status "

@@ -17,7 +17,8 @@ class RestQrLogin : public PersonalCentreTest {
     std::string ticket, poll_token, url, link;
     nlohmann::json json;
   };
-  Ticket create(const std::string& body = "") {
+  static constexpr const char* kOrigin = "http://127.0.0.1:8080";
+  Ticket create(const std::string& body = R"({"origin": "http://127.0.0.1:8080"})") {
     const Reply created = request("POST", "/api/v1/qr-logins", body, {}, "User-Agent: " + kDesktopAgent + "\r\n");
     EXPECT_EQ(created.status, 201) << created.body;
     Ticket t;
@@ -46,7 +47,7 @@ TEST_F(RestQrLogin, PhoneScansAndConfirmsAndTheDesktopGetsItsSessionOnce) {
   EXPECT_GE(t.poll_token.size(), 40u);
   EXPECT_NE(t.ticket, t.poll_token);
   EXPECT_EQ(t.link, "/#/qr?ticket=" + t.ticket);
-  EXPECT_EQ(t.url, t.link) << "no origin given: the bare link";
+  EXPECT_EQ(t.url, std::string(kOrigin) + t.link);
   const std::string qr = t.json.value("qr", "");
   EXPECT_EQ(qr.rfind("data:image/png;base64,iVBORw0KGgo", 0), 0u) << qr.substr(0, 40);
   EXPECT_GT(qr.size(), 300u);
@@ -218,15 +219,18 @@ TEST_F(RestQrLogin, OriginMakesTheLinkAbsoluteAndIsChecked) {
     expect_error(refused, 400, "QR_LOGIN_ORIGIN_INVALID", "origin");
   }
   expect_error(request("POST", "/api/v1/qr-logins", "[1]"), 400, "REQUEST_INVALID");
+  expect_error(request("POST", "/api/v1/qr-logins", ""), 400, "REQUEST_INVALID");
+  expect_error(request("POST", "/api/v1/qr-logins", "{}"), 400, "FIELD_REQUIRED", "origin");
   expect_error(request("POST", "/api/v1/qr-logins", R"({"origin": 5})"), 400, "FIELD_TYPE", "origin");
 }
 
 TEST_F(RestQrLogin, EachAddressGetsTwentyTicketsAMinute) {
-  for (int i = 0; i < 20; ++i) ASSERT_EQ(request("POST", "/api/v1/qr-logins").status, 201) << i;
-  const Reply refused = request("POST", "/api/v1/qr-logins");
+  const std::string body = R"({"origin": "https://uia.example.gov.cn"})";
+  for (int i = 0; i < 20; ++i) ASSERT_EQ(request("POST", "/api/v1/qr-logins", body).status, 201) << i;
+  const Reply refused = request("POST", "/api/v1/qr-logins", body);
   expect_error(refused, 429, "TOO_MANY_REQUESTS");
   advance(std::chrono::seconds(61));
-  EXPECT_EQ(request("POST", "/api/v1/qr-logins").status, 201);
+  EXPECT_EQ(request("POST", "/api/v1/qr-logins", body).status, 201);
 }
 
 }  // namespace

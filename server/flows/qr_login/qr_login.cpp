@@ -161,16 +161,14 @@ ApiResponse phone_step(app::Services& services, const http::ApiRequest& request,
 }  // namespace
 
 ApiResponse create_qr_login(app::Services& services, const http::ApiRequest& request) {
-  // The body is optional: {} or nothing at all asks for a ticket whose QR code holds the bare link.
-  std::string origin;
-  if (!request.body.empty()) {
-    const auto body = request.json();
-    if (!body) return ApiResponse::error(400, ErrorCode::RequestInvalid);
-    http::JsonFields fields(*body);
-    origin = fields.optional("origin").value_or("");
-    if (fields.failed()) return fields.error();
-    if (!origin.empty() && !is_origin(origin)) return refuse(kOriginInvalid, "origin");
-  }
+  // {"origin": "https://host[:port]"}: where the asking page is served, so the QR code holds a
+  // link a phone camera can open.
+  const auto body = request.json();
+  if (!body) return ApiResponse::error(400, ErrorCode::RequestInvalid);
+  http::JsonFields fields(*body);
+  const std::string origin = fields.required("origin");
+  if (fields.failed()) return fields.error();
+  if (!is_origin(origin)) return refuse(kOriginInvalid, "origin");
   const long long now = services.now_seconds();
   const std::string ticket = crypto::random_token(*services.random, 24);
   const std::string poll_token = crypto::random_token(*services.random, 32);

@@ -13,7 +13,7 @@
 // is what collects the session. Both are stored as keyed hashes (blind index), never in clear.
 //
 // Routes:
-//   POST /api/v1/qr-logins                    {"origin"?} → 201 {ticket, poll_token, url, qr, expires_in, poll_interval}
+//   POST /api/v1/qr-logins                    {"origin"} → 201 {ticket, poll_token, url, qr, expires_in, poll_interval}
 //   GET  /api/v1/qr-logins/{ticket}?poll_token=...  desktop polling: 200 {status: pending|scanned (+ scanned_by)},
 //        confirmed → 200 the sign-in answer of POST /api/v1/sessions (+ status), cookie included, exactly once;
 //        410 QR_LOGIN_EXPIRED | QR_LOGIN_USED | QR_LOGIN_CANCELLED; 404 QR_LOGIN_NOT_FOUND (also a wrong poll token)
