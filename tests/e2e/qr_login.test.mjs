@@ -73,6 +73,10 @@ runTest('qr_login', async (browser) => {
   await m.heading('用户登录');
   await m.banner('请先登录，登录后将继续确认扫码登录');
   await m.shot('sign-in-first');
+  // The 扫码登录 tab fits a phone too (its own code; not the one being confirmed here).
+  await showQr(m, phone);
+  await m.shot('qr-tab');
+  await m.tab('密码登录');
   const scanned = phone.waitForResponse((r) => /\/api\/v1\/qr-logins\/[^/]+\/scan$/.test(new URL(r.url()).pathname), { timeout: 120_000 });
   scanned.catch(() => {});  // awaited below; a timeout must not end the process first
   const signedIn = await passwordSignIn(m, p);
