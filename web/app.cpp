@@ -196,6 +196,11 @@ void App::signed_in(const net::Response& r) {
   centre_ = CentreState{};
   std::string name = r.get("subject.name");
   centre_.welcome = name.empty() ? "登录成功" : "登录成功，欢迎您，" + name;
+  // Signed in on the phone to confirm a QR login: back to that question first.
+  if (!qr_ticket_waiting_.empty()) {
+    open_qr_confirm();
+    return;
+  }
   go(Page::Centre);
 }
 
@@ -271,24 +276,33 @@ void App::restore_session() {
   restore_ = Restore::Asking;
   net::send("GET", "/api/v1/sessions/current", "", [this](const net::Response& r) {
     restore_ = Restore::Done;
-    // A person's own session opens the 个人中心, an enterprise account's the 法人中心 (agents'
-    // sessions have no centre in this client yet).
-    if (!r.ok() || r.get("csrf_token").empty() || page_ != Page::Login) return;
+    // A person's own session opens the 个人中心 (or the QR question a link opened before signing
+    // in), an enterprise account's the 法人中心 (agents' sessions have no centre in this client yet).
+    if (!r.ok() || r.get("csrf_token").empty() || page_ != Page::Login) {
+      if (!qr_ticket_waiting_.empty()) ask_sign_in_for_qr();
+      return;
+    }
     const std::string acting_as = r.get("acting_as");
     if (acting_as == "person") {
       net::set_csrf_token(r.get("csrf_token"));
       centre_ = CentreState{};
-      go(Page::Centre);
+      if (!qr_ticket_waiting_.empty())
+        open_qr_confirm();
+      else
+        go(Page::Centre);
     } else if (acting_as == "enterprise" && !r.get("enterprise_id").empty()) {
       net::set_csrf_token(r.get("csrf_token"));
       enterprise_centre_ = EnterpriseCentreState{};
       enterprise_centre_.enterprise_id = std::atoll(r.get("enterprise_id").c_str());
       go(Page::EnterpriseCentre);
+    } else if (!qr_ticket_waiting_.empty()) {
+      ask_sign_in_for_qr();
     }
   });
 }
 
 void App::draw_page(const PageContext& ctx) {
+  follow_location_hash();
   if (restore_ == Restore::NotAsked) restore_session();
   if (restore_ == Restore::Asking) {  // a moment at most: not a login form that then vanishes
     ImGui::SetCursorPosX(ctx.form.field_x());
@@ -307,18 +321,20 @@ void App::draw_page(const PageContext& ctx) {
     case Page::EnterpriseRecovery: frame_enterprise_recovery(ctx); break;
     case Page::EnterpriseActivation: frame_enterprise_activation(ctx); break;
     case Page::EnterpriseCentre: frame_enterprise_centre(ctx); break;
+    case Page::QrConfirm: frame_qr_confirm(ctx); break;
   }
 }
 
 void App::frame_login(const PageContext& ctx) {
   LoginState& s = login_;
-  keep_captcha_fresh(s.captcha_image);
+  if (s.mode != LoginState::kQrMode) keep_captcha_fresh(s.captcha_image);
   LoginActions a;
   LoginPage(ctx, s, a);
   if (a.refresh_captcha) load_captcha(s.captcha_image);
   if (a.submit) submit_login();
   if (a.submit_sms) submit_sms_login();
   if (a.request_sms) send_sms_code(s.sms, std::string(s.phone.str()), "login", s.captcha_image, s.captcha, s.phone);
+  if (s.mode == LoginState::kQrMode) frame_qr_login(ctx, a.qr);
   if (ctx.now < s.sms.resend_at) wake_after(0.25);  // the countdown ticks
   if (a.go_register) go(Page::Register);
   if (a.go_recovery) {

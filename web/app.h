@@ -2,7 +2,7 @@
 // into REST calls (API-CONTRACT.md). One instance, driven by main.cpp's frame loop.
 // The REST side of each page lives beside this file: app.cpp (routing, login, registration,
 // shared captcha/SMS calls), app_activation.cpp, app_recovery.cpp, app_centre.cpp, app_face.cpp,
-// app_documents.cpp; the enterprise (法人) pages in app_enterprise.cpp and
+// app_documents.cpp, app_qr.cpp; the enterprise (法人) pages in app_enterprise.cpp and
 // app_enterprise_centre.cpp.
 #pragma once
 #include <string>
@@ -17,6 +17,7 @@
 #include "pages/enterprise_register_page.h"
 #include "pages/face_page.h"
 #include "pages/login_page.h"
+#include "pages/qr_confirm_page.h"
 #include "pages/recovery_page.h"
 #include "pages/register_page.h"
 
@@ -25,7 +26,7 @@ namespace uia::web {
 class App {
  public:
   enum class Page {
-    Login, Register, Activation, Recovery, Centre, Face, Documents,
+    Login, Register, Activation, Recovery, Centre, Face, Documents, QrConfirm,
     EnterpriseRegister, EnterpriseRecovery, EnterpriseActivation, EnterpriseCentre,
   };
 
@@ -57,6 +58,17 @@ class App {
   // A reloaded page: the HttpOnly cookie may still hold a session; its CSRF token (kept in
   // memory only) comes back from GET /api/v1/sessions/current and the centre opens.
   void restore_session();
+
+  // QR-code login (app_qr.cpp): the desktop's tab on the login page, the phone's confirm page.
+  void frame_qr_login(const PageContext& ctx, const QrLoginActions& a);
+  void qr_create();
+  void qr_poll();
+  // #/qr?ticket=... in the address: remember the ticket, then confirm it once signed in.
+  void follow_location_hash();
+  void ask_sign_in_for_qr();
+  void open_qr_confirm();
+  void frame_qr_confirm(const PageContext& ctx);
+  void qr_step(const char* step);  // "scan", "confirm" or "cancel"
 
   // Registration page
   void frame_register(const PageContext& ctx);
@@ -150,6 +162,8 @@ class App {
   EnterpriseRecoveryState enterprise_recovery_;
   EnterpriseActivationState enterprise_activation_;
   EnterpriseCentreState enterprise_centre_;
+  QrConfirmState qr_confirm_;
+  std::string qr_ticket_waiting_;  // a QR login link opened before signing in
 };
 
 }  // namespace uia::web

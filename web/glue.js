@@ -425,6 +425,8 @@ Module['uiaGlue'] = (function () {
       window.addEventListener('resize', resize);
       if (window.ResizeObserver) new ResizeObserver(resize).observe(document.documentElement);
       window.addEventListener('scroll', function () { call('uia_on_scroll', window.scrollY); }, { passive: true });
+      // #/qr?ticket=... opened in a tab that already runs the client: draw a frame to follow it.
+      window.addEventListener('hashchange', function () { call('uia_on_hashchange'); });
       canvas.addEventListener('pointerdown', onPointerDown);
       canvas.addEventListener('pointermove', onPointerMove);
       canvas.addEventListener('pointerup', onPointerUp);

@@ -1,5 +1,7 @@
 #include "js_bridge.h"
 
+#include <cstdlib>
+
 #include <emscripten.h>
 
 // The JavaScript side lives in glue.js (linked with --pre-js) as Module.uiaGlue.
@@ -19,6 +21,27 @@ EM_JS(unsigned char*, uia_js_take_font, (int* size_out), {
 EM_JS(int, uia_js_today, (), {
   var d = new Date();
   return d.getFullYear() * 10000 + (d.getMonth() + 1) * 100 + d.getDate();
+});
+
+// A JavaScript string handed to C++: malloc'ed UTF-8 the caller frees.
+EM_JS(char*, uia_js_location_hash, (), {
+  var text = window.location.hash || "";
+  var size = lengthBytesUTF8(text) + 1;
+  var ptr = _malloc(size);
+  stringToUTF8(text, ptr, size);
+  return ptr;
+});
+
+EM_JS(char*, uia_js_location_origin, (), {
+  var text = window.location.origin || "";
+  var size = lengthBytesUTF8(text) + 1;
+  var ptr = _malloc(size);
+  stringToUTF8(text, ptr, size);
+  return ptr;
+});
+
+EM_JS(void, uia_js_clear_hash, (), {
+  if (window.location.hash) history.replaceState(null, "", window.location.pathname + window.location.search);
 });
 
 EM_JS(void, uia_js_mirror, (const char* json), { Module.uiaGlue.mirror(UTF8ToString(json)); });
@@ -92,5 +115,17 @@ void load_image(int slot, const std::string& url) { uia_js_load_image(slot, url.
 void ready() { uia_js_ready(); }
 
 void fail(const char* message_zh) { uia_js_fail(message_zh); }
+
+namespace {
+std::string take_js_string(char* text) {
+  std::string out = text ? text : "";
+  std::free(text);
+  return out;
+}
+}  // namespace
+
+std::string location_hash() { return take_js_string(uia_js_location_hash()); }
+std::string location_origin() { return take_js_string(uia_js_location_origin()); }
+void clear_location_hash() { uia_js_clear_hash(); }
 
 }  // namespace uia::web::js

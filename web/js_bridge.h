@@ -35,6 +35,11 @@ void pick_file(const char* accept);
 void upload_picked_file(int request_id, const std::string& url, const std::string& kind, const std::string& upload_token);
 // Decodes an image URL (data: or same-origin) to RGBA; arrives through uia_on_image.
 void load_image(int slot, const std::string& url);
+// The page's #fragment ("#/qr?ticket=..."), "" when none; its origin ("https://host:port");
+// clear_location_hash drops the fragment without a reload or a history entry.
+std::string location_hash();
+std::string location_origin();
+void clear_location_hash();
 // First frame drawn: resolves window.uiaReady and removes the loading screen.
 void ready();
 // A fatal problem (e.g. no WebGL2): shows it on the loading screen with the retry button.

@@ -235,6 +235,9 @@ EMSCRIPTEN_KEEPALIVE void uia_on_blur() {
   uia::web::wake();
 }
 
+// The location's #fragment changed (a QR login link opened in this tab): the app reads it next frame.
+EMSCRIPTEN_KEEPALIVE void uia_on_hashchange() { uia::web::wake(); }
+
 EMSCRIPTEN_KEEPALIVE void uia_on_scroll(float y) {
   uia::web::g_document_scroll = std::max(0.0f, y);
   uia::web::wake();

@@ -724,6 +724,52 @@ void describe_upstream(json& paths) {
   paths["/api/v1/upstream/{name}/callback"]["get"] = callback;
 }
 
+// QR-code login (扫码登录): the desktop's ticket and polling, the signed-in phone's scan/confirm/cancel.
+void describe_qr_login(json& schemas, json& paths) {
+  const json ticket_param = {{"name", "ticket"}, {"in", "path"}, {"required", true}, {"schema", {{"type", "string"}}}};
+  schemas["QrLoginTicket"] = object(
+      {{"ticket", string_schema("what the QR code and the phone's link carry")},
+       {"poll_token", string_schema("the desktop's secret for GET /api/v1/qr-logins/{ticket}?poll_token=")},
+       {"url", string_schema("origin + link: what the QR code encodes")},
+       {"link", string_schema("/#/qr?ticket=...: the web client's confirm page")},
+       {"qr", string_schema("data:image/png;base64,... (libqrencode, level M)")},
+       {"expires_in", {{"type", "integer"}}},
+       {"poll_interval", {{"type", "integer"}, {"description", "seconds between polls"}}}},
+      {"ticket", "poll_token", "url", "link", "qr", "expires_in", "poll_interval"});
+  schemas["QrLoginPhoneView"] = object(
+      {{"status", {{"type", "string"}, {"enum", {"scanned", "confirmed", "cancelled"}}}},
+       {"requester", object({{"client_ip", string_schema()}, {"user_agent", string_schema()},
+                             {"requested_at", {{"type", "string"}, {"format", "date-time"}}}},
+                            {"client_ip", "user_agent", "requested_at"})},
+       {"expires_in", {{"type", "integer"}}}},
+      {"status", "requester", "expires_in"});
+  paths["/api/v1/qr-logins"]["post"] = operation(
+      "Desktop: a QR login ticket, valid 2 minutes (20 a minute per address); the QR code holds origin + link "
+      "(400 QR_LOGIN_ORIGIN_INVALID unless origin is http(s)://host[:port])",
+      with_errors({{"201", answer("ticket", ref("QrLoginTicket"))}}, {400, 429}),
+      object({{"origin", string_schema("http(s)://host[:port] of the page asking")}}, {"origin"}));
+  json poll = operation(
+      "Desktop polling with ?poll_token=: {status: pending | scanned (+ scanned_by.name, masked)}; once the phone "
+      "confirmed, exactly one poll gets the sign-in answer (token, csrf_token, subject, uia_session cookie, status "
+      "confirmed); 410 QR_LOGIN_EXPIRED / QR_LOGIN_USED / QR_LOGIN_CANCELLED; 404 for a wrong ticket or poll token",
+      with_errors({{"200", answer("status, or the new session", {{"type", "object"}})}}, {403, 404, 410}));
+  poll["parameters"] = {ticket_param, {{"name", "poll_token"}, {"in", "query"}, {"required", true}, {"schema", {{"type", "string"}}}}};
+  paths["/api/v1/qr-logins/{ticket}"]["get"] = poll;
+  const auto phone_step = [&](const char* summary) {
+    json op = operation(summary, with_errors({{"200", answer("what the phone shows", ref("QrLoginPhoneView"))}},
+                                             {401, 403, 404, 409, 410}),
+                        nullptr, true);
+    op["parameters"] = {ticket_param};
+    return op;
+  };
+  paths["/api/v1/qr-logins/{ticket}/scan"]["post"] =
+      phone_step("Phone (signed in): scan, pending → scanned; answers which device asks (address, browser, time)");
+  paths["/api/v1/qr-logins/{ticket}/confirm"]["post"] =
+      phone_step("Phone: the person who scanned confirms, scanned → confirmed (another person: 403 QR_LOGIN_OTHER_PERSON)");
+  paths["/api/v1/qr-logins/{ticket}/cancel"]["post"] =
+      phone_step("Phone: the person who scanned cancels before the desktop collects its session");
+}
+
 json build(bool dev_mode) {
   json codes = json::array();
   for (std::size_t i = 0; i < error_code_count(); ++i) codes.push_back(code_name(error_code_at(i)));
@@ -919,6 +965,8 @@ json build(bool dev_mode) {
   describe_oidc(paths);
   // upstream identity providers (sign in with e.g. 国家政务服务平台)
   describe_upstream(paths);
+  // QR-code login (扫码登录)
+  describe_qr_login(schemas, paths);
   paths["/api/v1/openapi.json"]["get"] = operation("This document", {{"200", answer("OpenAPI 3 document")}});
   if (dev_mode) {
     // Served only by `uia serve --dev` (404 in production), so described only there.

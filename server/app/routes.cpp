@@ -31,6 +31,7 @@
 #include "flows/oidc/token_endpoint.h"
 #include "flows/oidc/token_use.h"
 #include "flows/profile/profile.h"
+#include "flows/qr_login/qr_login.h"
 #include "flows/recovery/recovery.h"
 #include "flows/registration/registration.h"
 #include "flows/relatives/relatives.h"
@@ -330,6 +331,13 @@ void add_api_routes(http::Router& router, Services& services, runtime::WorkerPoo
   route(Method::Post, "/api/v1/admin/clients/{id}/disable", flows::disable_oidc_client);
   route(Method::Get, "/api/v1/me/authorized-clients", flows::list_authorized_clients);
   route(Method::Delete, "/api/v1/me/authorized-clients/{client_id}", flows::revoke_authorized_client);
+  // QR-code login (扫码登录): the desktop asks for a ticket and polls; a signed-in phone scans,
+  // confirms or cancels (flows/qr_login/qr_login.h).
+  route(Method::Post, "/api/v1/qr-logins", flows::create_qr_login);
+  route(Method::Get, "/api/v1/qr-logins/{ticket}", flows::poll_qr_login);
+  route(Method::Post, "/api/v1/qr-logins/{ticket}/scan", flows::scan_qr_login);
+  route(Method::Post, "/api/v1/qr-logins/{ticket}/confirm", flows::confirm_qr_login);
+  route(Method::Post, "/api/v1/qr-logins/{ticket}/cancel", flows::cancel_qr_login);
   if (services.dev_mode) {
     // Dev mode: what the back-channel logout simulator would have POSTed to business systems.
     router.add(Method::Get, "/api/dev/oidc/backchannel-logouts", [provider](const auto&, auto response, const auto&) {

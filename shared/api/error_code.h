@@ -234,6 +234,15 @@ namespace uia {
     "The upstream platform released no verified ID number")                                        \
   X(AccountNotLinked, "ACCOUNT_NOT_LINKED", "本平台尚无与该证件号码对应的账号，请先注册",          \
     "No account here has this ID number; please register first")                                   \
+  /* QR-code login (扫码登录) (append below) */                                                     \
+  X(QrLoginNotFound, "QR_LOGIN_NOT_FOUND", "二维码无效，请刷新二维码后重新扫码", "No such QR login ticket") \
+  X(QrLoginExpired, "QR_LOGIN_EXPIRED", "二维码已过期，请刷新二维码后重新扫码", "The QR code expired") \
+  X(QrLoginUsed, "QR_LOGIN_USED", "该二维码已使用，请刷新二维码后重新扫码", "The QR code was already used") \
+  X(QrLoginCancelled, "QR_LOGIN_CANCELLED", "本次扫码登录已取消", "This QR login was cancelled")       \
+  X(QrLoginOtherPerson, "QR_LOGIN_OTHER_PERSON", "该二维码已被其他账号扫描，请刷新二维码后重新扫码", \
+    "Another account scanned this QR code")                                                        \
+  X(QrLoginNotScanned, "QR_LOGIN_NOT_SCANNED", "请先扫描二维码，再确认登录", "Scan the QR code before confirming") \
+  X(QrLoginOriginInvalid, "QR_LOGIN_ORIGIN_INVALID", "页面地址不正确", "The page origin is not http(s)://host[:port]") \
   /* end of the catalogue: every line above ends with a backslash */
 
 enum class ErrorCode : std::uint16_t {

@@ -166,9 +166,9 @@ void LoginPage(const PageContext& ctx, LoginState& s, LoginActions& out) {
     return;
   }
 
-  static const char* const kModes[] = {"密码登录", "手机验证码登录"};
+  static const char* const kModes[] = {"密码登录", "手机验证码登录", "扫码登录"};
   int mode = s.mode;
-  if (TabRow(form, kModes, 2, &mode)) {
+  if (TabRow(form, kModes, 3, &mode)) {
     s.mode = mode;
     s.submitted = false;
     s.error.clear();
@@ -178,8 +178,10 @@ void LoginPage(const PageContext& ctx, LoginState& s, LoginActions& out) {
 
   if (s.mode == LoginState::kPasswordMode)
     password_form(ctx, s, out);
-  else
+  else if (s.mode == LoginState::kSmsMode)
     sms_form(ctx, s, out);
+  else
+    QrLoginPanel(ctx, s.qr, out.qr);
   ui::RowGap(10);
   ResultMessage(form, s.error, s.success);
   links(form, out);

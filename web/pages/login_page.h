@@ -1,11 +1,13 @@
 // 用户登录: sign in with account name, mobile number or ID number, password and captcha
 // (seed 000: "自然人使用账号/手机号/身份证号码, 用户密码, 验证码进行登录"), or 手机验证码登录:
-// mobile number, captcha (it guards the SMS), SMS code. Links to 忘记密码, 账号激活 and 注册.
-// A first row of tabs switches between 个人登录 and 法人登录 (enterprise_login_form.h).
+// mobile number, captcha (it guards the SMS), SMS code; or 扫码登录 (pages/login_qr.h). Links to
+// 忘记密码, 账号激活 and 注册. A first row of tabs switches between 个人登录 and 法人登录
+// (enterprise_login_form.h).
 #pragma once
 #include <string>
 
 #include "pages/enterprise_login_form.h"
+#include "pages/login_qr.h"
 #include "pages/page.h"
 #include "ui.h"
 
@@ -15,7 +17,7 @@ struct LoginState {
   enum Kind { kPerson, kEnterprise };  // 个人登录 | 法人登录
   int kind = kPerson;
   EnterpriseLoginState enterprise;     // the 法人登录 tab (enterprise_login_form.h)
-  enum Mode { kPasswordMode, kSmsMode };
+  enum Mode { kPasswordMode, kSmsMode, kQrMode };
   enum Method { kAccount, kPhone, kIdNumber };
   int mode = kPasswordMode;
   int method = kAccount;
@@ -23,6 +25,7 @@ struct LoginState {
   ui::Field phone, sms_code;  // SMS mode (the captcha field is shared: one picture per page)
   CaptchaState captcha_image;
   SmsState sms;
+  QrLoginState qr;  // 扫码登录 tab
   bool submitted = false;  // 登录 pressed at least once: show every field's message
   bool busy = false;       // request in flight
   std::string error;       // from the server
@@ -38,6 +41,7 @@ struct LoginActions {
   bool go_activation = false;
   bool refresh_captcha = false;
   EnterpriseLoginActions enterprise;  // the 法人登录 tab
+  QrLoginActions qr;
 };
 
 void LoginPage(const PageContext& ctx, LoginState& s, LoginActions& out);

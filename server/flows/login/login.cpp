@@ -8,6 +8,7 @@
 #include "flows/captcha/captcha_flow.h"
 #include "flows/enterprise/enterprise_login.h"
 #include "flows/login/login_throttle.h"
+#include "flows/login/person_session.h"
 #include "flows/login/sign_in_identifier.h"
 #include "flows/sessions/session_store.h"
 #include "flows/sms/sms_codes.h"
@@ -23,21 +24,6 @@ namespace {
 using http::ApiResponse;
 using store::Person;
 using store::PersonStatus;
-
-ApiResponse signed_in(app::Services& services, soci::session& sql, const Person& person,
-                      const http::ApiRequest& request, const std::string& method, long long now) {
-  const NewSession session = create_session(services, sql, person.id, request.client_ip, request.user_agent);
-  record_audit(sql, now, {"person:" + std::to_string(person.id), "session.login", "session:" + std::to_string(session.id),
-                          request.client_ip, "ok", method});
-  ApiResponse out = ApiResponse::json(
-      201, {{"token", session.token},
-            {"expires_in", session.expires_in},
-            {"csrf_token", session.csrf_token},
-            {"subject",
-             {{"type", "person"}, {"person_id", person.id}, {"name", mask_name(person.name)}, {"level", person.level}}}});
-  out.session_cookie = http::SessionCookie{session.token, services.limits.session_absolute_seconds, !services.dev_mode};
-  return out;
-}
 
 // The right credentials for an account that cannot sign in yet: the answer says what the
 // person can do next, so the client can offer it (the code stays ACCOUNT_NOT_ACTIVE).
@@ -103,7 +89,7 @@ ApiResponse password_sign_in(app::Services& services, const http::ApiRequest& re
     if (services.passwords->needs_rehash(*person.password_hash)) {
       persons.update_password(sql, person.id, services.passwords->hash(password), now);
     }
-    return signed_in(services, sql, person, request, "password", now);
+    return issue_person_session(services, sql, person, request, "password", now);
   });
 }
 
@@ -124,7 +110,7 @@ ApiResponse sms_sign_in(app::Services& services, const http::ApiRequest& request
     if (person->status == PersonStatus::PendingActivation)
       return first_sign_in_of_imported(services, sql, *person, request.client_ip);
     if (person->status != PersonStatus::Active) return not_active(services, sql, *person, now);
-    return signed_in(services, sql, *person, request, "sms", now);
+    return issue_person_session(services, sql, *person, request, "sms", now);
   });
 }
 
