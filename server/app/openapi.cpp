@@ -797,7 +797,9 @@ json build(bool dev_mode) {
                   {401}),
       nullptr, true);
   paths["/api/v1/sessions/current"]["delete"] =
-      operation("Sign out", with_errors({{"204", answer("signed out")}}, {401, 403}), nullptr, true);
+      operation("Sign out; every business system (OIDC client) this session signed in to gets a back-channel logout "
+                "token and loses the tokens it got through the session",
+                with_errors({{"204", answer("signed out")}}, {401, 403}), nullptr, true);
   paths["/api/v1/me"]["get"] =
       operation("The signed-in person (masked)", with_errors({{"200", answer("me", ref("Me"))}}, {401}),
                 nullptr, true);
@@ -868,7 +870,8 @@ json build(bool dev_mode) {
           {"session_id", "current"})}}}}, {"sessions"}))}}, {401}),
       nullptr, true);
   paths["/api/v1/me/sessions/{id}"]["delete"] = operation(
-      "Sign out one of the person's sessions (another device, or this one)",
+      "Sign out one of the person's sessions (another device, or this one); the business systems it signed in to "
+      "are told by back-channel logout",
       with_errors({{"204", answer("signed out")}}, {401, 403, 404}), nullptr, true);
   paths["/api/v1/activation/{id}"]["get"] = operation(
       "An activation in progress: who it is for (masked) and what step 2 must still collect; an SMS sign-in of an "
