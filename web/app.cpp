@@ -193,6 +193,12 @@ void App::signed_in(const net::Response& r) {
   s.submitted = false;  // a fresh form next time, not one full of "please enter" messages
   s.success.clear();
   s.error.clear();
+  // A business system is waiting: on to its 授权确认, not the personal centre.
+  if (consent_.request.active()) {
+    go(Page::Consent);
+    oidc_load(true);
+    return;
+  }
   centre_ = CentreState{};
   std::string name = r.get("subject.name");
   centre_.welcome = name.empty() ? "登录成功" : "登录成功，欢迎您，" + name;
@@ -271,6 +277,12 @@ void App::restore_session() {
   restore_ = Restore::Asking;
   net::send("GET", "/api/v1/sessions/current", "", [this](const net::Response& r) {
     restore_ = Restore::Done;
+    if (consent_.request.active()) {
+      const bool person = r.ok() && !r.get("csrf_token").empty() && r.get("acting_as") == "person";
+      if (person) net::set_csrf_token(r.get("csrf_token"));
+      oidc_open(person);
+      return;
+    }
     // Only a person's own session has a centre in this client (enterprise pages come later).
     if (!r.ok() || r.get("csrf_token").empty() || r.get("acting_as") != "person" || page_ != Page::Login) return;
     net::set_csrf_token(r.get("csrf_token"));
@@ -280,7 +292,10 @@ void App::restore_session() {
 }
 
 void App::draw_page(const PageContext& ctx) {
-  if (restore_ == Restore::NotAsked) restore_session();
+  if (restore_ == Restore::NotAsked) {
+    oidc_from_location();
+    restore_session();
+  }
   if (restore_ == Restore::Asking) {  // a moment at most: not a login form that then vanishes
     ImGui::SetCursorPosX(ctx.form.field_x());
     ui::Note("正在加载…", ctx.form.field_w());
@@ -294,6 +309,7 @@ void App::draw_page(const PageContext& ctx) {
     case Page::Centre: frame_centre(ctx); break;
     case Page::Face: frame_face(ctx); break;
     case Page::Documents: frame_documents(ctx); break;
+    case Page::Consent: frame_consent(ctx); break;
   }
 }
 

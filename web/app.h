@@ -2,13 +2,14 @@
 // into REST calls (API-CONTRACT.md). One instance, driven by main.cpp's frame loop.
 // The REST side of each page lives beside this file: app.cpp (routing, login, registration,
 // shared captcha/SMS calls), app_activation.cpp, app_recovery.cpp, app_centre.cpp, app_face.cpp,
-// app_documents.cpp.
+// app_documents.cpp, app_oidc.cpp.
 #pragma once
 #include <string>
 
 #include "net.h"
 #include "pages/activation_page.h"
 #include "pages/centre_page.h"
+#include "pages/consent_page.h"
 #include "pages/documents_page.h"
 #include "pages/face_page.h"
 #include "pages/login_page.h"
@@ -19,7 +20,7 @@ namespace uia::web {
 
 class App {
  public:
-  enum class Page { Login, Register, Activation, Recovery, Centre, Face, Documents };
+  enum class Page { Login, Register, Activation, Recovery, Centre, Face, Documents, Consent };
 
   void frame(Date today, double now);
 
@@ -77,6 +78,20 @@ class App {
   void recovery_finish();
   void recovery_send_email();
 
+  // OpenID Connect (app_oidc.cpp): a business system sent the browser to /#/login?oidc=<id> or
+  // /#/consent?oidc=<id>. Read once at start-up, before the session is restored.
+  void oidc_from_location();
+  // After the session restore: the consent page when signed in and the server asked for
+  // consent, else the login page naming the system.
+  void oidc_open(bool has_session);
+  // GET /api/v1/oidc/requests/{id}; continue_if_consented: right after a sign-in, a system
+  // the person already authorized (at a level they have) gets its answer without a second click.
+  void oidc_load(bool continue_if_consented);
+  void oidc_decide(bool approve);
+  // The request cannot go on (expired, finished): plain login / centre from now on.
+  void oidc_forget();
+  void frame_consent(const PageContext& ctx);
+
   // Personal centre (app_centre.cpp)
   void frame_centre(const PageContext& ctx);
   void load_me();
@@ -114,6 +129,8 @@ class App {
   CentreState centre_;
   FaceState face_;
   DocumentsState documents_;
+  ConsentState consent_;
+  bool oidc_wants_consent_ = false;  // the address was /#/consent?oidc=..., not /#/login?oidc=...
 };
 
 }  // namespace uia::web

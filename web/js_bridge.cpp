@@ -2,6 +2,8 @@
 
 #include <emscripten.h>
 
+#include <cstdlib>
+
 // The JavaScript side lives in glue.js (linked with --pre-js) as Module.uiaGlue.
 
 EM_JS(void, uia_js_install, (), { Module.uiaGlue.install(); });
@@ -50,6 +52,22 @@ EM_JS(void, uia_js_load_image, (int slot, const char* url), {
   Module.uiaGlue.loadImage(slot, UTF8ToString(url));
 });
 
+// Copied into the wasm heap through TextEncoder (malloc'ed; the caller frees it).
+EM_JS(char*, uia_js_location_hash, (), {
+  var bytes = new TextEncoder().encode(window.location.hash || "");
+  var ptr = _malloc(bytes.length + 1);
+  HEAPU8.set(bytes, ptr);
+  HEAPU8[ptr + bytes.length] = 0;
+  return ptr;
+});
+
+EM_JS(void, uia_js_clear_hash, (), {
+  if (window.location.hash && window.history && window.history.replaceState)
+    window.history.replaceState(null, "", window.location.pathname + window.location.search);
+});
+
+EM_JS(void, uia_js_navigate, (const char* url), { window.location.assign(UTF8ToString(url)); });
+
 EM_JS(void, uia_js_ready, (), { Module.uiaGlue.ready(); });
 
 EM_JS(void, uia_js_fail, (const char* message), { Module.uiaGlue.fail(UTF8ToString(message)); });
@@ -88,6 +106,17 @@ void upload_picked_file(int request_id, const std::string& url, const std::strin
 }
 
 void load_image(int slot, const std::string& url) { uia_js_load_image(slot, url.c_str()); }
+
+std::string location_hash() {
+  char* hash = uia_js_location_hash();
+  std::string out = hash ? hash : "";
+  std::free(hash);
+  return out;
+}
+
+void clear_location_hash() { uia_js_clear_hash(); }
+
+void navigate(const std::string& url) { uia_js_navigate(url.c_str()); }
 
 void ready() { uia_js_ready(); }
 

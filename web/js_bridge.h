@@ -35,6 +35,14 @@ void pick_file(const char* accept);
 void upload_picked_file(int request_id, const std::string& url, const std::string& kind, const std::string& upload_token);
 // Decodes an image URL (data: or same-origin) to RGBA; arrives through uia_on_image.
 void load_image(int slot, const std::string& url);
+// The page address's fragment ("#/login?oidc=..." when /oidc/authorize sent the browser here),
+// "" when none.
+std::string location_hash();
+// Drops the fragment from the address bar (no reload, no history entry): a reload after the
+// OIDC request is over opens the ordinary login page.
+void clear_location_hash();
+// Leaves the client for `url` (a business system's redirect URI after 授权确认).
+void navigate(const std::string& url);
 // First frame drawn: resolves window.uiaReady and removes the loading screen.
 void ready();
 // A fatal problem (e.g. no WebGL2): shows it on the loading screen with the retry button.
