@@ -254,8 +254,9 @@ async function desktop(browser, admin, rp) {
       return new Response(JSON.stringify(body), { status: res.status, headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' } });
     };
     const fifth = await silentCode(page, config, rp);
-    const tamper = await oidc.authorizationCodeGrant(tamperedConfig, fifth.callback, fifth.checks).then(() => null, (e) => `${e.code} ${e.message} ${e.cause?.message || JSON.stringify(e.cause)}`);
-    check(tamper && /signature/i.test(tamper), `tampered ID token accepted or wrong error: ${tamper}`);
+    // openid-client answers OAUTH_INVALID_RESPONSE; its cause names the failed check.
+    const tamper = await oidc.authorizationCodeGrant(tamperedConfig, fifth.callback, fifth.checks).then(() => null, (e) => `${e.code}: ${e.cause?.message}`);
+    check(tamper === 'OAUTH_INVALID_RESPONSE: JWT signature verification failed', `tampered ID token accepted or wrong error: ${tamper}`);
     log('negative: reused code, other client, PKCE mismatch, wrong redirect URI, tampered ID token');
 
     // ---- Revocation (RFC 7009)
