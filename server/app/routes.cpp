@@ -232,7 +232,7 @@ void add_api_routes(http::Router& router, Services& services, runtime::WorkerPoo
   route(Method::Post, "/api/v1/activation/{id}/account", flows::finish_activation);
   route(Method::Post, "/api/v1/recovery", flows::start_recovery);
   route(Method::Post, "/api/v1/recovery/{id}/sms", flows::send_recovery_sms);
-  route(Method::Post, "/api/v1/recovery/{id}/password", flows::finish_recovery);
+  // POST /api/v1/recovery/{id}/password: in the OIDC block below (it ends every session).
   // personal centre: profile, addresses, e-mail, security questions
   route(Method::Get, "/api/v1/me/profile", flows::get_profile);
   route(Method::Put, "/api/v1/me/profile", flows::update_profile);
@@ -330,11 +330,12 @@ void add_api_routes(http::Router& router, Services& services, runtime::WorkerPoo
   route(Method::Post, "/api/v1/admin/clients/{id}/disable", flows::disable_oidc_client);
   route(Method::Get, "/api/v1/me/authorized-clients", flows::list_authorized_clients);
   route(Method::Delete, "/api/v1/me/authorized-clients/{client_id}", flows::revoke_authorized_client);
-  // Plain sign-out and 下线 of a device end the session as before, then back-channel logout
-  // tells every business system the session signed in to (flows/oidc/session_end_routes.h).
+  // Plain sign-out, 下线 of a device, 修改密码 and 找回密码 end sessions as before, then back-channel
+  // logout tells every business system the ended sessions signed in to (session_end_routes.h).
   oidc_route(Method::Delete, "/api/v1/sessions/current", flows::oidc::sign_out_and_notify);
   oidc_route(Method::Delete, "/api/v1/me/sessions/{id}", flows::oidc::revoke_my_session_and_notify);
   oidc_route(Method::Put, "/api/v1/me/password", flows::oidc::change_password_and_notify);
+  oidc_route(Method::Post, "/api/v1/recovery/{id}/password", flows::oidc::finish_recovery_and_notify);
   if (services.dev_mode) {
     // Dev mode: what the back-channel logout simulator would have POSTed to business systems.
     // Empty when the config chose the real adapter in dev mode (a business system of its own).

@@ -1,7 +1,7 @@
 // Back-channel logout when a session ends on the platform itself, not through /oidc/logout:
 // 退出登录 (DELETE /api/v1/sessions/current) and 下线 of a device in 登录设备
 // (DELETE /api/v1/me/sessions/{id}), and 修改密码, which signs the person out everywhere
-// (PUT /api/v1/me/password). Every business system the ended session signed in to gets
+// (PUT /api/v1/me/password), and 找回密码 (POST /api/v1/recovery/{id}/password). Every business system the ended session signed in to gets
 // a logout token naming that session (sid) and loses the tokens it got through it; systems the
 // session never used, and the person's other sessions, are left alone.
 #include <set>
@@ -143,6 +143,36 @@ TEST_F(RestOidcSignOut, ChangingThePasswordTellsTheClientsOfEverySession) {
   const Browser again = signed_in_browser(renewed);
   EXPECT_EQ(del("/api/v1/sessions/current", again.cookie).status, 204);
   EXPECT_EQ(backchannel_calls().size(), 2u);
+}
+
+TEST_F(RestOidcSignOut, RecoveringThePasswordTellsTheClientsOfEverySession) {
+  const Client a = register_client({{"backchannel_logout_uri", "https://a.example/logout"}});
+  const Applicant person = active_adult();
+  const Browser browser = signed_in_browser(person);
+  const Reply tokens = exchange(a, code_for(browser, a.id));
+  ASSERT_EQ(tokens.status, 200) << tokens.body;
+
+  const Captcha c = captcha();
+  const Reply started = post("/api/v1/recovery", {{"name", person.name}, {"id_number", person.id_number}, {"captcha_id", c.id},
+                                                  {"captcha_answer", c.answer}});
+  ASSERT_EQ(started.status, 201) << started.body;
+  const std::string id = started.json.value("recovery_id", "");
+  advance(std::chrono::seconds(61));  // the registration SMS went a moment ago
+  ASSERT_EQ(post("/api/v1/recovery/" + id + "/sms", nlohmann::json::object()).status, 202);
+  const std::string code = newest_sms(person.phone).value("code", "");
+  const std::string path = "/api/v1/recovery/" + id + "/password";
+  // A wrong code ends nothing and tells nobody.
+  EXPECT_EQ(post(path, {{"sms_code", code == "000000" ? "111111" : "000000"}, {"new_password", "New#2026pass"}}).status, 400);
+  EXPECT_TRUE(backchannel_calls().empty());
+  EXPECT_EQ(post("/api/v1/recovery/unknown/password", {{"sms_code", code}, {"new_password", "New#2026pass"}}).status, 404);
+
+  const Reply done = post(path, {{"sms_code", code}, {"new_password", "New#2026pass"}});
+  ASSERT_EQ(done.status, 204) << done.body;
+  const auto calls = backchannel_calls();
+  ASSERT_EQ(calls.size(), 1u) << calls.dump();
+  EXPECT_EQ(verified_claims(calls[0].value("logout_token", "")).value("sid", ""),
+            verified_claims(tokens.json["id_token"]).value("sid", ""));
+  expect_oauth_error(refresh(a, tokens.json["refresh_token"]), 400, "invalid_grant");
 }
 
 }  // namespace

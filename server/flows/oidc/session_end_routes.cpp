@@ -10,6 +10,8 @@
 #include "flows/oidc/oauth_http.h"
 #include "flows/sessions/authenticate.h"
 #include "flows/sessions/my_sessions.h"
+#include "flows/recovery/recovery.h"
+#include "flows/self_service_flow.h"
 #include "flows/settings/settings.h"
 
 namespace uia::flows::oidc {
@@ -58,6 +60,18 @@ ApiResponse change_password_and_notify(app::Services& services, const OidcCall& 
   const ActiveSession current = std::get<ActiveSession>(who);
   ApiResponse out = flows::change_password(services, request);
   if (out.status == 204 && current.person_id != 0) notify_ended_sessions(services, call, current.person_id, request.client_ip);
+  return out;
+}
+
+ApiResponse finish_recovery_and_notify(app::Services& services, const OidcCall& call, const http::ApiRequest& request) {
+  // Whose password it is comes from the flow, read before the flow closes.
+  const auto it = request.params.find("id");
+  const long long person_id = it == request.params.end() ? 0 : services.db->with_session([&](soci::session& sql) {
+    const auto flow = find_flow(services, sql, it->second, "recover");
+    return flow ? flow->person_id : 0LL;
+  });
+  ApiResponse out = flows::finish_recovery(services, request);
+  if (out.status == 204 && person_id != 0) notify_ended_sessions(services, call, person_id, request.client_ip);
   return out;
 }
 
