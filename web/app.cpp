@@ -193,6 +193,12 @@ void App::signed_in(const net::Response& r) {
   s.submitted = false;  // a fresh form next time, not one full of "please enter" messages
   s.success.clear();
   s.error.clear();
+  // A business system is waiting: on to its 授权确认, not the personal centre.
+  if (consent_.request.active()) {
+    go(Page::Consent);
+    oidc_load(true);
+    return;
+  }
   centre_ = CentreState{};
   std::string name = r.get("subject.name");
   centre_.welcome = name.empty() ? "登录成功" : "登录成功，欢迎您，" + name;
@@ -276,6 +282,12 @@ void App::restore_session() {
   restore_ = Restore::Asking;
   net::send("GET", "/api/v1/sessions/current", "", [this](const net::Response& r) {
     restore_ = Restore::Done;
+    if (consent_.request.active()) {
+      const bool person = r.ok() && !r.get("csrf_token").empty() && r.get("acting_as") == "person";
+      if (person) net::set_csrf_token(r.get("csrf_token"));
+      oidc_open(person);
+      return;
+    }
     // A person's own session opens the 个人中心 (or the QR question a link opened before signing
     // in), an enterprise account's the 法人中心 (agents' sessions have no centre in this client yet).
     if (!r.ok() || r.get("csrf_token").empty() || page_ != Page::Login) {
@@ -303,7 +315,10 @@ void App::restore_session() {
 
 void App::draw_page(const PageContext& ctx) {
   follow_location_hash();
-  if (restore_ == Restore::NotAsked) restore_session();
+  if (restore_ == Restore::NotAsked) {
+    oidc_from_location();
+    restore_session();
+  }
   if (restore_ == Restore::Asking) {  // a moment at most: not a login form that then vanishes
     ImGui::SetCursorPosX(ctx.form.field_x());
     ui::Note("正在加载…", ctx.form.field_w());
@@ -322,6 +337,7 @@ void App::draw_page(const PageContext& ctx) {
     case Page::EnterpriseActivation: frame_enterprise_activation(ctx); break;
     case Page::EnterpriseCentre: frame_enterprise_centre(ctx); break;
     case Page::QrConfirm: frame_qr_confirm(ctx); break;
+    case Page::Consent: frame_consent(ctx); break;
   }
 }
 

@@ -2,14 +2,15 @@
 // into REST calls (API-CONTRACT.md). One instance, driven by main.cpp's frame loop.
 // The REST side of each page lives beside this file: app.cpp (routing, login, registration,
 // shared captcha/SMS calls), app_activation.cpp, app_recovery.cpp, app_centre.cpp, app_face.cpp,
-// app_documents.cpp, app_qr.cpp; the enterprise (法人) pages in app_enterprise.cpp and
-// app_enterprise_centre.cpp.
+// app_documents.cpp, app_qr.cpp, app_oidc.cpp; the enterprise (法人) pages in app_enterprise.cpp
+// and app_enterprise_centre.cpp.
 #pragma once
 #include <string>
 
 #include "net.h"
 #include "pages/activation_page.h"
 #include "pages/centre_page.h"
+#include "pages/consent_page.h"
 #include "pages/documents_page.h"
 #include "pages/enterprise_activation_page.h"
 #include "pages/enterprise_centre_page.h"
@@ -26,7 +27,7 @@ namespace uia::web {
 class App {
  public:
   enum class Page {
-    Login, Register, Activation, Recovery, Centre, Face, Documents, QrConfirm,
+    Login, Register, Activation, Recovery, Centre, Face, Documents, QrConfirm, Consent,
     EnterpriseRegister, EnterpriseRecovery, EnterpriseActivation, EnterpriseCentre,
   };
 
@@ -97,6 +98,20 @@ class App {
   void recovery_finish();
   void recovery_send_email();
 
+  // OpenID Connect (app_oidc.cpp): a business system sent the browser to /#/login?oidc=<id> or
+  // /#/consent?oidc=<id>. Read once at start-up, before the session is restored.
+  void oidc_from_location();
+  // After the session restore: the consent page when signed in and the server asked for
+  // consent, else the login page naming the system.
+  void oidc_open(bool has_session);
+  // GET /api/v1/oidc/requests/{id}; continue_if_consented: right after a sign-in, a system
+  // the person already authorized (at a level they have) gets its answer without a second click.
+  void oidc_load(bool continue_if_consented);
+  void oidc_decide(bool approve);
+  // The request cannot go on (expired, finished): plain login / centre from now on.
+  void oidc_forget();
+  void frame_consent(const PageContext& ctx);
+
   // Personal centre (app_centre.cpp)
   void frame_centre(const PageContext& ctx);
   void load_me();
@@ -164,6 +179,8 @@ class App {
   EnterpriseCentreState enterprise_centre_;
   QrConfirmState qr_confirm_;
   std::string qr_ticket_waiting_;  // a QR login link opened before signing in
+  ConsentState consent_;
+  bool oidc_wants_consent_ = false;  // the address was /#/consent?oidc=..., not /#/login?oidc=...
 };
 
 }  // namespace uia::web

@@ -4,6 +4,8 @@
 
 #include <emscripten.h>
 
+#include <cstdlib>
+
 // The JavaScript side lives in glue.js (linked with --pre-js) as Module.uiaGlue.
 
 EM_JS(void, uia_js_install, (), { Module.uiaGlue.install(); });
@@ -73,6 +75,8 @@ EM_JS(void, uia_js_load_image, (int slot, const char* url), {
   Module.uiaGlue.loadImage(slot, UTF8ToString(url));
 });
 
+EM_JS(void, uia_js_navigate, (const char* url), { window.location.assign(UTF8ToString(url)); });
+
 EM_JS(void, uia_js_ready, (), { Module.uiaGlue.ready(); });
 
 EM_JS(void, uia_js_fail, (const char* message), { Module.uiaGlue.fail(UTF8ToString(message)); });
@@ -111,6 +115,8 @@ void upload_picked_file(int request_id, const std::string& url, const std::strin
 }
 
 void load_image(int slot, const std::string& url) { uia_js_load_image(slot, url.c_str()); }
+
+void navigate(const std::string& url) { uia_js_navigate(url.c_str()); }
 
 void ready() { uia_js_ready(); }
 

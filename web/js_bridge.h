@@ -35,11 +35,15 @@ void pick_file(const char* accept);
 void upload_picked_file(int request_id, const std::string& url, const std::string& kind, const std::string& upload_token);
 // Decodes an image URL (data: or same-origin) to RGBA; arrives through uia_on_image.
 void load_image(int slot, const std::string& url);
-// The page's #fragment ("#/qr?ticket=..."), "" when none; its origin ("https://host:port");
-// clear_location_hash drops the fragment without a reload or a history entry.
+// The page address's fragment ("#/qr?ticket=...", or "#/login?oidc=..." when /oidc/authorize
+// sent the browser here), "" when none; the page's origin ("https://host:port").
 std::string location_hash();
 std::string location_origin();
+// Drops the fragment from the address bar (no reload, no history entry): a reload after the
+// QR question or the OIDC request is over opens the ordinary login page.
 void clear_location_hash();
+// Leaves the client for `url` (a business system's redirect URI after 授权确认).
+void navigate(const std::string& url);
 // First frame drawn: resolves window.uiaReady and removes the loading screen.
 void ready();
 // A fatal problem (e.g. no WebGL2): shows it on the loading screen with the retry button.

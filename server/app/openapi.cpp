@@ -160,7 +160,7 @@ void describe_personal_centre(json& schemas, json& paths, bool dev_mode) {
   start["required"] = {"recovery_id", "methods"};
   paths["/api/v1/recovery/{id}/password"]["post"] = operation(
       "Forgotten password, step 3: {method: sms (default) | email | security_questions} + proof + new password "
-      "(all sessions end; 5 wrong answer sets a day lock the questions)",
+      "(all sessions end and their business systems get back-channel logout; 5 wrong answer sets a day lock the questions)",
       with_errors({{"204", answer("reset")}}, {400, 404, 423, 503}),
       object({{"method", {{"type", "string"}, {"enum", {"sms", "email", "security_questions"}}}},
               {"sms_code", string_schema()}, {"email_code", string_schema()},
@@ -876,7 +876,9 @@ json build(bool dev_mode) {
                   {401}),
       nullptr, true);
   paths["/api/v1/sessions/current"]["delete"] =
-      operation("Sign out", with_errors({{"204", answer("signed out")}}, {401, 403}), nullptr, true);
+      operation("Sign out; every business system (OIDC client) this session signed in to gets a back-channel logout "
+                "token and loses the tokens it got through the session",
+                with_errors({{"204", answer("signed out")}}, {401, 403}), nullptr, true);
   paths["/api/v1/me"]["get"] =
       operation("The signed-in person (masked)", with_errors({{"200", answer("me", ref("Me"))}}, {401}),
                 nullptr, true);
@@ -888,7 +890,7 @@ json build(bool dev_mode) {
       "Send the deletion SMS code to the account's phone",
       with_errors({{"202", answer("sent")}}, {401, 403, 429, 503}), nullptr, true);
   paths["/api/v1/me/password"]["put"] = operation(
-      "Change the password (all sessions end)", with_errors({{"204", answer("changed")}}, {400, 401, 403}),
+      "Change the password (all sessions end; their business systems get back-channel logout)", with_errors({{"204", answer("changed")}}, {400, 401, 403}),
       object({{"old_password", string_schema()}, {"new_password", string_schema()}}, {"old_password", "new_password"}), true);
   paths["/api/v1/me/phone"]["put"] = operation(
       "Change the phone: login password + SMS code sent to the new phone (purpose change_phone)",
@@ -947,7 +949,8 @@ json build(bool dev_mode) {
           {"session_id", "current"})}}}}, {"sessions"}))}}, {401}),
       nullptr, true);
   paths["/api/v1/me/sessions/{id}"]["delete"] = operation(
-      "Sign out one of the person's sessions (another device, or this one)",
+      "Sign out one of the person's sessions (another device, or this one); the business systems it signed in to "
+      "are told by back-channel logout",
       with_errors({{"204", answer("signed out")}}, {401, 403, 404}), nullptr, true);
   paths["/api/v1/activation/{id}"]["get"] = operation(
       "An activation in progress: who it is for (masked) and what step 2 must still collect; an SMS sign-in of an "

@@ -28,6 +28,7 @@
 #include "flows/oidc/consent.h"
 #include "flows/oidc/discovery.h"
 #include "flows/oidc/logout.h"
+#include "flows/oidc/session_end_routes.h"
 #include "flows/oidc/token_endpoint.h"
 #include "flows/oidc/token_use.h"
 #include "flows/profile/profile.h"
@@ -212,7 +213,7 @@ void add_api_routes(http::Router& router, Services& services, runtime::WorkerPoo
   route(Method::Post, "/api/v1/persons", flows::register_person);
   route(Method::Post, "/api/v1/sessions", flows::sign_in);
   route(Method::Get, "/api/v1/sessions/current", flows::current_session);
-  route(Method::Delete, "/api/v1/sessions/current", flows::sign_out);
+  // DELETE /api/v1/sessions/current: in the OIDC block below (it also tells business systems).
   // GET /api/v1/me is the hottest read of all (every business page asks who is signed in): a
   // current cached answer goes out from the reactor thread, without a worker hop or a query.
   const auto me_from_database = http::api_route(workers, [&services](const ApiRequest& r) { return flows::get_me(services, r); });
@@ -224,7 +225,7 @@ void add_api_routes(http::Router& router, Services& services, runtime::WorkerPoo
     }
     me_from_database(request, std::move(response), params);
   });
-  route(Method::Put, "/api/v1/me/password", flows::change_password);
+  // PUT /api/v1/me/password: in the OIDC block below (signing out everywhere tells business systems).
   route(Method::Put, "/api/v1/me/phone", flows::change_phone);
   route(Method::Post, "/api/v1/me/deletion/sms", flows::send_deletion_sms);
   route(Method::Delete, "/api/v1/me", flows::delete_account);
@@ -233,7 +234,7 @@ void add_api_routes(http::Router& router, Services& services, runtime::WorkerPoo
   route(Method::Post, "/api/v1/activation/{id}/account", flows::finish_activation);
   route(Method::Post, "/api/v1/recovery", flows::start_recovery);
   route(Method::Post, "/api/v1/recovery/{id}/sms", flows::send_recovery_sms);
-  route(Method::Post, "/api/v1/recovery/{id}/password", flows::finish_recovery);
+  // POST /api/v1/recovery/{id}/password: in the OIDC block below (it ends every session).
   // personal centre: profile, addresses, e-mail, security questions
   route(Method::Get, "/api/v1/me/profile", flows::get_profile);
   route(Method::Put, "/api/v1/me/profile", flows::update_profile);
@@ -263,7 +264,7 @@ void add_api_routes(http::Router& router, Services& services, runtime::WorkerPoo
   route(Method::Get, "/api/v1/face/checks/{ticket}", flows::face_check_status);
   // sessions of the signed-in person, first sign-in of imported accounts
   route(Method::Get, "/api/v1/me/sessions", flows::list_my_sessions);
-  route(Method::Delete, "/api/v1/me/sessions/{id}", flows::revoke_my_session);
+  // DELETE /api/v1/me/sessions/{id}: in the OIDC block below (it also tells business systems).
   route(Method::Get, "/api/v1/activation/{id}", flows::describe_activation);
   // between persons: my messages, relatives, authorization relations (delegations)
   route(Method::Get, "/api/v1/me/messages", flows::list_my_messages);
@@ -338,12 +339,20 @@ void add_api_routes(http::Router& router, Services& services, runtime::WorkerPoo
   route(Method::Post, "/api/v1/qr-logins/{ticket}/scan", flows::scan_qr_login);
   route(Method::Post, "/api/v1/qr-logins/{ticket}/confirm", flows::confirm_qr_login);
   route(Method::Post, "/api/v1/qr-logins/{ticket}/cancel", flows::cancel_qr_login);
+  // Plain sign-out, 下线 of a device, 修改密码 and 找回密码 end sessions as before, then back-channel
+  // logout tells every business system the ended sessions signed in to (session_end_routes.h).
+  oidc_route(Method::Delete, "/api/v1/sessions/current", flows::oidc::sign_out_and_notify);
+  oidc_route(Method::Delete, "/api/v1/me/sessions/{id}", flows::oidc::revoke_my_session_and_notify);
+  oidc_route(Method::Put, "/api/v1/me/password", flows::oidc::change_password_and_notify);
+  oidc_route(Method::Post, "/api/v1/recovery/{id}/password", flows::oidc::finish_recovery_and_notify);
   if (services.dev_mode) {
     // Dev mode: what the back-channel logout simulator would have POSTed to business systems.
+    // Empty when the config chose the real adapter in dev mode (a business system of its own).
     router.add(Method::Get, "/api/dev/oidc/backchannel-logouts", [provider](const auto&, auto response, const auto&) {
       nlohmann::json calls = nlohmann::json::array();
-      for (const auto& call : provider->backchannel_simulator->calls())
-        calls.push_back({{"uri", call.uri}, {"logout_token", call.logout_token}});
+      if (provider->backchannel_simulator)
+        for (const auto& call : provider->backchannel_simulator->calls())
+          calls.push_back({{"uri", call.uri}, {"logout_token", call.logout_token}});
       http::send_json(response, Pistache::Http::Code::Ok, {{"calls", calls}});
     });
   }

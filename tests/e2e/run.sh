@@ -15,7 +15,10 @@ db=${UIA_E2E_DB:-sqlite:$work/e2e.db}
 # A one-second SMS resend interval keeps the flow test short; the in-process REST suite
 # covers the real 60-second limit. Every test's browsers come from 127.0.0.1, so the per-IP
 # limits (covered by the REST suite too) would count all of them as one client.
-echo '{"limits": {"sms_resend_seconds": 1, "sms_per_ip_per_hour": 100000, "login_per_ip_per_minute": 100000}}' > "$work/config.json"
+# Back-channel logout goes out for real (the http adapter, not the dev simulator), so the
+# business system of oidc_rp.test.mjs receives the logout tokens at its own endpoint.
+echo '{"limits": {"sms_resend_seconds": 1, "sms_per_ip_per_hour": 100000, "login_per_ip_per_minute": 100000},
+  "oidc": {"backchannel_logout": {"adapter": "http"}}}' > "$work/config.json"
 build/uia serve --dev --port 0 --db "$db" --config "$work/config.json" --keys "$work/e2e.keys" --web-root build-web/web 2>"$log" &
 server=$!
 cleanup() { kill -TERM "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"; }

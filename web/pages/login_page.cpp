@@ -152,6 +152,13 @@ void LoginPage(const PageContext& ctx, LoginState& s, LoginActions& out) {
   const ui::Form& form = ctx.form;
   TitleRow(form, "用户登录");
   ui::RowGap(4);
+  if (!s.asking_system.empty()) {
+    std::string text = "「" + s.asking_system + "」请求使用您的统一身份认证账号登录，登录后请确认授权。";
+    if (s.asking_level > 1) text += "该系统要求" + s.asking_level_label + "及以上。";
+    ImGui::SetCursorPosX(form.x);
+    ui::MessageBox(text, ui::Tone::Info, form.width);
+    ui::RowGap(12);
+  }
 
   static const char* const kKinds[] = {"个人登录", "法人登录"};
   int kind = s.kind;

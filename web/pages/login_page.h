@@ -2,7 +2,8 @@
 // (seed 000: "自然人使用账号/手机号/身份证号码, 用户密码, 验证码进行登录"), or 手机验证码登录:
 // mobile number, captcha (it guards the SMS), SMS code; or 扫码登录 (pages/login_qr.h). Links to
 // 忘记密码, 账号激活 and 注册. A first row of tabs switches between 个人登录 and 法人登录
-// (enterprise_login_form.h).
+// (enterprise_login_form.h). Opened by a business system (OpenID Connect), it first says which
+// system asks.
 #pragma once
 #include <string>
 
@@ -30,6 +31,11 @@ struct LoginState {
   bool busy = false;       // request in flight
   std::string error;       // from the server
   std::string success;     // e.g. "密码已修改，请重新登录" when another page sends the user here
+  // A business system sent the browser here to sign in (OpenID Connect, /#/login?oidc=<id>):
+  // its name and the real-name level it requires (1 = any), shown above the form.
+  std::string asking_system;
+  int asking_level = 1;
+  std::string asking_level_label;
 };
 
 struct LoginActions {
