@@ -119,6 +119,8 @@ class App {
   void change_password();
   void change_phone();
   void revoke_session(long long id);
+  void load_authorized_clients();
+  void unauthorize_client(const std::string& client_id);
   void load_profile();
   void save_profile();
   void load_addresses();

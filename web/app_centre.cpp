@@ -34,6 +34,8 @@ void App::frame_centre(const PageContext& ctx) {
   if (a.request_email_code) request_email_code();
   if (a.verify_email) verify_email();
   if (a.set_questions) set_security_questions();
+  if (a.load_authorized) load_authorized_clients();
+  if (!a.unauthorize.empty()) unauthorize_client(a.unauthorize);
   if (ctx.now < s.sms.resend_at || ctx.now < s.delete_sms.resend_at || ctx.now < s.email_sent.resend_at) wake_after(0.25);
 }
 
@@ -163,6 +165,51 @@ void App::revoke_session(long long id) {
     }
     s.success = "该设备已下线";
     s.sessions_loaded = false;  // reload the list
+  });
+}
+
+void App::load_authorized_clients() {
+  centre_.authorized_loading = true;
+  net::send("GET", "/api/v1/me/authorized-clients", "", [this](const net::Response& r) {
+    CentreState& s = centre_;
+    s.authorized_loading = false;
+    if (!r.ok()) {
+      centre_failed(r, "已授权系统");
+      return;
+    }
+    s.authorized.clear();
+    for (int i = 0;; ++i) {
+      const std::string p = "clients." + std::to_string(i) + ".";
+      std::string id = r.get(p + "client_id");
+      if (id.empty()) break;
+      CentreState::AuthorizedClient c;
+      c.client_id = std::move(id);
+      c.name = r.get(p + "name");
+      for (int j = 0;; ++j) {
+        std::string scope = r.get(p + "scopes." + std::to_string(j));
+        if (scope.empty()) break;
+        c.scopes.push_back(std::move(scope));
+      }
+      c.authorized = LocalTime(r.get(p + "authorized_at"));
+      const std::string used = r.get(p + "last_used_at");
+      c.last_used = used.empty() ? "" : LocalTime(used);
+      s.authorized.push_back(std::move(c));
+    }
+    s.authorized_loaded = true;
+  });
+}
+
+void App::unauthorize_client(const std::string& client_id) {
+  centre_.unauthorizing = client_id;
+  net::send("DELETE", "/api/v1/me/authorized-clients/" + client_id, "", [this](const net::Response& r) {
+    CentreState& s = centre_;
+    s.unauthorizing.clear();
+    if (!r.ok()) {
+      centre_failed(r, "取消授权");
+      return;
+    }
+    s.success = "已取消授权";
+    s.authorized_loaded = false;  // reload the list
   });
 }
 

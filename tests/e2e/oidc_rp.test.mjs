@@ -302,6 +302,23 @@ async function desktop(browser, admin, rp) {
     await page.goto(BASE);
     await page.waitForFunction(() => window.uiaStatus === 'ready', null, { timeout: 60_000 });
     await d.heading('个人中心');
+    // ---- 已授权系统 lists both systems; 取消授权 of one ends its tokens (the other keeps its own)
+    await d.tab('已授权系统');
+    await role('listitem', '社保业务系统').waitFor({ timeout: TIMEOUT });
+    await role('listitem', '公积金业务系统').waitFor({ timeout: TIMEOUT });
+    await d.shot('authorized-clients');
+    const listed = await d.mirror.locator('[role=listitem]').evaluateAll((items) => items.map((i) => i.getAttribute('aria-label')));
+    const unauthorized = page.waitForResponse((r) => r.request().method() === 'DELETE' &&
+      new URL(r.url()).pathname.startsWith('/api/v1/me/authorized-clients/'), { timeout: TIMEOUT });
+    await d.press(role('button', '取消授权').nth(listed.indexOf('公积金业务系统')));
+    const gone = await unauthorized;
+    check(gone.ok(), `取消授权: HTTP ${gone.status()}`);
+    await d.banner('已取消授权');
+    await page.waitForFunction(() => !document.querySelector('#uia-a11y [role=listitem][aria-label="公积金业务系统"]'), null, { timeout: TIMEOUT });
+    check(await failureOf(oidc.refreshTokenGrant(fundConfig, tf.refresh_token)) === 'invalid_grant', '取消授权 ends the system\'s refresh token');
+    check((await oidc.tokenIntrospection(config, t8.access_token)).active, 'the other system keeps its tokens');
+    log('已授权系统: both listed; 取消授权 of one revoked its tokens only');
+    await d.tab('基本信息');
     const before8 = rp.logoutTokens.length;
     const out = await d.submit('退出登录', '/api/v1/sessions/current', 'DELETE');
     check(out.status() === 204, `退出登录: HTTP ${out.status()}`);

@@ -15,7 +15,7 @@
 namespace uia::web {
 
 struct CentreState {
-  enum Tab { kInfo, kAddresses, kPassword, kPhone, kSessions, kSecurity, kDelete };
+  enum Tab { kInfo, kAddresses, kPassword, kPhone, kSessions, kSecurity, kAuthorized, kDelete };
   int tab = kInfo;
   std::string welcome;  // "登录成功，欢迎您，张*" right after sign-in
 
@@ -42,6 +42,16 @@ struct CentreState {
   std::vector<Session> sessions;
   bool sessions_loading = false, sessions_loaded = false;
   long long revoking = 0;  // session being signed out (its button is busy)
+
+  // 已授权系统: the business systems this person let sign them in (OpenID Connect clients)
+  struct AuthorizedClient {
+    std::string client_id, name;
+    std::vector<std::string> scopes;
+    std::string authorized, last_used;  // local time, last_used "" when never
+  };
+  std::vector<AuthorizedClient> authorized;
+  bool authorized_loading = false, authorized_loaded = false;
+  std::string unauthorizing;  // client whose 取消授权 is under way
 
   // 注销账号
   bool understood = false;  // 我已阅读并知晓上述影响
@@ -118,6 +128,8 @@ struct CentreActions {
   bool request_email_code = false;  // PUT /api/v1/me/email
   bool verify_email = false;        // POST /api/v1/me/email/verify
   bool set_questions = false;       // PUT /api/v1/me/security-questions
+  bool load_authorized = false;     // GET /api/v1/me/authorized-clients
+  std::string unauthorize;          // DELETE /api/v1/me/authorized-clients/{client_id}
 };
 
 // 基本信息 beyond the masked identity: the editable rows, read-only or in 编辑 mode.
@@ -133,6 +145,8 @@ void OpenAddressForm(CentreState& s, const CentreState::Address* a);
 
 // 安全设置 (centre_security.cpp).
 void CentreSecurityTab(const PageContext& ctx, CentreState& s, CentreActions& out);
+// 已授权系统: each business system with what it may read, and 取消授权 (centre_authorized.cpp).
+void CentreAuthorizedTab(const PageContext& ctx, CentreState& s, CentreActions& out);
 // {"password":..,"questions":[{"question":id,"answer":..} x3]}
 std::string SecurityQuestionsBody(const CentreState& s);
 

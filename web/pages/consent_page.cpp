@@ -51,6 +51,7 @@ std::string ScopeLabel(const std::string& scope) {
   if (scope == "openid") return "实名等级（账号标识与实名认证等级）";
   if (scope == "profile") return "基本信息（姓名）";
   if (scope == "phone") return "手机号码";
+  if (scope == "uia_id") return "证件信息（证件类型与号码）";
   return scope;
 }
 
