@@ -244,6 +244,18 @@ TEST_F(RestAgents, AcceptingAfter24HoursIsRefusedAndTheGrantReadsExpired) {
   EXPECT_EQ(accept(agent, again).status, 200);
 }
 
+TEST_F(RestAgents, TheAgentChangesItsOwnPasswordFromTheAgentCentre) {
+  const Someone agent = someone();
+  active_grant(agent);
+  const Reply in = agent_login(uscc_, agent.applicant.phone, agent.applicant.password);
+  ASSERT_EQ(in.status, 201) << in.body;
+  const Reply changed = put("/api/v1/me/password",
+                            {{"old_password", agent.applicant.password}, {"new_password", "Agent#2027pass"}}, bearer_of(in));
+  EXPECT_LT(changed.status, 300) << changed.body;
+  expect_error(agent_login(uscc_, agent.applicant.phone, agent.applicant.password), 401, "CREDENTIALS_INVALID");
+  EXPECT_EQ(agent_login(uscc_, agent.applicant.phone, "Agent#2027pass").status, 201);
+}
+
 TEST_F(RestAgents, ANonAdminAgentNeverSeesAgentManagement) {
   const Someone agent = someone();
   const Someone other = someone();
