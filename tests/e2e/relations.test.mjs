@@ -147,9 +147,14 @@ async function journey(browser, label, opts) {
     await d.role('button', '新增授权').waitFor({ timeout: TIMEOUT });
     await d.press(d.role('button', '新增授权'));
     await d.heading('新增授权');
-    await d.fill('被授权人姓名', b.name);
+    // Someone not registered under that name: the server's word goes under the ID number.
+    await d.fill('被授权人姓名', '王不在');
     await d.fill('被授权人证件号码', b.id);
     await d.fill('授权截止日期', validTo());
+    res = await d.submit('提交授权', '/api/v1/me/delegations', 'POST');
+    check(res.status() === 404, `unknown grantee: HTTP ${res.status()}`);
+    await d.fieldAlert('id_number', '未找到该用户');
+    await d.fill('被授权人姓名', b.name);
     await pick(d, '授权事项', '查询办件进度');
     await d.shot('delegation-form');
     res = await d.submit('提交授权', '/api/v1/me/delegations', 'POST');
