@@ -2,7 +2,7 @@
 // into REST calls (API-CONTRACT.md). One instance, driven by main.cpp's frame loop.
 // The REST side of each page lives beside this file: app.cpp (routing, login, registration,
 // shared captcha/SMS calls), app_activation.cpp, app_recovery.cpp, app_centre.cpp, app_face.cpp,
-// app_documents.cpp, app_qr.cpp, app_oidc.cpp; the enterprise (法人) pages in app_enterprise.cpp
+// app_documents.cpp, app_qr.cpp, app_oidc.cpp, app_relations.cpp; the enterprise (法人) pages in app_enterprise.cpp
 // and app_enterprise_centre.cpp.
 #pragma once
 #include <string>
@@ -133,6 +133,19 @@ class App {
   void set_security_questions();
   void delete_account();
   void sign_out();
+  // 我的消息, 亲属管理, 授权关系 (app_relations.cpp)
+  void frame_relations(const PageContext& ctx, const RelationsActions& a);
+  void relations_failed(const net::Response& r, const char* service, bool relatives_tab);
+  void load_messages();
+  void read_messages(long long id);  // 0: all
+  void act_on_delegation(long long id, const char* action);  // confirm, refuse, end
+  void load_relatives();
+  void save_relative(Date today);
+  void delete_relative(long long id);
+  void restart_relative_face(long long id);
+  void load_delegations();
+  void create_delegation();
+  void poll_face_wait(bool relative);
   // A centre request failed: an ended session goes back to login, anything else is shown.
   void centre_failed(const net::Response& r, const char* service);
   // The session is over (signed out, password changed, account deleted, expired): forget the

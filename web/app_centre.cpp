@@ -36,6 +36,7 @@ void App::frame_centre(const PageContext& ctx) {
   if (a.set_questions) set_security_questions();
   if (a.load_authorized) load_authorized_clients();
   if (!a.unauthorize.empty()) unauthorize_client(a.unauthorize);
+  frame_relations(ctx, a.relations);
   if (ctx.now < s.sms.resend_at || ctx.now < s.delete_sms.resend_at || ctx.now < s.email_sent.resend_at) wake_after(0.25);
 }
 

@@ -13,7 +13,9 @@
 namespace uia::web {
 namespace {
 
-const char* const kTabs[] = {"基本信息", "地址管理", "修改密码", "修改手机号", "登录设备", "安全设置", "已授权系统", "注销账号"};
+const char* const kTabs[] = {"基本信息", "地址管理", "修改密码", "修改手机号", "登录设备", "安全设置", "已授权系统",
+                             "我的消息", "亲属管理", "授权关系", "注销账号"};
+constexpr int kTabCount = sizeof kTabs / sizeof kTabs[0];
 
 // Seeds 001 (1.7 个人账号注销) and 003 list what deleting an account does; the same in plain words.
 const char* const kDeletionEffects[] = {
@@ -311,7 +313,16 @@ void CentrePage(const PageContext& ctx, CentreState& s, CentreActions& out) {
     ui::RowGap(8);
   }
   int tab = s.tab;
-  if (TabRow(form, kTabs, 8, &tab)) {
+  // 我的消息 with the unread count once it is known ("我的消息（2）").
+  const char* labels[kTabCount];
+  for (int i = 0; i < kTabCount; ++i) labels[i] = kTabs[i];
+  std::string messages_label;
+  if (s.relations.unread > 0) {
+    messages_label = std::string(kTabs[CentreState::kMessages]) + "（" + std::to_string(s.relations.unread) + "）";
+    labels[CentreState::kMessages] = messages_label.c_str();
+  }
+  if (s.relations.unread < 0 && !s.relations.messages_loading) out.relations.load_messages = true;
+  if (TabRow(form, labels, kTabCount, &tab)) {
     s.tab = tab;
     s.welcome.clear();
     s.submitted = false;
@@ -322,6 +333,10 @@ void CentrePage(const PageContext& ctx, CentreState& s, CentreActions& out) {
     if (tab == CentreState::kSecurity) s.security_loaded = false;
     if (tab == CentreState::kAddresses) s.addresses_loaded = false;
     if (tab == CentreState::kAuthorized) s.authorized_loaded = false;  // always a fresh list
+    if (tab == CentreState::kMessages) s.relations.messages_loaded = false;
+    else out.relations.load_messages = true;  // the unread count on the tab stays current
+    if (tab == CentreState::kRelatives) s.relations.relatives_loaded = false;
+    if (tab == CentreState::kDelegations) s.relations.delegations_loaded = false;
   }
   ui::RowGap(16);
   switch (s.tab) {
@@ -332,6 +347,9 @@ void CentrePage(const PageContext& ctx, CentreState& s, CentreActions& out) {
     case CentreState::kSecurity: CentreSecurityTab(ctx, s, out); break;
     case CentreState::kAddresses: CentreAddressesTab(ctx, s, out); break;
     case CentreState::kAuthorized: CentreAuthorizedTab(ctx, s, out); break;
+    case CentreState::kMessages: CentreMessagesTab(ctx, s, out.relations); break;
+    case CentreState::kRelatives: CentreRelativesTab(ctx, s, out.relations); break;
+    case CentreState::kDelegations: CentreDelegationsTab(ctx, s, out.relations); break;
     default: delete_tab(ctx, s, out); break;
   }
   ui::RowGap(10);

@@ -9,13 +9,16 @@
 #include <string>
 #include <vector>
 
+#include "pages/centre_relations.h"
 #include "pages/page.h"
 #include "ui.h"
 
 namespace uia::web {
 
 struct CentreState {
-  enum Tab { kInfo, kAddresses, kPassword, kPhone, kSessions, kSecurity, kAuthorized, kDelete };
+  enum Tab {
+    kInfo, kAddresses, kPassword, kPhone, kSessions, kSecurity, kAuthorized, kMessages, kRelatives, kDelegations, kDelete
+  };
   int tab = kInfo;
   std::string welcome;  // "登录成功，欢迎您，张*" right after sign-in
 
@@ -102,6 +105,9 @@ struct CentreState {
   ui::Field questions_password, answers[3];
   bool questions_submitted = false;
 
+  // 我的消息, 亲属管理, 授权关系 (pages/centre_relations.h)
+  RelationsState relations;
+
   bool submitted = false;  // the current tab's button pressed at least once
   bool busy = false;
   std::string error, success;
@@ -130,6 +136,7 @@ struct CentreActions {
   bool set_questions = false;       // PUT /api/v1/me/security-questions
   bool load_authorized = false;     // GET /api/v1/me/authorized-clients
   std::string unauthorize;          // DELETE /api/v1/me/authorized-clients/{client_id}
+  RelationsActions relations;       // 我的消息, 亲属管理, 授权关系
 };
 
 // 基本信息 beyond the masked identity: the editable rows, read-only or in 编辑 mode.
