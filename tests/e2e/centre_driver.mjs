@@ -175,7 +175,7 @@ export function driver(page, label, contextOptions, shotPrefix) {
     },
     // Starts watching a send-code button (call before pressing it); the returned function
     // resolves true once the button has shown "N秒后重发", disabled. The e2e server's countdown
-    // lasts one second: on a loaded machine it can be over before a poll after the response
+    // lasts a few seconds: on a loaded machine it can be over before a poll after the response
     // would look, so the watcher sees every change of the mirror instead.
     async watchCountdown(label) {
       await page.evaluate((name) => {

@@ -12,12 +12,13 @@ work=$(mktemp -d)
 build/uia keygen "$work/e2e.keys" >/dev/null
 log="$work/serve.log"
 db=${UIA_E2E_DB:-sqlite:$work/e2e.db}
-# A one-second SMS resend interval keeps the flow test short; the in-process REST suite
-# covers the real 60-second limit. Every test's browsers come from 127.0.0.1, so the per-IP
+# A three-second SMS resend interval keeps the flow tests short, and the countdown stays on
+# screen long enough to be seen on a loaded machine (one second was not); the in-process REST
+# suite covers the real 60-second limit. Every test's browsers come from 127.0.0.1, so the per-IP
 # limits (covered by the REST suite too) would count all of them as one client.
 # Back-channel logout goes out for real (the http adapter, not the dev simulator), so the
 # business system of oidc_rp.test.mjs receives the logout tokens at its own endpoint.
-echo '{"limits": {"sms_resend_seconds": 1, "sms_per_ip_per_hour": 100000, "login_per_ip_per_minute": 100000},
+echo '{"limits": {"sms_resend_seconds": 3, "sms_per_ip_per_hour": 100000, "login_per_ip_per_minute": 100000},
   "oidc": {"backchannel_logout": {"adapter": "http"}}}' > "$work/config.json"
 build/uia serve --dev --port 0 --db "$db" --config "$work/config.json" --keys "$work/e2e.keys" --web-root build-web/web 2>"$log" &
 server=$!
@@ -30,7 +31,7 @@ for _ in $(seq 1 100); do
   sleep 0.1
 done
 [ -n "$url" ] || { echo "FAIL: uia serve did not start"; cat "$log"; exit 1; }
-export UIA_URL="$url" UIA_BIN="$top/build/uia" UIA_SCREENSHOTS="$top/build/screenshots" UIA_SMS_RESEND_SECONDS=1
+export UIA_URL="$url" UIA_BIN="$top/build/uia" UIA_SCREENSHOTS="$top/build/screenshots" UIA_SMS_RESEND_SECONDS=3
 # The server's database and keys, for tests that prepare data the way operators do
 # (`uia import persons` of accounts from an earlier system).
 export UIA_DB_URL="$db" UIA_KEYS_FILE="$work/e2e.keys"
