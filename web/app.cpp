@@ -195,8 +195,7 @@ void App::signed_in(const net::Response& r) {
   s.error.clear();
   centre_ = CentreState{};
   std::string name = r.get("subject.name");
-  centre_.welcome = name.empty() ? "登录成功" : "登录成功，欢迎您，" + name;
-  go(Page::Centre);
+  after_person_sign_in(name.empty() ? "登录成功" : "登录成功，欢迎您，" + name);
 }
 
 void App::submit_register(Date today) {
@@ -271,8 +270,8 @@ void App::restore_session() {
   restore_ = Restore::Asking;
   net::send("GET", "/api/v1/sessions/current", "", [this](const net::Response& r) {
     restore_ = Restore::Done;
-    // A person's own session opens the 个人中心, an enterprise account's the 法人中心 (agents'
-    // sessions have no centre in this client yet).
+    // A person's own session opens the 个人中心, an enterprise account's the 法人中心, a person
+    // acting for an enterprise (legal_rep, admin, agent) the 经办人中心.
     if (!r.ok() || r.get("csrf_token").empty() || page_ != Page::Login) return;
     const std::string acting_as = r.get("acting_as");
     if (acting_as == "person") {
@@ -284,6 +283,9 @@ void App::restore_session() {
       enterprise_centre_ = EnterpriseCentreState{};
       enterprise_centre_.enterprise_id = std::atoll(r.get("enterprise_id").c_str());
       go(Page::EnterpriseCentre);
+    } else if (!r.get("enterprise_id").empty()) {
+      net::set_csrf_token(r.get("csrf_token"));
+      open_agent_centre(std::atoll(r.get("enterprise_id").c_str()), "");
     }
   });
 }
@@ -307,6 +309,8 @@ void App::draw_page(const PageContext& ctx) {
     case Page::EnterpriseRecovery: frame_enterprise_recovery(ctx); break;
     case Page::EnterpriseActivation: frame_enterprise_activation(ctx); break;
     case Page::EnterpriseCentre: frame_enterprise_centre(ctx); break;
+    case Page::AgentCentre: frame_agent_centre(ctx); break;
+    case Page::Identity: frame_identity(ctx); break;
   }
 }
 

@@ -34,6 +34,11 @@ void App::frame_centre(const PageContext& ctx) {
   if (a.request_email_code) request_email_code();
   if (a.verify_email) verify_email();
   if (a.set_questions) set_security_questions();
+  if (a.load_agent_grants) load_agent_grants();
+  if (a.accept_grant) answer_agent_grant(a.accept_grant, "accept");
+  if (a.refuse_grant) answer_agent_grant(a.refuse_grant, "refuse");
+  if (a.act_for >= 0) act_for_enterprise(a.act_for);
+  if (a.request_grant) request_agent_grant();
   if (ctx.now < s.sms.resend_at || ctx.now < s.delete_sms.resend_at || ctx.now < s.email_sent.resend_at) wake_after(0.25);
 }
 

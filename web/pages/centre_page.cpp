@@ -13,7 +13,7 @@
 namespace uia::web {
 namespace {
 
-const char* const kTabs[] = {"基本信息", "地址管理", "修改密码", "修改手机号", "登录设备", "安全设置", "注销账号"};
+const char* const kTabs[] = {"基本信息", "地址管理", "修改密码", "修改手机号", "登录设备", "安全设置", "注销账号", "经办人授权"};
 
 // Seeds 001 (1.7 个人账号注销) and 003 list what deleting an account does; the same in plain words.
 const char* const kDeletionEffects[] = {
@@ -311,7 +311,7 @@ void CentrePage(const PageContext& ctx, CentreState& s, CentreActions& out) {
     ui::RowGap(8);
   }
   int tab = s.tab;
-  if (TabRow(form, kTabs, 7, &tab)) {
+  if (TabRow(form, kTabs, 8, &tab)) {
     s.tab = tab;
     s.welcome.clear();
     s.submitted = false;
@@ -321,6 +321,7 @@ void CentrePage(const PageContext& ctx, CentreState& s, CentreActions& out) {
     if (tab == CentreState::kInfo) s.me_loaded = s.profile_loaded = s.editing = false;
     if (tab == CentreState::kSecurity) s.security_loaded = false;
     if (tab == CentreState::kAddresses) s.addresses_loaded = false;
+    if (tab == CentreState::kAgentGrants) s.grants_loaded = false;
   }
   ui::RowGap(16);
   switch (s.tab) {
@@ -330,6 +331,7 @@ void CentrePage(const PageContext& ctx, CentreState& s, CentreActions& out) {
     case CentreState::kSessions: sessions_tab(ctx, s, out); break;
     case CentreState::kSecurity: CentreSecurityTab(ctx, s, out); break;
     case CentreState::kAddresses: CentreAddressesTab(ctx, s, out); break;
+    case CentreState::kAgentGrants: CentreAgentGrantsTab(ctx, s, out); break;
     default: delete_tab(ctx, s, out); break;
   }
   ui::RowGap(10);
