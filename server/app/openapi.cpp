@@ -691,6 +691,170 @@ void describe_enterprises(json& schemas, json& paths, bool dev_mode) {
   }
 }
 
+// Enterprise agents (经办人): grants, acceptance within 24 h, re-delegation (at most 3 levels),
+// grant requests, agent sign-in (POST /api/v1/sessions method agent_password), identities.
+void describe_agents(json& schemas, json& paths) {
+  const json integer = {{"type", "integer"}};
+  const json id_or_null = {{"type", "integer"}, {"nullable", true}};
+  const json date = {{"type", "string"}, {"format", "date"}};
+  const json time = {{"type", "string"}, {"format", "date-time"}};
+  const json time_or_null = {{"type", "string"}, {"format", "date-time"}, {"nullable", true}};
+  const json scope = {{"type", "array"}, {"items", {{"type", "string"}}},
+                      {"description", "service item codes: business_registration, tax, social_security, housing_fund, "
+                                      "licensing, certificates, progress_query"}};
+  const json role = {{"type", "string"}, {"enum", {"enterprise", "legal_rep", "admin", "agent"}}};
+  schemas["AgentGrant"] = object(
+      {{"grant_id", integer},
+       {"enterprise", object({{"id", integer}, {"name", string_schema()}, {"uscc", string_schema()}}, {"id"})},
+       {"agent", object({{"person_id", integer}, {"name", string_schema("masked")}, {"id_type", string_schema()},
+                         {"id_number", string_schema("masked")}, {"phone", string_schema("masked")}},
+                        {"person_id"})},
+       {"granted_by", object({{"role", role}, {"person_id", id_or_null}}, {"role"})},
+       {"parent_grant_id", id_or_null}, {"level", {{"type", "integer"}, {"minimum", 1}, {"maximum", 3}}},
+       {"admin", {{"type", "boolean"}}}, {"scope", scope}, {"valid_from", date}, {"valid_to", date},
+       {"state", {{"type", "string"},
+                  {"enum", {"awaiting_face", "face_failed", "pending", "active", "refused", "disabled", "expired", "revoked"}},
+                  {"description", "expired is read from the clock: pending past confirm_by, active/disabled past valid_to"}}},
+       {"in_force", {{"type", "boolean"}, {"description", "active, within its period, and so is every grant above it"}}},
+       {"confirm_by", time_or_null}, {"created_at", time}, {"updated_at", time},
+       {"manageable", {{"type", "boolean"}, {"description", "GET .../agents only: may the viewer change it"}}},
+       {"face_ticket", string_schema("only when created by the representative: the face check to pass")},
+       {"face_url", string_schema()}},
+      {"grant_id", "enterprise", "agent", "level", "admin", "scope", "valid_from", "valid_to", "state", "in_force"});
+  schemas["AgentGrantInput"] = object(
+      {{"name", string_schema()}, {"id_number", string_schema()}, {"phone", string_schema()}, {"scope", scope},
+       {"valid_from", string_schema("YYYY-MM-DD, today or later; default today")},
+       {"valid_to", string_schema("YYYY-MM-DD, at most 5 years after valid_from")},
+       {"admin", {{"type", "boolean"}, {"description", "legal representative / enterprise account only"}}}},
+      {"name", "id_number", "phone", "scope", "valid_to"});
+  schemas["GrantRequest"] = object(
+      {{"request_id", integer}, {"enterprise_id", integer},
+       {"person", object({{"person_id", integer}, {"name", string_schema("masked")},
+                          {"id_number", string_schema("masked")}, {"phone", string_schema("masked")}},
+                         {"person_id"})},
+       {"scope", scope}, {"valid_from", date}, {"valid_to", date}, {"note", string_schema()},
+       {"state", {{"type", "string"}, {"enum", {"pending", "approved", "rejected"}}}}, {"grant_id", id_or_null},
+       {"created_at", time}, {"decided_at", time_or_null}},
+      {"request_id", "enterprise_id", "scope", "state"});
+  schemas["Identity"] = object(
+      {{"type", {{"type", "string"}, {"enum", {"person", "enterprise"}}}},
+       {"role", {{"type", "string"}, {"enum", {"self", "legal_rep", "admin", "agent"}}}},
+       {"person_id", integer}, {"name", string_schema("masked")}, {"enterprise_id", id_or_null},
+       {"enterprise_name", string_schema()}, {"uscc", string_schema()}, {"grant_id", id_or_null}},
+      {"type", "role"});
+  const json grant = ref("AgentGrant");
+  const json service_items = {{"type", "array"}, {"items", object({{"code", string_schema()}, {"label", string_schema()}},
+                                                                   {"code", "label"})}};
+
+  paths["/api/v1/enterprises/{id}/agents"]["get"] = operation(
+      "The enterprise's agents (我的经办人), every state; managers only: the enterprise account, the legal "
+      "representative, an admin agent (a plain agent gets 403 AGENT_ADMIN_REQUIRED)",
+      with_errors({{"200", answer("agents", object({{"agents", {{"type", "array"}, {"items", grant}}},
+                                                    {"service_items", service_items},
+                                                    {"viewer", object({{"role", role}, {"grant_id", integer}}, {"role"})}},
+                                                   {"agents", "service_items"}))}},
+                  {401, 403, 404}),
+      nullptr, true);
+  paths["/api/v1/enterprises/{id}/agents"]["post"] = operation(
+      "Add an agent: a registered person found by name + ID number + phone. By the enterprise account or the legal "
+      "representative: awaiting_face until the representative's face check (face_ticket) passes, then pending; by an "
+      "admin agent: delegated from its own grant, pending at once. The agent accepts within 24 hours",
+      with_errors({{"201", answer("created", grant)}}, {400, 401, 403, 404, 409, 503}), ref("AgentGrantInput"), true);
+  json edit = object({{"scope", scope}, {"valid_from", string_schema("YYYY-MM-DD")},
+                            {"valid_to", string_schema("YYYY-MM-DD")},
+                            {"admin", {{"type", "boolean"}, {"description", "legal representative, level-1 grants only"}}},
+                            {"enabled", {{"type", "boolean"}, {"description", "false disables, true enables again"}}}},
+                           {});
+  edit.erase("required");  // every field is optional
+  paths["/api/v1/enterprises/{id}/agents/{grant_id}"]["patch"] = operation(
+      "Change a grant: scope, period, admin flag, enable/disable (within the grant above it; not below grants "
+      "delegated from it: 409 AGENT_GRANT_BELOW_CHILDREN)",
+      with_errors({{"200", answer("changed", grant)}}, {400, 401, 403, 404, 409}), edit, true);
+  paths["/api/v1/enterprises/{id}/agents/{grant_id}"]["put"] = operation(
+      "Same as PATCH", with_errors({{"200", answer("changed", grant)}}, {400, 401, 403, 404, 409}), edit, true);
+  json revoked = grant;
+  paths["/api/v1/enterprises/{id}/agents/{grant_id}"]["delete"] = operation(
+      "Revoke a grant and every grant delegated from it (revoked_grant_ids lists them)",
+      with_errors({{"200", answer("revoked: the grant plus revoked_grant_ids", revoked)}}, {401, 403, 404, 409}),
+      nullptr, true);
+  paths["/api/v1/enterprises/{id}/agent-centre"]["get"] = operation(
+      "The agent centre (经办人中心): the agent's own info (masked), its grant, the enterprise's basic info; the "
+      "agent changes its password with PUT /api/v1/me/password",
+      with_errors({{"200", answer("agent centre",
+                                  object({{"agent", {{"type", "object"}}}, {"grant", {{"allOf", json::array({grant})}, {"nullable", true}}},
+                                          {"enterprise", {{"type", "object"}}},
+                                          {"can_manage_agents", {{"type", "boolean"}}}},
+                                         {"agent", "enterprise", "can_manage_agents"}))}},
+                  {401, 403, 404}),
+      nullptr, true);
+  paths["/api/v1/enterprises/{id}/grant-requests"]["post"] = operation(
+      "A signed-in person asks the enterprise ({id}: id or USCC) for a grant; the representative gets a message",
+      with_errors({{"201", answer("created", ref("GrantRequest"))}}, {400, 401, 403, 404, 409}),
+      object({{"scope", scope}, {"valid_from", string_schema("YYYY-MM-DD")}, {"valid_to", string_schema("YYYY-MM-DD")},
+              {"note", string_schema("at most 200 bytes")}},
+             {"scope", "valid_to"}),
+      true);
+  paths["/api/v1/enterprises/{id}/grant-requests"]["get"] = operation(
+      "Grant requests of the enterprise, newest first (managers only)",
+      with_errors({{"200", answer("requests", object({{"requests", {{"type", "array"}, {"items", ref("GrantRequest")}}}},
+                                                     {"requests"}))}},
+                  {401, 403, 404}),
+      nullptr, true);
+  paths["/api/v1/enterprises/{id}/grant-requests/{request_id}/approve"]["post"] = operation(
+      "Approve: by the representative a level-1 grant awaiting the representative's face check, then active; by an "
+      "admin agent a grant delegated from its own, active at once",
+      with_errors({{"200", answer("the grant made (request_id, face_ticket when a face check is needed)", grant)}},
+                  {400, 401, 403, 404, 409, 503}),
+      json{{"type", "object"}, {"properties", {{"admin", {{"type", "boolean"}}}}}}, true);
+  paths["/api/v1/enterprises/{id}/grant-requests/{request_id}/reject"]["post"] = operation(
+      "Reject a pending grant request (the person gets a message)",
+      with_errors({{"200", answer("rejected", ref("GrantRequest"))}}, {401, 403, 404, 409}), nullptr, true);
+  paths["/api/v1/me/agent-grants"]["get"] = operation(
+      "Grants offered to me (from pending on), newest first, with the service items",
+      with_errors({{"200", answer("grants", object({{"grants", {{"type", "array"}, {"items", grant}}},
+                                                    {"service_items", service_items}},
+                                                   {"grants"}))}},
+                  {401, 403}),
+      nullptr, true);
+  paths["/api/v1/me/agent-grants/{grant_id}/accept"]["post"] = operation(
+      "Accept a pending grant (409 AGENT_ACCEPT_EXPIRED after 24 hours)",
+      with_errors({{"200", answer("active", grant)}}, {401, 403, 404, 409}), nullptr, true);
+  paths["/api/v1/me/agent-grants/{grant_id}/refuse"]["post"] = operation(
+      "Refuse a pending grant", with_errors({{"200", answer("refused", grant)}}, {401, 403, 404, 409}), nullptr, true);
+  paths["/api/v1/me/agent-grants/{grant_id}/delegations"]["post"] = operation(
+      "Re-delegate my grant to another registered person, within its scope and period, at most 3 levels deep "
+      "(409 AGENT_LEVEL_EXCEEDED, 400 AGENT_GRANT_EXCEEDS_PARENT); the new agent accepts within 24 hours",
+      with_errors({{"201", answer("created, pending", grant)}}, {400, 401, 403, 404, 409}), ref("AgentGrantInput"), true);
+  paths["/api/v1/me/enterprises"]["get"] = operation(
+      "Every enterprise that authorized me (企业授权) and those I represent, with the grant's state",
+      with_errors({{"200", answer("enterprises", object({{"enterprises", {{"type", "array"}, {"items", object(
+          {{"enterprise", {{"type", "object"}}}, {"role", {{"type", "string"}, {"enum", {"legal_rep", "admin", "agent"}}}},
+           {"grant_id", id_or_null}, {"state", string_schema()}, {"in_force", {{"type", "boolean"}}},
+           {"scope", scope}, {"valid_from", date}, {"valid_to", date}},
+          {"enterprise", "role", "state", "in_force"})}}}}, {"enterprises"}))}},
+                  {401, 403}),
+      nullptr, true);
+  paths["/api/v1/me/identities"]["get"] = operation(
+      "Whom I may act as now: myself, enterprises I represent, grants in force; and the session's current identity",
+      with_errors({{"200", answer("identities", object({{"current", ref("Identity")},
+                                                        {"identities", {{"type", "array"}, {"items", ref("Identity")}}}},
+                                                       {"current", "identities"}))}},
+                  {401, 403}),
+      nullptr, true);
+  paths["/api/v1/sessions/current/identity"]["put"] = operation(
+      "Switch whom this session acts as (works even when the current identity stopped working)",
+      with_errors({{"200", answer("the session", object({{"session_id", integer}, {"person_id", integer},
+                                                         {"acting_as", string_schema("person, legal_rep, admin, agent")},
+                                                         {"enterprise_id", integer}, {"grant_id", integer},
+                                                         {"current", ref("Identity")}, {"valid_until", time}},
+                                                        {"session_id", "acting_as"}))}},
+                  {400, 401, 403}),
+      object({{"type", {{"type", "string"}, {"enum", {"person", "enterprise"}}}}, {"enterprise_id", integer},
+              {"grant_id", integer}},
+             {"type"}),
+      true);
+}
+
 json build(bool dev_mode) {
   json codes = json::array();
   for (std::size_t i = 0; i < error_code_count(); ++i) codes.push_back(code_name(error_code_at(i)));
@@ -721,9 +885,11 @@ json build(bool dev_mode) {
        {"sms_code", string_schema()},
        {"agree", {{"type", "boolean"}}}},
       {"account", "password", "name", "id_type", "id_number", "phone", "sms_code", "agree"});
-  schemas["SignIn"] = object({{"method", {{"type", "string"}, {"enum", {"password", "sms", "enterprise_password"}}}},
+  schemas["SignIn"] = object({{"method", {{"type", "string"}, {"enum", {"password", "sms", "enterprise_password", "agent_password"}}}},
                               {"identifier", string_schema("account, phone or ID number; enterprise_password: "
-                                                           "enterprise account or USCC")},
+                                                           "enterprise account or USCC; agent_password: the agent's "
+                                                           "phone or ID number")},
+                              {"uscc", string_schema("agent_password: the enterprise's USCC (or account)")},
                               {"password", string_schema()},
                               {"captcha_id", string_schema()},
                               {"captcha_answer", string_schema()},
@@ -732,13 +898,15 @@ json build(bool dev_mode) {
                              {"method"});
   schemas["Session"] = object({{"token", string_schema()}, {"expires_in", {{"type", "integer"}}},
                                {"csrf_token", string_schema("send as X-CSRF-Token with the cookie")},
-                               {"subject", object({{"type", string_schema("person | enterprise")},
+                               {"subject", object({{"type", string_schema("person | enterprise | agent")},
                                                    {"person_id", {{"type", "integer"}}},
                                                    {"name", string_schema("masked for persons")},
                                                    {"level", {{"type", "integer"}}},
                                                    {"enterprise_id", {{"type", "integer"}}},
                                                    {"uscc", string_schema()},
-                                                   {"acting_role", string_schema("who acts for the enterprise")}},
+                                                   {"acting_role", string_schema("who acts for the enterprise")},
+                                                   {"enterprise_name", string_schema("agent_password")},
+                                                   {"grant_id", {{"type", "integer"}, {"nullable", true}}}},
                                                   {"type"})}},
                               {"token", "expires_in", "subject"});
   schemas["Me"] = object({{"person_id", {{"type", "integer"}}}, {"account", string_schema()}, {"name", string_schema("masked")},
@@ -884,6 +1052,8 @@ json build(bool dev_mode) {
   describe_enterprises(schemas, paths, dev_mode);
   // OpenID Connect provider
   describe_oidc(paths);
+  // enterprise agents (经办人): grants, acceptance, re-delegation, grant requests, identities
+  describe_agents(schemas, paths);
   paths["/api/v1/openapi.json"]["get"] = operation("This document", {{"200", answer("OpenAPI 3 document")}});
   if (dev_mode) {
     // Served only by `uia serve --dev` (404 in production), so described only there.

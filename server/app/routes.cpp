@@ -3,6 +3,11 @@
 #include "api/validate.h"
 #include "app/openapi.h"
 #include "flows/activation/activation.h"
+#include "flows/agents/agent_centre.h"
+#include "flows/agents/agent_grants.h"
+#include "flows/agents/grant_requests.h"
+#include "flows/agents/identities.h"
+#include "flows/agents/my_agent_grants.h"
 #include "flows/addresses/addresses.h"
 #include "flows/back_office/audit_query.h"
 #include "flows/back_office/document_content.h"
@@ -290,6 +295,24 @@ void add_api_routes(http::Router& router, Services& services, runtime::WorkerPoo
   route(Method::Put, "/api/v1/enterprises/{id}/phone", flows::change_enterprise_phone);
   route(Method::Put, "/api/v1/enterprises/{id}/info", flows::change_enterprise_info);
   route(Method::Put, "/api/v1/enterprises/{id}/legal-representative", flows::change_legal_representative);
+  // enterprise agents (经办人): grants, acceptance, re-delegation, grant requests, identities
+  route(Method::Get, "/api/v1/enterprises/{id}/agents", flows::list_agents);
+  route(Method::Post, "/api/v1/enterprises/{id}/agents", flows::add_agent);
+  route(Method::Patch, "/api/v1/enterprises/{id}/agents/{grant_id}", flows::edit_agent);
+  route(Method::Put, "/api/v1/enterprises/{id}/agents/{grant_id}", flows::edit_agent);
+  route(Method::Delete, "/api/v1/enterprises/{id}/agents/{grant_id}", flows::revoke_agent);
+  route(Method::Get, "/api/v1/enterprises/{id}/agent-centre", flows::get_agent_centre);
+  route(Method::Post, "/api/v1/enterprises/{id}/grant-requests", flows::create_grant_request);
+  route(Method::Get, "/api/v1/enterprises/{id}/grant-requests", flows::list_grant_requests);
+  route(Method::Post, "/api/v1/enterprises/{id}/grant-requests/{request_id}/approve", flows::approve_grant_request);
+  route(Method::Post, "/api/v1/enterprises/{id}/grant-requests/{request_id}/reject", flows::reject_grant_request);
+  route(Method::Get, "/api/v1/me/agent-grants", flows::list_my_agent_grants);
+  route(Method::Post, "/api/v1/me/agent-grants/{grant_id}/accept", flows::accept_agent_grant);
+  route(Method::Post, "/api/v1/me/agent-grants/{grant_id}/refuse", flows::refuse_agent_grant);
+  route(Method::Post, "/api/v1/me/agent-grants/{grant_id}/delegations", flows::redelegate_agent_grant);
+  route(Method::Get, "/api/v1/me/enterprises", flows::list_my_enterprises);
+  route(Method::Get, "/api/v1/me/identities", flows::list_my_identities);
+  route(Method::Put, "/api/v1/sessions/current/identity", flows::switch_identity);
   // OpenID Connect provider: discovery, keys, the OAuth endpoints (RFC 6749 error bodies), the
   // REST of the web client's login/consent pages, back-office clients, authorized business systems.
   // OIDC flows also get the provider (settings, back-channel port) and the Authorization: Basic

@@ -221,6 +221,35 @@ namespace uia {
     "A redirect URI must be https (or http on loopback) without a fragment")                       \
   X(LevelTooLow, "LEVEL_TOO_LOW", "您的实名认证等级不足，请先提升实名认证等级",                    \
     "Your real-name level is below what this service requires")                                    \
+  /* enterprise agents (经办人) and delegation (append below) */                                \
+  X(AgentScopeInvalid, "AGENT_SCOPE_INVALID", "授权事项范围不正确，请至少从列表中选择一项", \
+    "Choose at least one service item from the list")                                             \
+  X(AgentPeriodInvalid, "AGENT_PERIOD_INVALID", "授权有效期不正确（自今日起，最长5年）",            \
+    "The validity period must start today or later and last at most 5 years")                    \
+  X(AgentAdminRequired, "AGENT_ADMIN_REQUIRED", "只有法定代表人或具有管理权限的经办人可以管理经办人", \
+    "Only the legal representative or an agent with the admin flag manages agents")              \
+  X(AgentAdminFlagForbidden, "AGENT_ADMIN_FLAG_FORBIDDEN", "只有法定代表人可以授予管理权限",       \
+    "Only the legal representative grants the admin flag")                                        \
+  X(AgentGrantInactive, "AGENT_GRANT_INACTIVE", "经办人授权已失效（已过期、已停用或已撤销）",       \
+    "The agent grant is no longer in force (expired, disabled or revoked)")                       \
+  X(AgentGrantDuplicate, "AGENT_GRANT_DUPLICATE", "该用户已是本企业的经办人或正在等待确认",         \
+    "This person already holds or is being offered a grant of this enterprise")                   \
+  X(AgentGrantStateInvalid, "AGENT_GRANT_STATE_INVALID", "该授权当前状态不允许此操作",               \
+    "The grant is not in a state that allows this")                                               \
+  X(AgentAcceptExpired, "AGENT_ACCEPT_EXPIRED", "已超过24小时确认期限，该授权已失效",                \
+    "The 24 hours to accept have passed: the grant has expired")                                  \
+  X(AgentLevelExceeded, "AGENT_LEVEL_EXCEEDED", "授权层级最多三层，不能再次转授权",                 \
+    "Grants go at most three levels deep")                                                        \
+  X(AgentGrantExceedsParent, "AGENT_GRANT_EXCEEDS_PARENT", "转授权的事项范围和有效期不得超出本人的授权", \
+    "A delegated grant must stay within the scope and period of the grant it comes from")         \
+  X(AgentGrantBelowChildren, "AGENT_GRANT_BELOW_CHILDREN", "已转授的授权超出新的范围或有效期，请先调整或撤销转授权", \
+    "Grants delegated from this one reach beyond the new scope or period")                       \
+  X(AgentSelf, "AGENT_SELF", "不能授权给本人", "You cannot make yourself an agent")              \
+  X(GrantRequestDuplicate, "GRANT_REQUEST_DUPLICATE", "您已向该企业提交过授权申请，请等待审核",     \
+    "You already asked this enterprise for a grant")                                              \
+  X(GrantRequestStateInvalid, "GRANT_REQUEST_STATE_INVALID", "该授权申请已处理",                     \
+    "This grant request was already decided")                                                      \
+  X(IdentityInvalid, "IDENTITY_INVALID", "无法切换到该身份", "You cannot act as this identity")  \
   /* end of the catalogue: every line above ends with a backslash */
 
 enum class ErrorCode : std::uint16_t {

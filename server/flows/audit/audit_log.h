@@ -18,5 +18,8 @@ struct AuditEvent {
 };
 
 void record_audit(soci::session& sql, long long at, const AuditEvent& event);
+// The same, for an action done while a person acts for an enterprise: whom for, e.g.
+// "enterprise:3 role:agent grant:7" ("" records nothing extra).
+void record_audit(soci::session& sql, long long at, const AuditEvent& event, const std::string& acting_for);
 
 }  // namespace uia::flows

@@ -115,14 +115,15 @@ Page read_page(soci::session& sql, const AuditFilter& f) {
   if (f.from) where += " AND at >= :from_at";
   if (f.to) where += " AND at < :to_at";
   if (f.after) where += " AND at <= :after_at AND (at < :after_at2 OR id < :after_id)";
-  const std::string query = "SELECT id, at, actor, action, target, client_ip, result, detail FROM audit_log" + where +
+  const std::string query = "SELECT id, at, actor, action, target, client_ip, result, detail, acting_for FROM audit_log" + where +
                             " ORDER BY at DESC, id DESC LIMIT " + std::to_string(f.limit + 1);
   long long id = 0, at = 0;
-  std::string actor, action, target, ip, result, detail;
-  soci::indicator actor_i = soci::i_ok, target_i = soci::i_ok, ip_i = soci::i_ok, detail_i = soci::i_ok;
+  std::string actor, action, target, ip, result, detail, acting_for;
+  soci::indicator actor_i = soci::i_ok, target_i = soci::i_ok, ip_i = soci::i_ok, detail_i = soci::i_ok,
+                  acting_i = soci::i_null;
   soci::statement st = (sql.prepare << query, soci::into(id), soci::into(at), soci::into(actor, actor_i),
                         soci::into(action), soci::into(target, target_i), soci::into(ip, ip_i), soci::into(result),
-                        soci::into(detail, detail_i));
+                        soci::into(detail, detail_i), soci::into(acting_for, acting_i));
   if (!f.actor.empty()) st.exchange(soci::use(f.actor, "actor"));
   if (!f.action.empty()) st.exchange(soci::use(f.action, "action"));
   if (!f.target.empty()) st.exchange(soci::use(f.target, "target"));
@@ -149,7 +150,8 @@ Page read_page(soci::session& sql, const AuditFilter& f) {
     }
     page.events.push_back({{"id", id}, {"at", http::format_rfc3339(at)}, {"actor", text(actor, actor_i)},
                            {"action", action}, {"target", text(target, target_i)}, {"client_ip", text(ip, ip_i)},
-                           {"result", result}, {"detail", text(detail, detail_i)}});
+                           {"result", result}, {"detail", text(detail, detail_i)},
+                           {"acting_for", text(acting_for, acting_i)}});
     last = Cursor{at, id};
     ++count;
   }

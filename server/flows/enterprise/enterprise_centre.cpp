@@ -82,7 +82,7 @@ ApiResponse save(app::Services& services, const EnterpriseCaller& caller, const 
     Enterprise next = changed;
     next.updated_at = now;
     enterprises.update(sql, next);
-    record_audit(sql, now, {caller.actor(), action, target_of(next), client_ip, "ok", detail});
+    record_audit(sql, now, {caller.actor(), action, target_of(next), client_ip, "ok", detail}, caller.acting_for());
     return ApiResponse::json(200, describe(next));
   });
 }
@@ -111,7 +111,7 @@ ApiResponse change_enterprise_password(app::Services& services, const http::ApiR
   if (!e.password_hash || !services.passwords->verify(*e.password_hash, old_password)) {
     services.db->with_session([&](soci::session& sql) {
       record_audit(sql, now, {caller.actor(), "enterprise.password.change", target_of(e), request.client_ip, "denied",
-                              "PASSWORD_WRONG"});
+                              "PASSWORD_WRONG"}, caller.acting_for());
     });
     return ApiResponse::error(400, ErrorCode::PasswordWrong, "old_password");
   }
@@ -126,7 +126,7 @@ ApiResponse change_enterprise_password(app::Services& services, const http::ApiR
     enterprises.update(sql, changed);
     // Every session acting for the enterprise ends: whoever knew the old password is out.
     revoke_enterprise_sessions(services, sql, e.id);
-    record_audit(sql, now, {caller.actor(), "enterprise.password.change", target_of(e), request.client_ip, "ok", ""});
+    record_audit(sql, now, {caller.actor(), "enterprise.password.change", target_of(e), request.client_ip, "ok", ""}, caller.acting_for());
   });
   ApiResponse out = ApiResponse::no_content();
   out.session_cookie = http::SessionCookie{"", 0, !services.dev_mode};

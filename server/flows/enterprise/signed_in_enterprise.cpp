@@ -22,9 +22,13 @@ std::variant<EnterpriseCaller, http::ApiResponse> signed_in_enterprise(app::Serv
   if (session.acting.enterprise_id == 0 || session.acting.enterprise_id != id || !role_ok)
     return http::ApiResponse::error(403, ErrorCode::EnterpriseForbidden);
   store::EnterpriseRepository enterprises(*services.cipher, *services.blind_index);
-  auto enterprise = services.db->with_session([&](soci::session& sql) { return enterprises.find_by_id(sql, id); });
+  long long grant_id = 0;
+  auto enterprise = services.db->with_session([&](soci::session& sql) {
+    grant_id = acting_identity_of(sql, session).grant_id;
+    return enterprises.find_by_id(sql, id);
+  });
   if (!enterprise) return http::ApiResponse::error(404, ErrorCode::EnterpriseNotFound);
-  return EnterpriseCaller{session, *enterprise};
+  return EnterpriseCaller{session, *enterprise, grant_id};
 }
 
 }  // namespace uia::flows

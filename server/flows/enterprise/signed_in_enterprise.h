@@ -8,6 +8,7 @@
 #include <variant>
 
 #include "app/services.h"
+#include "flows/agents/acting_check.h"
 #include "flows/sessions/session_store.h"
 #include "http/api.h"
 #include "store/enterprise.h"
@@ -17,9 +18,17 @@ namespace uia::flows {
 struct EnterpriseCaller {
   ActiveSession session;
   store::Enterprise enterprise;
+  long long grant_id = 0;  // an agent's session: the grant it rests on
   std::string actor() const {  // for the audit trail: who acted
     return session.person_id != 0 ? "person:" + std::to_string(session.person_id)
                                   : "enterprise:" + std::to_string(enterprise.id);
+  }
+  // For the audit trail: whom a person acted for ("enterprise:3 role:agent grant:7"); "" for the
+  // enterprise account itself (its actor already says so).
+  std::string acting_for() const {
+    return session.person_id != 0
+               ? acting_for_text({session.acting.enterprise_id, session.acting.role, grant_id})
+               : "";
   }
 };
 

@@ -3,6 +3,7 @@
 #include <soci/soci.h>
 
 #include "flows/activation/activation.h"
+#include "flows/agents/agent_login.h"
 #include "flows/audit/audit_log.h"
 #include "flows/back_office/document_upload.h"
 #include "flows/captcha/captcha_flow.h"
@@ -139,6 +140,7 @@ ApiResponse sign_in(app::Services& services, const http::ApiRequest& request) {
   if (method == "password") return password_sign_in(services, request, fields);
   if (method == "sms") return sms_sign_in(services, request, fields);
   if (method == "enterprise_password") return enterprise_password_sign_in(services, request, fields);
+  if (method == "agent_password") return agent_password_sign_in(services, request, fields);
   return ApiResponse::error(400, ErrorCode::LoginMethodInvalid, "method");
 }
 

@@ -5,6 +5,7 @@
 #include "api/validate.h"
 #include "flows/audit/audit_log.h"
 #include "flows/back_office/document_upload.h"
+#include "flows/agents/agent_grants.h"
 #include "flows/delegations/delegations.h"
 #include "flows/enterprise/enterprise_registration.h"
 #include "flows/relatives/relatives.h"
@@ -275,6 +276,7 @@ bool complete_face_check(app::Services& services, const std::string& ticket, por
     if (purpose == "relative") relative_face_result(services, sql, ticket, passed, now);
     if (purpose == "delegation") delegation_face_result(services, sql, ticket, passed, now);
     if (purpose == "enterprise_register") complete_enterprise_face_check(services, sql, ticket, passed, now);
+    if (purpose == "agent_grant") agent_grant_face_result(services, sql, ticket, passed, now);
     record_audit(sql, now, {"person:" + std::to_string(person_id), "face." + purpose, "person:" + std::to_string(person_id),
                             "", passed ? "ok" : "failed", ""});
     return true;

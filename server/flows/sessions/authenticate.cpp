@@ -2,9 +2,12 @@
 
 #include <openssl/crypto.h>
 
+#include "flows/agents/acting_check.h"
+
 namespace uia::flows {
 
-std::variant<ActiveSession, http::ApiResponse> authenticate(app::Services& services, const http::ApiRequest& request) {
+std::variant<ActiveSession, http::ApiResponse> authenticate_any_identity(app::Services& services,
+                                                                         const http::ApiRequest& request) {
   using Pistache::Http::Method;
   const bool from_cookie = request.bearer_token.empty();
   const std::string& token = http::presented_token(request);
@@ -22,6 +25,17 @@ std::variant<ActiveSession, http::ApiResponse> authenticate(app::Services& servi
     if (!match) return http::ApiResponse::error(403, ErrorCode::CsrfInvalid);
   }
   return session;
+}
+
+std::variant<ActiveSession, http::ApiResponse> authenticate(app::Services& services, const http::ApiRequest& request) {
+  auto who = authenticate_any_identity(services, request);
+  if (auto* session = std::get_if<ActiveSession>(&who); session && !acting_still_allowed(services, *session)) {
+    http::ApiResponse refusal = http::ApiResponse::error(403, ErrorCode::AgentGrantInactive);
+    // The client may offer to switch back (PUT /api/v1/sessions/current/identity) or sign out.
+    refusal.body["error"]["next"] = "switch_identity";
+    return refusal;
+  }
+  return who;
 }
 
 }  // namespace uia::flows

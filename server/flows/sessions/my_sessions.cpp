@@ -4,6 +4,7 @@
 
 #include <soci/soci.h>
 
+#include "flows/agents/acting_check.h"
 #include "flows/audit/audit_log.h"
 #include "flows/sessions/authenticate.h"
 #include "flows/sessions/session_store.h"
@@ -58,7 +59,9 @@ ApiResponse list_my_sessions(app::Services& services, const http::ApiRequest& re
 }
 
 ApiResponse current_session(app::Services& services, const http::ApiRequest& request) {
-  auto who = authenticate(services, request);
+  // Answers even when the identity stopped working (acting_in_force false): a reloaded page
+  // needs the CSRF token to switch back (PUT /api/v1/sessions/current/identity) or sign out.
+  auto who = authenticate_any_identity(services, request);
   if (auto* refusal = std::get_if<ApiResponse>(&who)) return *refusal;
   const auto& current = std::get<ActiveSession>(who);
   // Whose session it is, so a reloaded page opens the right centre: a person's own (acting_as
@@ -69,6 +72,10 @@ ApiResponse current_session(app::Services& services, const http::ApiRequest& req
                         {"csrf_token", current.csrf_token},
                         {"valid_until", http::format_rfc3339(current.valid_until)}};
   if (current.acting.enterprise_id != 0) out["enterprise_id"] = current.acting.enterprise_id;
+  const long long grant_id =
+      services.db->with_session([&](soci::session& sql) { return session_grant_id(sql, current.id); });
+  if (grant_id != 0) out["grant_id"] = grant_id;
+  out["acting_in_force"] = acting_still_allowed(services, current);
   return ApiResponse::json(200, out);
 }
 

@@ -15,6 +15,12 @@ NewSession create_session(app::Services& services, soci::session& sql, long long
 
 NewSession create_acting_session(app::Services& services, soci::session& sql, long long person_id,
                                  const ActingFor& acting, const std::string& client_ip, const std::string& user_agent) {
+  return create_agent_session(services, sql, person_id, acting, 0, client_ip, user_agent);
+}
+
+NewSession create_agent_session(app::Services& services, soci::session& sql, long long person_id,
+                                const ActingFor& acting, long long grant_id, const std::string& client_ip,
+                                const std::string& user_agent) {
   NewSession out;
   out.token = crypto::random_token(*services.random, 32);
   out.csrf_token = crypto::random_token(*services.random, 24);
@@ -27,11 +33,12 @@ NewSession create_acting_session(app::Services& services, soci::session& sql, lo
   long long enterprise_id = acting.enterprise_id;
   std::string role = acting.role;
   soci::indicator enterprise_set = acts ? soci::i_ok : soci::i_null, role_set = enterprise_set;
+  soci::indicator grant_set = grant_id != 0 ? soci::i_ok : soci::i_null;
   sql << "INSERT INTO sessions (token_hash, csrf_token, person_id, created_at, last_seen_at, expires_at, client_ip, "
-         "user_agent, enterprise_id, acting_role) VALUES (:h, :c, :p, :now, :now2, :abs, :ip, :ua, :e, :r)",
+         "user_agent, enterprise_id, acting_role, grant_id) VALUES (:h, :c, :p, :now, :now2, :abs, :ip, :ua, :e, :r, :g)",
       soci::use(hash), soci::use(out.csrf_token), soci::use(person_id), soci::use(now), soci::use(now),
       soci::use(absolute), soci::use(client_ip), soci::use(user_agent), soci::use(enterprise_id, enterprise_set),
-      soci::use(role, role_set);
+      soci::use(role, role_set), soci::use(grant_id, grant_set);
   sql << "SELECT id FROM sessions WHERE token_hash = :h", soci::use(hash), soci::into(out.id);
   return out;
 }
@@ -64,6 +71,23 @@ SessionLookup find_session(app::Services& services, const std::string& token, Ac
 void revoke_session(app::Services& services, soci::session& sql, long long session_id) {
   const long long now = services.now_seconds();
   sql << "UPDATE sessions SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL", soci::use(now),
+      soci::use(session_id);
+}
+
+long long session_grant_id(soci::session& sql, long long session_id) {
+  long long grant_id = 0;
+  soci::indicator set = soci::i_null;
+  sql << "SELECT grant_id FROM sessions WHERE id = :id", soci::use(session_id), soci::into(grant_id, set);
+  return sql.got_data() && set == soci::i_ok ? grant_id : 0;
+}
+
+void change_session_identity(soci::session& sql, long long session_id, const ActingFor& acting, long long grant_id) {
+  long long enterprise_id = acting.enterprise_id;
+  std::string role = acting.role;
+  soci::indicator enterprise_set = enterprise_id != 0 ? soci::i_ok : soci::i_null, role_set = enterprise_set;
+  soci::indicator grant_set = grant_id != 0 ? soci::i_ok : soci::i_null;
+  sql << "UPDATE sessions SET enterprise_id = :e, acting_role = :r, grant_id = :g WHERE id = :id",
+      soci::use(enterprise_id, enterprise_set), soci::use(role, role_set), soci::use(grant_id, grant_set),
       soci::use(session_id);
 }
 

@@ -43,6 +43,16 @@ NewSession create_acting_session(app::Services& services, soci::session& sql, lo
                                  const ActingFor& acting, const std::string& client_ip, const std::string& user_agent);
 // Resolves a presented token; touches last_seen_at at most once a minute (keeps /me cheap).
 SessionLookup find_session(app::Services& services, const std::string& token, ActiveSession& out);
+// An agent's session also names the agent grant it rests on (sessions.grant_id; 0 for none),
+// checked on every request (flows/agents/acting_check.h).
+NewSession create_agent_session(app::Services& services, soci::session& sql, long long person_id,
+                                const ActingFor& acting, long long grant_id, const std::string& client_ip,
+                                const std::string& user_agent);
+// The grant a session rests on, 0 when none.
+long long session_grant_id(soci::session& sql, long long session_id);
+// Switches whom a person's session acts for (PUT /api/v1/sessions/current/identity): the person
+// themselves ({}, 0), or an enterprise as legal representative or agent (with its grant).
+void change_session_identity(soci::session& sql, long long session_id, const ActingFor& acting, long long grant_id);
 void revoke_session(app::Services& services, soci::session& sql, long long session_id);
 void revoke_all_sessions(app::Services& services, soci::session& sql, long long person_id);
 // Every session acting for the enterprise (its own and its agents'): password recovery, a changed
