@@ -388,6 +388,10 @@ void AgentsManageLoad(AgentsManageState& s, const std::function<std::string(cons
     g.manageable = get(p + "manageable") == "true";
     s.grants.push_back(std::move(g));
   }
+  // The face check's note stays only while a grant still waits for it.
+  bool waiting = false;
+  for (const auto& g : s.grants) waiting = waiting || g.state == "awaiting_face";
+  if (!waiting) s.face_ticket.clear(), s.face_url.clear();
   s.loaded = true;
 }
 
