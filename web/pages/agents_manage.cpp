@@ -204,7 +204,7 @@ void grant_form(const PageContext& ctx, S& s, AgentsManageActions& out) {
 
   ui::RowLabel(form, "授权范围", true);
   bool any = false;
-  const float col_w = form.wide ? form.field_w() / 2 : form.field_w() / 2;
+  const float col_w = form.field_w() / 2;  // two checkboxes a row, also at 375 px
   for (size_t i = 0; i < s.items.size() && i < S::kMaxItems; ++i) {
     if (i % 2 == 0) {
       if (i) ui::RowGap(4);
