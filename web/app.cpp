@@ -201,13 +201,14 @@ void App::signed_in(const net::Response& r) {
   }
   centre_ = CentreState{};
   std::string name = r.get("subject.name");
-  centre_.welcome = name.empty() ? "登录成功" : "登录成功，欢迎您，" + name;
+  const std::string welcome = name.empty() ? "登录成功" : "登录成功，欢迎您，" + name;
   // Signed in on the phone to confirm a QR login: back to that question first.
   if (!qr_ticket_waiting_.empty()) {
+    centre_.welcome = welcome;
     open_qr_confirm();
     return;
   }
-  go(Page::Centre);
+  after_person_sign_in(welcome);
 }
 
 void App::submit_register(Date today) {
@@ -289,7 +290,8 @@ void App::restore_session() {
       return;
     }
     // A person's own session opens the 个人中心 (or the QR question a link opened before signing
-    // in), an enterprise account's the 法人中心 (agents' sessions have no centre in this client yet).
+    // in), an enterprise account's the 法人中心, a person acting for an enterprise (legal_rep,
+    // admin, agent) the 经办人中心.
     if (!r.ok() || r.get("csrf_token").empty() || page_ != Page::Login) {
       if (!qr_ticket_waiting_.empty()) ask_sign_in_for_qr();
       return;
@@ -307,6 +309,9 @@ void App::restore_session() {
       enterprise_centre_ = EnterpriseCentreState{};
       enterprise_centre_.enterprise_id = std::atoll(r.get("enterprise_id").c_str());
       go(Page::EnterpriseCentre);
+    } else if (!r.get("enterprise_id").empty()) {
+      net::set_csrf_token(r.get("csrf_token"));
+      open_agent_centre(std::atoll(r.get("enterprise_id").c_str()), "");
     } else if (!qr_ticket_waiting_.empty()) {
       ask_sign_in_for_qr();
     }
@@ -338,6 +343,8 @@ void App::draw_page(const PageContext& ctx) {
     case Page::EnterpriseCentre: frame_enterprise_centre(ctx); break;
     case Page::QrConfirm: frame_qr_confirm(ctx); break;
     case Page::Consent: frame_consent(ctx); break;
+    case Page::AgentCentre: frame_agent_centre(ctx); break;
+    case Page::Identity: frame_identity(ctx); break;
   }
 }
 

@@ -9,6 +9,7 @@
 
 #include "net.h"
 #include "pages/activation_page.h"
+#include "pages/agent_centre_page.h"
 #include "pages/centre_page.h"
 #include "pages/consent_page.h"
 #include "pages/documents_page.h"
@@ -17,6 +18,7 @@
 #include "pages/enterprise_recovery_page.h"
 #include "pages/enterprise_register_page.h"
 #include "pages/face_page.h"
+#include "pages/identity_page.h"
 #include "pages/login_page.h"
 #include "pages/qr_confirm_page.h"
 #include "pages/recovery_page.h"
@@ -29,6 +31,7 @@ class App {
   enum class Page {
     Login, Register, Activation, Recovery, Centre, Face, Documents, QrConfirm, Consent,
     EnterpriseRegister, EnterpriseRecovery, EnterpriseActivation, EnterpriseCentre,
+    AgentCentre, Identity,
   };
 
   void frame(Date today, double now);
@@ -176,6 +179,26 @@ class App {
   void enterprise_change_password();
   void enterprise_failed(const net::Response& r, const char* service);
 
+  // Enterprise agents (app_agents.cpp): 经办人管理 (a tab of the 法人中心 and of the 经办人中心),
+  // the 经办人中心, the identity choice after a person's sign-in, 个人中心 / 经办人授权.
+  void agents_manage(AgentsManageState& s, const AgentsManageActions& a);
+  void agents_failed(AgentsManageState& s, const net::Response& r, const char* service);
+  void agents_reload(AgentsManageState& s);
+  void agent_signed_in(const net::Response& r);
+  void open_agent_centre(long long enterprise_id, const std::string& welcome);
+  void frame_agent_centre(const PageContext& ctx);
+  void agent_centre_failed(const net::Response& r, const char* service);
+  void agent_change_password();
+  // After a person's sign-in: the identity choice when the person acts for enterprises, else the 个人中心.
+  void after_person_sign_in(const std::string& welcome);
+  void open_identity_choice(const std::string& welcome);
+  void frame_identity(const PageContext& ctx);
+  void choose_identity(int index);
+  void load_agent_grants();
+  void answer_agent_grant(long long grant_id, const char* verb);
+  void act_for_enterprise(int index);
+  void request_agent_grant();
+
   Page page_ = Page::Login;
   enum class Restore { NotAsked, Asking, Done };
   Restore restore_ = Restore::NotAsked;
@@ -196,6 +219,8 @@ class App {
   std::string qr_ticket_waiting_;  // a QR login link opened before signing in
   ConsentState consent_;
   bool oidc_wants_consent_ = false;  // the address was /#/consent?oidc=..., not /#/login?oidc=...
+  AgentCentreState agent_centre_;
+  IdentityState identity_;
 };
 
 }  // namespace uia::web

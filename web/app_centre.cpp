@@ -37,6 +37,11 @@ void App::frame_centre(const PageContext& ctx) {
   if (a.load_authorized) load_authorized_clients();
   if (!a.unauthorize.empty()) unauthorize_client(a.unauthorize);
   frame_relations(ctx, a.relations);
+  if (a.load_agent_grants) load_agent_grants();
+  if (a.accept_grant) answer_agent_grant(a.accept_grant, "accept");
+  if (a.refuse_grant) answer_agent_grant(a.refuse_grant, "refuse");
+  if (a.act_for >= 0) act_for_enterprise(a.act_for);
+  if (a.request_grant) request_agent_grant();
   if (ctx.now < s.sms.resend_at || ctx.now < s.delete_sms.resend_at || ctx.now < s.email_sent.resend_at) wake_after(0.25);
 }
 

@@ -72,6 +72,10 @@ void App::enterprise_signed_in(const net::Response& r) {
   s.error.clear();
   s.success.clear();
   s.info.clear();
+  if (r.get("subject.type") == "agent") {  // 经办人登录 (method agent_password)
+    agent_signed_in(r);
+    return;
+  }
   enterprise_centre_ = EnterpriseCentreState{};
   enterprise_centre_.enterprise_id = std::atoll(r.get("subject.enterprise_id").c_str());
   const std::string name = r.get("subject.name");

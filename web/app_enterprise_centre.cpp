@@ -24,6 +24,7 @@ void App::frame_enterprise_centre(const PageContext& ctx) {
   if (a.change_phone) enterprise_change("phone", EnterprisePhoneBody(s), "联系手机已修改");
   if (a.change_info) enterprise_change("info", EnterpriseInfoBody(s), "企业信息已变更，并已通过工商登记信息核验");
   if (a.change_rep) enterprise_change("legal-representative", EnterpriseRepBody(s), "法定代表人已变更");
+  agents_manage(s.agents, a.agents);
   if (a.sign_out) {
     s.busy = true;
     net::send("DELETE", "/api/v1/sessions/current", "", [this](const net::Response& r) {

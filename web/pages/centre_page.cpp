@@ -13,8 +13,9 @@
 namespace uia::web {
 namespace {
 
+// In CentreState::Tab order.
 const char* const kTabs[] = {"基本信息", "地址管理", "修改密码", "修改手机号", "登录设备", "安全设置", "已授权系统",
-                             "我的消息", "亲属管理", "授权关系", "注销账号"};
+                             "我的消息", "亲属管理", "授权关系", "经办人授权", "注销账号"};
 constexpr int kTabCount = sizeof kTabs / sizeof kTabs[0];
 
 // Seeds 001 (1.7 个人账号注销) and 003 list what deleting an account does; the same in plain words.
@@ -337,6 +338,7 @@ void CentrePage(const PageContext& ctx, CentreState& s, CentreActions& out) {
     else out.relations.load_messages = true;  // the unread count on the tab stays current
     if (tab == CentreState::kRelatives) s.relations.relatives_loaded = false;
     if (tab == CentreState::kDelegations) s.relations.delegations_loaded = false;
+    if (tab == CentreState::kAgentGrants) s.grants_loaded = false;
   }
   ui::RowGap(16);
   switch (s.tab) {
@@ -350,6 +352,7 @@ void CentrePage(const PageContext& ctx, CentreState& s, CentreActions& out) {
     case CentreState::kMessages: CentreMessagesTab(ctx, s, out.relations); break;
     case CentreState::kRelatives: CentreRelativesTab(ctx, s, out.relations); break;
     case CentreState::kDelegations: CentreDelegationsTab(ctx, s, out.relations); break;
+    case CentreState::kAgentGrants: CentreAgentGrantsTab(ctx, s, out); break;
     default: delete_tab(ctx, s, out); break;
   }
   ui::RowGap(10);

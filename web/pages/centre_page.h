@@ -6,10 +6,12 @@
 // (centre_security.cpp: 绑定邮箱 with a code by e-mail, 密保问题 for password recovery), and
 // 退出登录 in the title row.
 #pragma once
+#include <functional>
 #include <string>
 #include <vector>
 
 #include "pages/centre_relations.h"
+#include "pages/agents_manage.h"
 #include "pages/page.h"
 #include "ui.h"
 
@@ -17,7 +19,8 @@ namespace uia::web {
 
 struct CentreState {
   enum Tab {
-    kInfo, kAddresses, kPassword, kPhone, kSessions, kSecurity, kAuthorized, kMessages, kRelatives, kDelegations, kDelete
+    kInfo, kAddresses, kPassword, kPhone, kSessions, kSecurity, kAuthorized, kMessages, kRelatives, kDelegations,
+    kAgentGrants, kDelete
   };
   int tab = kInfo;
   std::string welcome;  // "登录成功，欢迎您，张*" right after sign-in
@@ -107,6 +110,28 @@ struct CentreState {
 
   // 我的消息, 亲属管理, 授权关系 (pages/centre_relations.h)
   RelationsState relations;
+  // 经办人授权 (centre_agent_grants.cpp): grants offered to me (接受 / 拒绝 within 24 h), the
+  // enterprises I act for (进入 switches the session to one), and a request for a grant.
+  struct OfferedGrant {
+    long long id = 0;
+    std::string enterprise_name, uscc, state, confirm_by, valid_from, valid_to;
+    std::vector<std::string> scope;
+    bool admin = false;
+  };
+  struct MyEnterprise {
+    long long enterprise_id = 0, grant_id = 0;
+    std::string name, uscc, role, state, valid_from, valid_to;
+    std::vector<std::string> scope;
+    bool in_force = false;
+  };
+  std::vector<OfferedGrant> offered;
+  std::vector<MyEnterprise> my_enterprises;
+  std::vector<AgentsManageState::Item> service_items;
+  bool grants_loading = false, grants_loaded = false;
+  long long grant_busy = 0;
+  ui::Field req_uscc, req_valid_to, req_note;
+  bool req_picked[AgentsManageState::kMaxItems] = {};
+  bool req_submitted = false;
 
   bool submitted = false;  // the current tab's button pressed at least once
   bool busy = false;
@@ -137,6 +162,11 @@ struct CentreActions {
   bool load_authorized = false;     // GET /api/v1/me/authorized-clients
   std::string unauthorize;          // DELETE /api/v1/me/authorized-clients/{client_id}
   RelationsActions relations;       // 我的消息, 亲属管理, 授权关系
+  bool load_agent_grants = false;   // GET /api/v1/me/agent-grants, /api/v1/me/enterprises
+  long long accept_grant = 0;       // POST /api/v1/me/agent-grants/{id}/accept
+  long long refuse_grant = 0;       // POST /api/v1/me/agent-grants/{id}/refuse
+  int act_for = -1;                 // PUT /api/v1/sessions/current/identity (my_enterprises index)
+  bool request_grant = false;       // POST /api/v1/enterprises/{uscc}/grant-requests
 };
 
 // 基本信息 beyond the masked identity: the editable rows, read-only or in 编辑 mode.
@@ -149,6 +179,12 @@ void CentreAddressesTab(const PageContext& ctx, CentreState& s, CentreActions& o
 std::string AddressBody(const CentreState& s);
 // Opens the form for `a` (nullptr: a new address).
 void OpenAddressForm(CentreState& s, const CentreState::Address* a);
+
+// 经办人授权 (centre_agent_grants.cpp).
+void CentreAgentGrantsTab(const PageContext& ctx, CentreState& s, CentreActions& out);
+void CentreAgentGrantsLoad(CentreState& s, const std::function<std::string(const std::string&)>& get);
+void CentreMyEnterprisesLoad(CentreState& s, const std::function<std::string(const std::string&)>& get);
+std::string GrantRequestBody(const CentreState& s);
 
 // 安全设置 (centre_security.cpp).
 void CentreSecurityTab(const PageContext& ctx, CentreState& s, CentreActions& out);

@@ -16,8 +16,8 @@ namespace uia::web {
 namespace {
 
 using S = EnterpriseCentreState;
-// One entry per tab, in S::Tab order (经办人管理 joins here when agents have their pages).
-const char* const kTabs[] = {"企业信息", "法定代表人信息", "修改密码", "修改联系手机", "信息变更", "法定代表人变更"};
+// One entry per tab, in S::Tab order.
+const char* const kTabs[] = {"企业信息", "法定代表人信息", "修改密码", "修改联系手机", "信息变更", "法定代表人变更", "经办人管理"};
 constexpr int kTabCount = sizeof kTabs / sizeof kTabs[0];
 
 const char* const kExtendedKeys[] = {"registered_address", "registered_capital", "established_date", "business_term",
@@ -251,6 +251,11 @@ void EnterpriseCentrePage(const PageContext& ctx, EnterpriseCentreState& s, Ente
     s.error.clear();
     s.success.clear();
     if (tab == S::kInfo || tab == S::kRep) s.loaded = false;  // always fresh
+    if (tab == S::kAgents) {
+      s.agents.loaded = s.agents.requests_loaded = false;
+      s.agents.error.clear();
+      s.agents.success.clear();
+    }
     if (tab == S::kChangeInfo) {
       s.change_name.set(s.name);
       s.change_org_type = OrgTypeIndex(s.org_type);
@@ -263,6 +268,10 @@ void EnterpriseCentrePage(const PageContext& ctx, EnterpriseCentreState& s, Ente
     case S::kPassword: password_tab(ctx, s, out); break;
     case S::kPhone: phone_tab(ctx, s, out); break;
     case S::kChangeInfo: change_info_tab(ctx, s, out); break;
+    case S::kAgents:
+      s.agents.enterprise_id = s.enterprise_id;
+      AgentsManageTab(ctx, s.agents, out.agents);
+      break;
     default: change_rep_tab(ctx, s, out); break;
   }
   ui::RowGap(10);

@@ -4,19 +4,19 @@
 // ②新号码绑定 with a code sent to the new number), 信息变更 (checked against the business
 // registry; the USCC is shown read-only), 法定代表人变更 (another real-name person, confirmed by
 // the registry), and 退出登录 in the title row.
-// The tab list is kTabs in the .cpp: a later 经办人管理 tab (agents) is one more entry there and
-// one more case in EnterpriseCentrePage.
+// 经办人管理 (agents_manage.h): the enterprise's agents and the grant requests of persons.
 #pragma once
 #include <functional>
 #include <string>
 
+#include "pages/agents_manage.h"
 #include "pages/page.h"
 #include "ui.h"
 
 namespace uia::web {
 
 struct EnterpriseCentreState {
-  enum Tab { kInfo, kRep, kPassword, kPhone, kChangeInfo, kChangeRep };
+  enum Tab { kInfo, kRep, kPassword, kPhone, kChangeInfo, kChangeRep, kAgents };
   int tab = kInfo;
   long long enterprise_id = 0;
   std::string welcome;  // "登录成功，欢迎您，…" right after sign-in
@@ -42,6 +42,9 @@ struct EnterpriseCentreState {
   ui::Field new_rep_name, new_rep_id_number;
   int new_rep_id_type = 0;
 
+  // 经办人管理 (agents_manage.h)
+  AgentsManageState agents;
+
   bool submitted = false;  // the current tab's button pressed at least once
   bool busy = false;
   std::string error, success;
@@ -56,6 +59,7 @@ struct EnterpriseCentreActions {
   bool change_rep = false;         // PUT .../legal-representative
   bool refresh_captcha = false;
   bool sign_out = false;           // DELETE /api/v1/sessions/current
+  AgentsManageActions agents;      // 经办人管理
 };
 
 void EnterpriseCentrePage(const PageContext& ctx, EnterpriseCentreState& s, EnterpriseCentreActions& out);

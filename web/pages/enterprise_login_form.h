@@ -12,6 +12,10 @@ namespace uia::web {
 
 struct EnterpriseLoginState {
   ui::Field identifier, password, captcha;  // the captcha picture is the login page's own
+  // 经办人登录 (seed 000 企业经办人账号登陆, seed 001 代理登录): the enterprise's USCC (in
+  // `identifier`), the agent's phone or ID number and the agent's own person password.
+  bool agent = false;
+  ui::Field agent_id;
   bool submitted = false;
   bool busy = false;
   std::string error;
@@ -20,7 +24,7 @@ struct EnterpriseLoginState {
 };
 
 struct EnterpriseLoginActions {
-  bool submit = false;  // POST /api/v1/sessions {"method": "enterprise_password"}
+  bool submit = false;  // POST /api/v1/sessions {"method": "enterprise_password" | "agent_password"}
   bool refresh_captcha = false;
   bool go_register = false;
   bool go_recovery = false;
