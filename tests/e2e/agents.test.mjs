@@ -1,5 +1,5 @@
 // Browser test of the enterprise agent (经办人) pages (issue 5 "done when"): an enterprise
-// registered over REST; in the 法人中心 the 经办人管理 tab adds an agent (name + ID number +
+// registered through 法人注册 (its representative's face check passed); in the 法人中心 the 经办人管理 tab adds an agent (name + ID number +
 // phone, period, scope checklist), the legal representative's face check is passed through the
 // dev route and the grant waits for the agent; the agent signs in personally and accepts it in
 // 个人中心 / 经办人授权; then signs in on 法人登录 as 企业经办人 (method agent_password: USCC +
@@ -14,46 +14,11 @@
 import {
   TIMEOUT, TestFailure, check, log, call, restSmsCode, rnd, randomPhone, person, registerActive, nextFrames, openClient, runTest,
 } from './centre_driver.mjs';
+import { company as companyOf, passFace, registerThroughPage } from './enterprise_driver.mjs';
 
 const SHOT_PREFIX = 'agents';
 
-// A valid GB 32100 code (as enterprise.test.mjs makes them).
-const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-function orgCheck(body8) {
-  const w = [3, 7, 9, 10, 5, 8, 4, 2];
-  let sum = 0;
-  for (let i = 0; i < 8; i++) sum += Number(body8[i]) * w[i];
-  const c = 11 - (sum % 11);
-  return c === 10 ? 'X' : c === 11 ? '0' : String(c);
-}
-function usccCheck(first17) {
-  const w = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += ALPHABET.indexOf(first17[i]) * w[i];
-  return ALPHABET[(31 - (sum % 31)) % 31];
-}
-function makeUscc() {
-  const body = String(10000000 + rnd(89999999)).padStart(8, '0');
-  const first17 = '91220100' + body + orgCheck(body);
-  return first17 + usccCheck(first17);
-}
 const maskName = (n) => n[0] + '*'.repeat([...n].length - 1);
-
-// The enterprise, registered and face-checked over REST (enterprise.test.mjs drives that page).
-async function registerEnterprise(rep) {
-  const c = { name: '长春星河科技有限公司', uscc: makeUscc(), phone: randomPhone(), account: 'qy' + Date.now().toString(36) + rnd(1000), password: 'Qy2026#abc' };
-  const seeded = await call('PUT', `/api/dev/registry/${c.uscc}`, { name: c.name, legal_rep_name: rep.name, legal_rep_id_number: rep.id });
-  check(seeded.status === 200, `seed registry: HTTP ${seeded.status}`);
-  const code = await restSmsCode(c.phone, 'enterprise_register');
-  const r = await call('POST', '/api/v1/enterprises', {
-    org_type: 'enterprise', name: c.name, uscc: c.uscc, legal_rep_name: rep.name, legal_rep_id_type: 'resident', legal_rep_id_number: rep.id,
-    legal_rep_id_valid_from: rep.validFrom, legal_rep_id_valid_to: 'long_term', phone: c.phone, sms_code: code, account: c.account,
-    password: c.password, agree: true,
-  });
-  check(r.status === 201, `enterprise registration: HTTP ${r.status} ${JSON.stringify(r.body)}`);
-  if (r.body.face_ticket) check((await call('POST', `/api/dev/face/${r.body.face_ticket}`, { result: 'pass' })).status === 200, 'face pass');
-  return c;
-}
 
 async function personSignIn(d, account, password) {
   await d.heading('用户登录');
@@ -172,9 +137,17 @@ async function desktop(browser) {
   if (process.env.UIA_E2E_DEBUG) page.on('response', (r) => console.log('response:', r.request().method(), r.url(), r.status()));
   try {
     for (const p of [rep, agent1, agent2]) await registerActive(p);
-    company = await registerEnterprise(rep);
+    log('legal representative and two agents registered over REST');
+    // ---- 法人注册 through the page, the representative's face check, then 法人登录
+    company = companyOf('长春星河科技有限公司');
     const c = company;
-    log('enterprise', c.uscc, 'and three persons registered over REST');
+    const seeded = await call('PUT', `/api/dev/registry/${c.uscc}`, { name: c.name, legal_rep_name: rep.name, legal_rep_id_number: rep.id });
+    check(seeded.status === 200, `seed registry: HTTP ${seeded.status}`);
+    const registered = await registerThroughPage(d, page, c, rep, 'register-filled');
+    await passFace(d, page, registered);
+    await d.banner('法人注册成功');
+    await d.press(role('button', '去法人登录'));
+    log('enterprise', c.uscc, 'registered through 法人注册');
 
     // ---- 法人中心 → 经办人管理
     await d.heading('用户登录');
