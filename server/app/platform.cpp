@@ -7,6 +7,7 @@
 #include "app/routes.h"
 #include "crypto/keys.h"
 #include "flows/enterprise/registry_check.h"
+#include "flows/oidc/config_clients.h"
 #include "flows/registration/registration.h"
 #include "http/json_response.h"
 #include "http/static_files.h"
@@ -111,6 +112,11 @@ std::unique_ptr<Platform> build_platform(const PlatformConfig& config, std::shar
           if (flows::recheck_unverified_enterprises(*services) > 0) services->read_cache->invalidate_all();
         });
   }
+
+  // Business systems the configuration file lists: the database agrees with the file before
+  // the first request.
+  if (const auto oidc = file_config.find("oidc"); oidc != file_config.end() && oidc->is_object() && oidc->contains("clients"))
+    flows::oidc::apply_config_clients(s, oidc->at("clients"));
 
   auto router = std::make_shared<http::Router>();
   const std::string mode = config.dev ? "dev" : "production";

@@ -95,6 +95,22 @@ std::vector<OidcClient> OidcClientRepository::list(soci::session& sql) const {
   return out;
 }
 
+void OidcClientRepository::update(soci::session& sql, const OidcClient& c) const {
+  const std::string redirects = to_json_list(c.redirect_uris);
+  const std::string post_logout = to_json_list(c.post_logout_redirect_uris);
+  soci::indicator secret_ind = c.secret_hash ? soci::i_ok : soci::i_null;
+  const std::string secret = c.secret_hash.value_or("");
+  soci::indicator logout_ind = c.backchannel_logout_uri ? soci::i_ok : soci::i_null;
+  const std::string logout = c.backchannel_logout_uri.value_or("");
+  sql << "UPDATE oidc_clients SET name = :name, secret_hash = :secret, client_type = :type, "
+         "redirect_uris = :redirects, post_logout_redirect_uris = :post_logout, scopes = :scopes, "
+         "subject_type = :subject, id_token_alg = :alg, backchannel_logout_uri = :logout, "
+         "min_level = :level WHERE client_id = :cid",
+      soci::use(c.name), soci::use(secret, secret_ind), soci::use(c.client_type), soci::use(redirects),
+      soci::use(post_logout), soci::use(c.scopes), soci::use(c.subject_type), soci::use(c.id_token_alg),
+      soci::use(logout, logout_ind), soci::use(c.min_level), soci::use(c.client_id);
+}
+
 bool OidcClientRepository::disable(soci::session& sql, const std::string& client_id, long long now) const {
   soci::statement st = (sql.prepare << "UPDATE oidc_clients SET enabled = 0, disabled_at = :now "
                                        "WHERE client_id = :cid AND enabled = 1",

@@ -10,6 +10,9 @@
 
 namespace uia::store {
 
+// created_by of the clients the configuration file lists (oidc.clients).
+inline constexpr const char* kConfigClientCreator = "config";
+
 struct OidcClient {
   long long id = 0;
   std::string client_id;
@@ -37,6 +40,9 @@ class OidcClientRepository {
   long long insert(soci::session& sql, const OidcClient& client) const;
   std::optional<OidcClient> find(soci::session& sql, const std::string& client_id) const;
   std::vector<OidcClient> list(soci::session& sql) const;
+  // Rewrites what describes the client (everything but its id, creator, creation time and
+  // enabled state), found by client_id.
+  void update(soci::session& sql, const OidcClient& client) const;
   // false when no such client or it was already disabled.
   bool disable(soci::session& sql, const std::string& client_id, long long now) const;
 };

@@ -2,12 +2,11 @@
 
 #include <soci/soci.h>
 
-#include "crypto/jose.h"
 #include "crypto/tokens.h"
 #include "flows/audit/audit_log.h"
 #include "flows/back_office/staff_auth.h"
+#include "flows/oidc/client_fields.h"
 #include "flows/oidc/oidc_tokens.h"
-#include "http/json_fields.h"
 #include "http/rfc3339.h"
 #include "store/oidc_client_repository.h"
 
@@ -15,47 +14,6 @@ namespace uia::flows {
 namespace {
 using http::ApiResponse;
 using store::OidcClient;
-
-constexpr std::size_t kMaxUris = 10;
-constexpr std::size_t kMaxUriLength = 512;
-
-// https anywhere; http only on loopback (a native app's local listener, a developer's machine).
-// No fragment (RFC 6749 §3.1.2), no spaces or control characters, a host present.
-bool valid_redirect_uri(const std::string& uri) {
-  if (uri.empty() || uri.size() > kMaxUriLength || uri.find('#') != std::string::npos) return false;
-  for (unsigned char c : uri)
-    if (c <= 0x20 || c >= 0x7f) return false;
-  std::string rest;
-  if (uri.rfind("https://", 0) == 0) rest = uri.substr(8);
-  else if (uri.rfind("http://", 0) == 0) rest = uri.substr(7);
-  else return false;
-  const std::string authority = rest.substr(0, rest.find_first_of("/?"));
-  if (authority.empty() || authority.find('@') != std::string::npos) return false;
-  if (uri[4] == 's') return true;
-  std::string host = authority;
-  if (host.rfind("[::1]", 0) == 0) return host.size() == 5 || host[5] == ':';
-  host = host.substr(0, host.find(':'));
-  return host == "127.0.0.1" || host == "localhost";
-}
-
-// A JSON array of redirect URIs; nullopt → the answer to send.
-std::optional<ApiResponse> read_uris(const nlohmann::json& body, const char* name, bool required,
-                                     std::vector<std::string>& out) {
-  const auto it = body.find(name);
-  if (it == body.end() || it->is_null()) {
-    if (required) return ApiResponse::error(400, ErrorCode::FieldRequired, name);
-    return std::nullopt;
-  }
-  if (!it->is_array()) return ApiResponse::error(400, ErrorCode::FieldType, name);
-  if ((required && it->empty()) || it->size() > kMaxUris)
-    return ApiResponse::error(400, ErrorCode::RedirectUriInvalid, name);
-  for (const auto& item : *it) {
-    if (!item.is_string() || !valid_redirect_uri(item.get<std::string>()))
-      return ApiResponse::error(400, ErrorCode::RedirectUriInvalid, name);
-    out.push_back(item.get<std::string>());
-  }
-  return std::nullopt;
-}
 
 nlohmann::json client_json(const OidcClient& c) {
   nlohmann::json scopes = nlohmann::json::array();
@@ -71,6 +29,7 @@ nlohmann::json client_json(const OidcClient& c) {
           {"backchannel_logout_uri", c.backchannel_logout_uri ? nlohmann::json(*c.backchannel_logout_uri) : nlohmann::json()},
           {"min_level", c.min_level},
           {"enabled", c.enabled},
+          {"source", c.created_by == store::kConfigClientCreator ? "config" : "back_office"},
           {"created_at", http::format_rfc3339(c.created_at)},
           {"disabled_at", c.disabled_at ? nlohmann::json(http::format_rfc3339(*c.disabled_at)) : nlohmann::json()}};
 }
@@ -83,44 +42,8 @@ ApiResponse register_oidc_client(app::Services& services, const http::ApiRequest
   const SignedInStaff& staff = std::get<SignedInStaff>(who);
   const auto body = request.json();
   if (!body) return ApiResponse::error(400, ErrorCode::RequestInvalid);
-  http::JsonFields fields(*body, kMaxUriLength);
   OidcClient c;
-  c.name = fields.required("name");
-  c.client_type = fields.optional("client_type").value_or("confidential");
-  c.subject_type = fields.optional("subject_type").value_or("public");
-  c.id_token_alg = fields.optional("id_token_signed_response_alg").value_or("ES256");
-  const auto backchannel = fields.optional("backchannel_logout_uri");
-  if (fields.failed()) return fields.error();
-  if (c.name.empty() || c.name.size() > 128) return ApiResponse::error(400, ErrorCode::OptionInvalid, "name");
-  if (c.client_type != "confidential" && c.client_type != "public")
-    return ApiResponse::error(400, ErrorCode::OptionInvalid, "client_type");
-  if (c.subject_type != "public" && c.subject_type != "pairwise")
-    return ApiResponse::error(400, ErrorCode::OptionInvalid, "subject_type");
-  if (!crypto::jws_alg_from_name(c.id_token_alg))
-    return ApiResponse::error(400, ErrorCode::OptionInvalid, "id_token_signed_response_alg");
-  if (backchannel && !backchannel->empty()) {
-    if (!valid_redirect_uri(*backchannel)) return ApiResponse::error(400, ErrorCode::RedirectUriInvalid, "backchannel_logout_uri");
-    c.backchannel_logout_uri = *backchannel;
-  }
-  if (auto bad = read_uris(*body, "redirect_uris", true, c.redirect_uris)) return *bad;
-  if (auto bad = read_uris(*body, "post_logout_redirect_uris", false, c.post_logout_redirect_uris)) return *bad;
-  if (const auto it = body->find("scopes"); it != body->end() && !it->is_null()) {
-    if (!it->is_array()) return ApiResponse::error(400, ErrorCode::FieldType, "scopes");
-    std::set<std::string> scopes;
-    for (const auto& s : *it) {
-      if (!s.is_string() || !oidc::supported_scopes().count(s.get<std::string>()))
-        return ApiResponse::error(400, ErrorCode::OptionInvalid, "scopes");
-      scopes.insert(s.get<std::string>());
-    }
-    if (!scopes.count("openid")) return ApiResponse::error(400, ErrorCode::OptionInvalid, "scopes");
-    c.scopes = oidc::join_scope(scopes);
-  }
-  if (const auto it = body->find("min_level"); it != body->end() && !it->is_null()) {
-    if (!it->is_number_integer()) return ApiResponse::error(400, ErrorCode::FieldType, "min_level");
-    const long long level = it->get<long long>();
-    if (level < 1 || level > oidc::kMaxLevel) return ApiResponse::error(400, ErrorCode::OptionInvalid, "min_level");
-    c.min_level = static_cast<int>(level);
-  }
+  if (auto bad = oidc::read_client_fields(*body, c)) return *bad;
   const long long now = services.now_seconds();
   c.client_id = "uia-" + crypto::random_token(*services.random, 12);
   std::optional<std::string> secret;

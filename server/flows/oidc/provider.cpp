@@ -27,7 +27,8 @@ std::shared_ptr<Provider> make_provider(const nlohmann::json& section, bool dev_
     if (!section.is_object()) throw std::runtime_error("oidc must be an object");
     for (const auto& [key, value] : section.items()) {
       static const char* known[] = {"issuer", "key_rotation_days", "access_token_seconds", "id_token_seconds",
-                                    "refresh_token_days", "token_requests_per_minute", "backchannel_logout"};
+                                    "refresh_token_days", "token_requests_per_minute", "backchannel_logout",
+                                    "clients"};  // clients: flows/oidc/config_clients
       if (std::find_if(std::begin(known), std::end(known), [&](const char* k) { return key == k; }) == std::end(known))
         throw std::runtime_error("oidc." + key + " is not a known setting");
     }
