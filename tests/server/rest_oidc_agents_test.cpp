@@ -245,6 +245,35 @@ TEST_F(RestOidcAgents, AUserinfoAfterTheGrantEndedOtherwiseFailsAndRevokesTheFam
   expect_oauth_error(refresh(client_, t.refresh()), 400, "invalid_grant");
 }
 
+TEST_F(RestOidcAgents, ADelegatedGrantsTokensEndWithTheGrantAbove) {
+  const Browser first = signed_in_adult();
+  const long long parent = active_grant(first, {"tax", "social_security"}, "2027-11-25");
+  const Browser second = signed_in_adult();
+  const Reply made = post("/api/v1/me/agent-grants/" + std::to_string(parent) + "/delegations",
+                          {{"name", second.applicant.name}, {"id_number", second.applicant.id_number},
+                           {"phone", second.applicant.phone}, {"scope", {"tax"}}, {"valid_to", "2027-06-30"}},
+                          first.cookie);
+  ASSERT_EQ(made.status, 201) << made.body;
+  const long long child = made.json.value("grant_id", 0LL);
+  ASSERT_EQ(post("/api/v1/me/agent-grants/" + std::to_string(child) + "/accept", nlohmann::json::object(), second.cookie).status,
+            200);
+  const Tokens t = sign_in_to_client(acting_agent(second, child));
+  expect_agent_claims(t.id_claims, "agent", {"tax"}, "2027-06-30");
+
+  // The parent disabled: the child is no longer in force, so its tokens stop at the next use.
+  ASSERT_EQ(patch(grant_path(parent), {{"enabled", false}}, rep_acting_).status, 200);
+  expect_oauth_error(userinfo(t.access()), 401, "invalid_token");
+  EXPECT_EQ(count_rows("oidc_token_families", "grant_id = " + std::to_string(child) + " AND revoked_reason = 'acting_ended'"), 1);
+
+  // Enabled again, a new sign-in works; revoking the parent then revokes the child's family at once.
+  ASSERT_EQ(patch(grant_path(parent), {{"enabled", true}}, rep_acting_).status, 200);
+  const Tokens again = sign_in_to_client(acting_agent(second, child));
+  ASSERT_EQ(del(grant_path(parent), rep_acting_).status, 200);
+  EXPECT_EQ(count_rows("oidc_token_families", "grant_id = " + std::to_string(child) + " AND revoked_reason = 'agent_grant_revoked'"),
+            1);
+  expect_oauth_error(refresh(client_, again.refresh()), 400, "invalid_grant");
+}
+
 TEST_F(RestOidcAgents, TheLegalRepresentativeActsForTheEnterpriseWithoutAnAgentScope) {
   const Tokens t = sign_in_to_client(Browser{rep_.applicant, rep_acting_, rep_.person_id});
   ASSERT_TRUE(t.id_claims.contains("uia_enterprise")) << t.id_claims.dump();
