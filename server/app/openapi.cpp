@@ -965,7 +965,8 @@ void describe_oidc_enterprise(json& schemas, json& paths) {
   paths["/oidc/authorize"]["get"]["description"] =
       "An enterprise account's own session (法人登录) does not sign in to business systems: the browser is sent to "
       "/#/login?oidc=<request_id>&reason=enterprise_account (prompt=none: login_required) to sign in as the legal "
-      "representative or an agent.";
+      "representative or an agent. So is a session still acting on an agent grant that ended (disabled, revoked, "
+      "expired) or as a representative since replaced.";
   auto& request_schema =
       paths["/api/v1/oidc/requests/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]["properties"];
   request_schema["data_items"] = {{"type", "array"},

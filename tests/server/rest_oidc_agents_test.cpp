@@ -209,6 +209,10 @@ TEST_F(RestOidcAgents, AnAdminAgentSignedInWithAgentPasswordAndADisabledGrantEnd
   EXPECT_EQ(count_rows("oidc_token_families", "revoked_reason = 'agent_grant_disabled'"), 1);
   EXPECT_EQ(count_rows("audit_log", "action = 'agent_grant.disable' AND detail LIKE '%oidc_families=1%'"), 1);
   expect_oauth_error(userinfo(t.access()), 401, "invalid_token");
+  // The session still acting on the disabled grant gets no code: it is sent to sign in again.
+  const Reply started = get(authorize_path(client_.id, {{"scope", kEnterpriseScopes}}), acting.cookie);
+  ASSERT_EQ(started.status, 302) << started.body;
+  EXPECT_EQ(started.header("location").rfind("/#/login?oidc=", 0), 0u) << started.header("location");
   ASSERT_EQ(patch(grant_path(grant_id), {{"enabled", true}}, rep_acting_).status, 200);
   expect_oauth_error(refresh(client_, t.refresh()), 400, "invalid_grant");
 }

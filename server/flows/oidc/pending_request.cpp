@@ -78,6 +78,8 @@ std::optional<SignedInBrowser> browser_of_session(app::Services& services, long 
         soci::into(out.level), soci::into(status), soci::into(out.auth_time), soci::use(session_id), soci::use(person_id);
     if (!sql.got_data() || status != "active") return std::nullopt;
     out.acting = acting_of_session(sql, session_id);
+    // Acting on a grant that ended (or as a representative replaced): no code for it; sign in again.
+    if (out.acting.acting() && !enterprise_claims(services, sql, person_id, out.acting)) return std::nullopt;
     return out;
   });
 }
