@@ -934,6 +934,65 @@ void describe_agents(json& schemas, json& paths) {
       true);
 }
 
+// OpenID Connect for persons acting for an enterprise (issue 6, agentclaims): the uia_enterprise
+// scope and its claims (flows/oidc/enterprise_claims.h), the consent page's data items, the
+// refusal of an enterprise account's own session (flows/oidc/enterprise_account.h), and the
+// service-item catalogue of the agent centre. Runs after describe_oidc and describe_agents: it
+// adds to their operations.
+void describe_oidc_enterprise(json& schemas, json& paths) {
+  schemas["EnterpriseClaims"] = object(
+      {{"uia_enterprise",
+        object({{"uscc", string_schema("统一社会信用代码")},
+                {"name", string_schema("the enterprise's name")},
+                {"role", {{"type", "string"}, {"enum", {"legal_representative", "agent", "admin_agent"}}}}},
+               {"uscc", "name", "role"})},
+       {"uia_agent_scope", {{"type", "array"}, {"items", string_schema("service-item code, see service_items")},
+                            {"description", "agents only: the grant's service items (a legal representative may do all)"}}},
+       {"uia_agent_valid_until", {{"type", "string"}, {"format", "date"}, {"description", "agents only: the grant's last valid day"}}}},
+      {});
+  schemas["EnterpriseClaims"].erase("required");  // every claim is optional
+  schemas["EnterpriseClaims"]["description"] =
+      "Scope uia_enterprise (the client must be registered for it and ask for it): when the signed-in person acted "
+      "for an enterprise at /oidc/authorize (legal representative, or an agent on a grant: PUT "
+      "/api/v1/sessions/current/identity or agent_password sign-in), the ID token, userinfo and introspection carry "
+      "these claims; a person acting for nobody gets none. Every later use re-checks the identity: a grant disabled, "
+      "revoked or expired (or an ancestor grant), a representative replaced, or an enterprise no longer active makes "
+      "refresh answer invalid_grant and userinfo invalid_token and revokes the token family; introspection answers "
+      "active=false. Revoking or disabling a grant revokes its families at once.";
+  const char* claims_note = " With scope uia_enterprise: the EnterpriseClaims (components/schemas/EnterpriseClaims).";
+  for (const char* path : {"/oidc/userinfo", "/oidc/introspect", "/oidc/token"})
+    for (auto& op : paths[path]) op["description"] = std::string(op.value("summary", "")) + "." + claims_note;
+  paths["/oidc/authorize"]["get"]["description"] =
+      "An enterprise account's own session (法人登录) does not sign in to business systems: the browser is sent to "
+      "/#/login?oidc=<request_id>&reason=enterprise_account (prompt=none: login_required) to sign in as the legal "
+      "representative or an agent. So is a session still acting on an agent grant that ended (disabled, revoked, "
+      "expired) or as a representative since replaced.";
+  auto& request_schema =
+      paths["/api/v1/oidc/requests/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]["properties"];
+  request_schema["data_items"] = {{"type", "array"},
+                                  {"items", object({{"scope", string_schema()}, {"label", string_schema("zh-CN")}}, {"scope", "label"})}};
+  request_schema["acting_for"] = {
+      {"type", "object"},
+      {"nullable", true},
+      {"description", "whom the signed-in session releases data for (scope uia_enterprise only)"},
+      {"properties", {{"uscc", string_schema()}, {"name", string_schema()}, {"role", string_schema()},
+                      {"role_label", string_schema("zh-CN")},
+                      {"service_items", {{"type", "array"}, {"items", object({{"code", string_schema()}, {"label", string_schema()}}, {"code", "label"})}}},
+                      {"valid_until", {{"type", "string"}, {"format", "date"}}}}}};
+  request_schema["sign_in_refused"] = {
+      {"type", "object"},
+      {"description", "set when the session is an enterprise account's own: {code: LOGIN_METHOD_INVALID, reason: "
+                      "enterprise_account, message (zh-CN)}"}};
+  paths["/api/v1/oidc/requests/{id}/decision"]["post"]["description"] =
+      "An enterprise account's own session: 403 LOGIN_METHOD_INVALID with error.reason=enterprise_account and a zh-CN "
+      "error.hint.";
+  auto& centre =
+      paths["/api/v1/enterprises/{id}/agent-centre"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]["properties"];
+  centre["service_items"] = {{"type", "array"},
+                             {"description", "the service-item catalogue with zh-CN labels (names the grant's scope)"},
+                             {"items", object({{"code", string_schema()}, {"label", string_schema()}}, {"code", "label"})}};
+}
+
 json build(bool dev_mode) {
   json codes = json::array();
   for (std::size_t i = 0; i < error_code_count(); ++i) codes.push_back(code_name(error_code_at(i)));
@@ -1140,6 +1199,8 @@ json build(bool dev_mode) {
   describe_qr_login(schemas, paths);
   // enterprise agents (经办人): grants, acceptance, re-delegation, grant requests, identities
   describe_agents(schemas, paths);
+  // OpenID Connect for persons acting for an enterprise: uia_enterprise claims (after oidc and agents)
+  describe_oidc_enterprise(schemas, paths);
   paths["/api/v1/openapi.json"]["get"] = operation("This document", {{"200", answer("OpenAPI 3 document")}});
   if (dev_mode) {
     // Served only by `uia serve --dev` (404 in production), so described only there.

@@ -1,6 +1,7 @@
 #include "flows/agents/agent_centre.h"
 
 #include "flows/agents/agent_grant_view.h"
+#include "flows/agents/agent_scope.h"
 #include "flows/enterprise/signed_in_enterprise.h"
 #include "privacy/mask.h"
 #include "store/person_repository.h"
@@ -35,7 +36,9 @@ http::ApiResponse get_agent_centre(app::Services& services, const http::ApiReque
                               {"org_type", e.org_type},
                               {"status", std::string(store::enterprise_status_name(e.status))},
                               {"legal_rep_name", mask_name(e.rep_name)}}},
-              {"can_manage_agents", manages}});
+              {"can_manage_agents", manages},
+              // The catalogue with zh-CN labels: the page names the grant's items without a copy of its own.
+              {"service_items", service_items_json()}});
   });
 }
 

@@ -13,6 +13,7 @@
 #include "flows/back_office/path_id.h"
 #include "flows/face/face_check_record.h"
 #include "flows/messages/messages.h"
+#include "flows/oidc/enterprise_claims.h"
 #include "store/grant_request_repository.h"
 #include "store/person_repository.h"
 
@@ -65,7 +66,11 @@ std::vector<long long> revoke_tree(soci::session& sql, const AgentManager& m, co
     if (from != "awaiting_face" && from != "pending" && from != "active" && from != "disabled") continue;
     if (!grants.change_state(sql, g.id, from, "revoked", now)) continue;
     revoked.push_back(g.id);
-    audit(sql, now, m, "agent_grant.revoke", g, ip, "ok", g.id == root.id ? "" : "cascade from agent_grant:" + std::to_string(root.id));
+    // The business systems' tokens resting on the grant end with it (flows/oidc/enterprise_claims.h).
+    const int families = oidc::revoke_families_of_agent_grant(sql, g.id, now, "agent_grant_revoked");
+    audit(sql, now, m, "agent_grant.revoke", g, ip, "ok",
+          (g.id == root.id ? std::string() : "cascade from agent_grant:" + std::to_string(root.id) + " ") +
+              "oidc_families=" + std::to_string(families));
     settle_messages(sql, g.agent_person_id, grant_target(g), now);
     if (from != "awaiting_face")
       tell_about_grant(sql, g.agent_person_id, g, "agent_grant.revoked", "企业经办人授权已撤销",
@@ -227,7 +232,10 @@ ApiResponse edit_agent(app::Services& services, const http::ApiRequest& request)
       const std::string to = *enabled ? "active" : "disabled";
       grants.change_state(sql, g.id, g.state, to, now);
       g.state = to;
-      audit(sql, now, m, *enabled ? "agent_grant.enable" : "agent_grant.disable", g, request.client_ip);
+      // Disabling ends the business systems' tokens on the grant; enabling again needs a new sign-in.
+      const int families = *enabled ? 0 : oidc::revoke_families_of_agent_grant(sql, g.id, now, "agent_grant_disabled");
+      audit(sql, now, m, *enabled ? "agent_grant.enable" : "agent_grant.disable", g, request.client_ip, "ok",
+            *enabled ? "" : "oidc_families=" + std::to_string(families));
       tell_about_grant(sql, g.agent_person_id, g, *enabled ? "agent_grant.enabled" : "agent_grant.disabled",
                        *enabled ? "企业经办人授权已启用" : "企业经办人授权已停用",
                        *enabled ? "您在该企业的经办人授权已重新启用。" : "您在该企业的经办人授权已被停用。", now);

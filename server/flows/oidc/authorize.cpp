@@ -3,6 +3,7 @@
 #include <soci/soci.h>
 
 #include "crypto/tokens.h"
+#include "flows/oidc/enterprise_account.h"
 #include "flows/oidc/oauth_http.h"
 #include "flows/oidc/oidc_tokens.h"
 #include "flows/oidc/pending_request.h"
@@ -123,11 +124,15 @@ ApiResponse authorize(app::Services& services, const OidcCall& call, const http:
 
   const auto browser = browser_of(services, request.session_cookie);
   const bool must_sign_in = !browser || browser->level < min_level || prompts.count("login");
+  // agentclaims: an enterprise account's own session signs in again as a person (enterprise_account.h).
+  const bool enterprise_account = !browser && is_enterprise_account_session(services, request.session_cookie);
   return services.db->transact([&](soci::session& sql) -> ApiResponse {
     if (must_sign_in) {
-      if (prompts.count("none")) return fail("login_required", browser ? "a higher real-name level is required" : "");
+      if (prompts.count("none"))
+        return fail("login_required", enterprise_account ? kEnterpriseAccountDescription
+                                      : browser          ? "a higher real-name level is required" : "");
       save_request(sql, pending, now);
-      return redirect("/#/login?oidc=" + pending.id);
+      return redirect("/#/login?oidc=" + pending.id + (enterprise_account ? std::string("&reason=") + kEnterpriseAccountReason : ""));
     }
     if (prompts.count("consent") || !has_consent(sql, browser->person_id, client->client_id, pending.scope)) {
       if (prompts.count("none")) return fail("consent_required", "");

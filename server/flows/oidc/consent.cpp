@@ -3,6 +3,9 @@
 #include <soci/soci.h>
 
 #include "flows/audit/audit_log.h"
+#include "flows/oidc/consent_items.h"
+#include "flows/oidc/enterprise_account.h"
+#include "flows/oidc/enterprise_claims.h"
 #include "flows/oidc/oauth_http.h"
 #include "flows/oidc/oidc_tokens.h"
 #include "flows/oidc/pending_request.h"
@@ -36,6 +39,7 @@ ApiResponse describe_oidc_request(app::Services& services, const http::ApiReques
   nlohmann::json out = {{"request_id", pending->id},
                         {"client", {{"client_id", client->client_id}, {"name", client->name}}},
                         {"scopes", scopes},
+                        {"data_items", oidc::consent_items(pending->scope)},
                         {"level_required", pending->min_level},
                         {"level_required_label", real_name_level_label(pending->min_level)},
                         {"expires_in", pending->expires_at - services.now_seconds()},
@@ -43,7 +47,10 @@ ApiResponse describe_oidc_request(app::Services& services, const http::ApiReques
   // The login page asks before anyone signed in; the consent page shows whom it is for.
   if (!http::presented_token(request).empty()) {
     auto who = authenticate(services, request);
-    if (const auto* session = std::get_if<ActiveSession>(&who)) {
+    if (const auto* session = std::get_if<ActiveSession>(&who); session && oidc::is_enterprise_account_session(*session)) {
+      out["sign_in_refused"] = oidc::enterprise_account_refusal();
+    } else if (session) {
+      out["acting_for"] = oidc::consent_acting_for(services, *session, pending->scope);
       store::PersonRepository persons(*services.cipher, *services.blind_index);
       const auto person = services.db->with_session([&](soci::session& sql) { return persons.find_by_id(sql, session->person_id); });
       if (person && person->status == store::PersonStatus::Active) {
@@ -65,6 +72,7 @@ ApiResponse decide_oidc_request(app::Services& services, const oidc::OidcCall& c
   auto who = authenticate(services, request);
   if (auto* refusal = std::get_if<ApiResponse>(&who)) return *refusal;
   const ActiveSession& session = std::get<ActiveSession>(who);
+  if (oidc::is_enterprise_account_session(session)) return oidc::enterprise_account_refused();
   const auto body = request.json();
   if (!body) return ApiResponse::error(400, ErrorCode::RequestInvalid);
   const auto approve_it = body->find("approve");

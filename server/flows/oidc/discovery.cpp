@@ -37,7 +37,9 @@ http::ApiResponse discovery(app::Services& services, const OidcCall& call, const
       {"code_challenge_methods_supported", {"S256"}},
       {"acr_values_supported", acr_values},
       {"claims_supported", {"sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "acr", "azp", "sid", "uia_level",
-                            "name", "phone_number", "phone_number_verified", "id_type", "id_number"}},
+                            "name", "phone_number", "phone_number_verified", "id_type", "id_number",
+                            // agentclaims: enterprise_claims.h
+                            "uia_enterprise", "uia_agent_scope", "uia_agent_valid_until"}},
       {"claims_parameter_supported", true},
       {"request_parameter_supported", false},
       {"request_uri_parameter_supported", false},

@@ -6,6 +6,7 @@
 
 #include "crypto/jose.h"
 #include "crypto/tokens.h"
+#include "flows/oidc/enterprise_claims.h"
 #include "flows/oidc/id_claims.h"
 #include "flows/oidc/signing_key_cache.h"
 #include "flows/oidc/signing_keys.h"
@@ -38,7 +39,7 @@ std::optional<int> level_from_acr(const std::string& acr) {
 }
 
 const std::set<std::string>& supported_scopes() {
-  static const std::set<std::string> all = {"openid", "profile", "phone", "uia_id"};
+  static const std::set<std::string> all = {"openid", "profile", "phone", "uia_id", "uia_enterprise"};
   return all;
 }
 
@@ -150,6 +151,8 @@ nlohmann::json issue_tokens(app::Services& services, const OidcSettings& setting
     const store::PersonRepository persons(*services.cipher, *services.blind_index);
     if (const auto person = persons.find_by_id(sql, family.person_id)) add_id_claims(*person, scopes, claims);
   }
+  // agentclaims: whom the person acts for (callers checked it still holds).
+  if (const auto enterprise = family_enterprise_claims(services, sql, family)) add_enterprise_claims(*enterprise, claims);
   const std::string id_token =
       key.parsed ? crypto::jws_sign(*key.parsed, key.kid, claims) : crypto::jws_sign(key.private_pem, key.alg, key.kid, claims);
   if (id_token.empty()) throw std::runtime_error("could not sign an ID token");

@@ -77,6 +77,9 @@ std::optional<SignedInBrowser> browser_of_session(app::Services& services, long 
            "WHERE s.id = :s AND p.id = :p",
         soci::into(out.level), soci::into(status), soci::into(out.auth_time), soci::use(session_id), soci::use(person_id);
     if (!sql.got_data() || status != "active") return std::nullopt;
+    out.acting = acting_of_session(sql, session_id);
+    // Acting on a grant that ended (or as a representative replaced): no code for it; sign in again.
+    if (out.acting.acting() && !enterprise_claims(services, sql, person_id, out.acting)) return std::nullopt;
     return out;
   });
 }
@@ -113,9 +116,13 @@ std::string finish_with_code(app::Services& services, const OidcSettings& settin
       soci::use(code_hash), soci::use(r.client_id), soci::use(browser.person_id), soci::use(browser.session_id),
       soci::use(r.redirect_uri), soci::use(r.scope), soci::use(nonce, nonce_ind), soci::use(challenge, challenge_ind),
       soci::use(browser.auth_time), soci::use(browser.level), soci::use(now), soci::use(expires_at);
+  // Whom the code acts for, when the client asked for the enterprise (enterprise_claims.h).
+  const ActingEnterprise acting = acting_for_scope(browser.acting, r.scope);
+  remember_code_acting(sql, code_hash, acting);
   close_request(sql, r.id, now);
   const std::string person = "person:" + std::to_string(browser.person_id);
-  record_audit(sql, now, {person, "oidc.authorize", "oidc_client:" + r.client_id, client_ip, "ok", r.scope});
+  record_audit(sql, now, {person, "oidc.authorize", "oidc_client:" + r.client_id, client_ip, "ok", r.scope},
+               acting_text(acting));
   std::vector<std::pair<std::string, std::string>> params = {{"code", code}};
   if (r.state) params.emplace_back("state", *r.state);
   params.emplace_back("iss", issuer);

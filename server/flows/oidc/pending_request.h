@@ -8,6 +8,7 @@
 #include <soci/session.h>
 
 #include "app/services.h"
+#include "flows/oidc/enterprise_claims.h"
 #include "flows/oidc/provider.h"
 #include "store/oidc_client_repository.h"
 
@@ -37,6 +38,7 @@ struct SignedInBrowser {
   long long person_id = 0;
   int level = 1;
   long long auth_time = 0;  // when the session signed in
+  ActingEnterprise acting;  // whom the session acts for (enterprise_claims.h)
 };
 // From a session token (the uia_session cookie on /oidc/authorize); nullopt when no active
 // session of an active person.

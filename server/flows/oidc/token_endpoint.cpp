@@ -7,6 +7,7 @@
 #include "crypto/tokens.h"
 #include "flows/audit/audit_log.h"
 #include "flows/oidc/client_auth.h"
+#include "flows/oidc/enterprise_claims.h"
 #include "flows/oidc/oidc_tokens.h"
 #include "flows/oidc/token_rate_limit.h"
 
@@ -91,8 +92,16 @@ ApiResponse exchange_code(app::Services& services, const OidcCall& call, const h
     claim.execute(true);
     if (claim.get_affected_rows() != 1) return invalid_grant("the code was already used");
     if (!still_granted(sql, person_id, client.client_id)) return invalid_grant("the authorization was withdrawn");
+    // agentclaims: the enterprise the code acts for must still back the person (enterprise_claims.h).
+    const ActingEnterprise acting = code_acting(sql, code_hash);
+    if (!enterprise_claims(services, sql, person_id, acting)) {
+      record_audit(sql, now, {target, "oidc.token.code", "person:" + std::to_string(person_id), request.client_ip, "denied",
+                              "acting_ended"}, acting_text(acting));
+      return invalid_grant("the enterprise identity of the authorization no longer holds");
+    }
     const TokenFamily family =
         start_family(services, call.settings(), sql, client.client_id, person_id, session_id, code_hash, scope, auth_time, level);
+    remember_family_acting(sql, family.id, acting);  // agentclaims
     const std::optional<std::string> nonce_value = nonce_ind == soci::i_ok ? std::optional(nonce) : std::nullopt;
     nlohmann::json tokens = issue_tokens(services, call.settings(), sql, client, family, issuer, nonce_value, key);
     record_audit(sql, now, {target, "oidc.token.code", "person:" + std::to_string(person_id), request.client_ip, "ok",
@@ -139,6 +148,11 @@ ApiResponse refresh(app::Services& services, const OidcCall& call, const http::A
     if (!still_granted(sql, family->person_id, client.client_id)) {
       revoke_family(sql, family_id, now, "grant_revoked");
       return invalid_grant("the authorization was withdrawn");
+    }
+    // agentclaims: a grant disabled, revoked or expired (or a representative replaced) ends the family.
+    if (!family_enterprise_claims(services, sql, *family)) {
+      end_family_for_lost_identity(sql, *family, now, request.client_ip, "oidc.token.refresh");
+      return invalid_grant("the enterprise identity of the authorization no longer holds");
     }
     nlohmann::json tokens = issue_tokens(services, call.settings(), sql, client, *family, issuer, std::nullopt, key);
     record_audit(sql, now, {target, "oidc.token.refresh", person, request.client_ip, "ok", "family:" + std::to_string(family_id)});

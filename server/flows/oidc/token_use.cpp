@@ -5,6 +5,7 @@
 #include "crypto/tokens.h"
 #include "flows/audit/audit_log.h"
 #include "flows/oidc/client_auth.h"
+#include "flows/oidc/enterprise_claims.h"
 #include "flows/oidc/id_claims.h"
 #include "flows/oidc/oidc_tokens.h"
 #include "store/person_repository.h"
@@ -58,13 +59,19 @@ ApiResponse userinfo(app::Services& services, const OidcCall&, const http::ApiRe
     return out;
   }
   store::PersonRepository persons(*services.cipher, *services.blind_index);
-  return services.db->with_session([&](soci::session& sql) -> ApiResponse {
+  std::optional<TokenFamily> lost_identity;  // agentclaims: revoked below, in a transaction of its own
+  ApiResponse answer = services.db->with_session([&](soci::session& sql) -> ApiResponse {
     // The token's query also checks its client is enabled and brings the client's subject type.
     const auto access = find_access_token(services, sql, token);
     if (!access) return invalid_token("the access token is invalid, expired or revoked");
     const auto person = persons.find_by_id(sql, access->family.person_id);
     if (!person || person->status != store::PersonStatus::Active)
       return invalid_token("the access token is invalid, expired or revoked");
+    const auto enterprise = family_enterprise_claims(services, sql, access->family);  // agentclaims
+    if (!enterprise) {
+      lost_identity = access->family;
+      return invalid_token("the enterprise identity of the access token no longer holds");
+    }
     const auto scopes = split_scope(access->family.scope);
     nlohmann::json claims = {{"sub", subject_for(services, access->family.client_id, access->subject_type, person->id)},
                              {"uia_level", person->level},
@@ -76,10 +83,16 @@ ApiResponse userinfo(app::Services& services, const OidcCall&, const http::ApiRe
       claims["phone_number_verified"] = true;
     }
     add_id_claims(*person, scopes, claims);
+    add_enterprise_claims(*enterprise, claims);  // agentclaims
     ApiResponse out = ApiResponse::json(200, claims);
     out.headers.emplace_back("Cache-Control", "no-store");
     return out;
   });
+  if (lost_identity)  // agentclaims
+    services.db->transact([&](soci::session& sql) {
+      end_family_for_lost_identity(sql, *lost_identity, services.now_seconds(), request.client_ip, "oidc.userinfo");
+    });
+  return answer;
 }
 
 ApiResponse introspect(app::Services& services, const OidcCall& call, const http::ApiRequest& request) {
@@ -94,10 +107,15 @@ ApiResponse introspect(app::Services& services, const OidcCall& call, const http
   const std::string issuer = issuer_of(services, call);
   return services.db->with_session([&](soci::session& sql) -> ApiResponse {
     const auto answer = [&](const TokenFamily& family, long long iat, long long exp, const char* type) {
-      return no_store_json(200, {{"active", true}, {"scope", family.scope}, {"client_id", family.client_id},
-                                 {"sub", subject_for(services, client, family.person_id)}, {"iat", iat}, {"exp", exp},
-                                 {"token_type", type}, {"iss", issuer}, {"aud", family.client_id},
-                                 {"acr", acr_for_level(family.level)}, {"uia_level", family.level}});
+      // agentclaims: a token whose enterprise identity no longer holds is inactive.
+      const auto enterprise = family_enterprise_claims(services, sql, family);
+      if (!enterprise) return no_store_json(200, {{"active", false}});
+      nlohmann::json out = {{"active", true}, {"scope", family.scope}, {"client_id", family.client_id},
+                            {"sub", subject_for(services, client, family.person_id)}, {"iat", iat}, {"exp", exp},
+                            {"token_type", type}, {"iss", issuer}, {"aud", family.client_id},
+                            {"acr", acr_for_level(family.level)}, {"uia_level", family.level}};
+      add_enterprise_claims(*enterprise, out);
+      return no_store_json(200, out);
     };
     // A client learns only about its own tokens; anything else is simply inactive.
     if (hint != "refresh_token") {
