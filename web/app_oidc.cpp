@@ -83,6 +83,20 @@ void App::oidc_load(bool continue_if_consented) {
     q.person_level = std::atoi(r.get("person.level").c_str());
     q.level_sufficient = !q.has_person || r.get("person.level_sufficient") == "true";
     q.consented = r.get("person.consented") == "true";
+    q.acting_for.reset();
+    if (!r.get("acting_for.uscc").empty()) {
+      OidcRequest::ActingFor a;
+      a.name = r.get("acting_for.name");
+      a.uscc = r.get("acting_for.uscc");
+      a.role_label = r.get("acting_for.role_label");
+      for (int i = 0;; ++i) {
+        std::string code = r.get("acting_for.service_items." + std::to_string(i) + ".code");
+        if (code.empty()) break;
+        a.service_items.push_back(std::move(code));
+      }
+      a.valid_until = r.get("acting_for.valid_until");
+      q.acting_for = std::move(a);
+    }
     q.status = OidcRequest::Status::Ready;
     login_.asking_system = q.client_name;
     login_.asking_level = q.level_required;

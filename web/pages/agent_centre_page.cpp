@@ -7,6 +7,7 @@
 #include "pages/enterprise_fields.h"
 #include "pages/password_strength.h"
 #include "policy/account.h"
+#include "policy/service_items.h"
 
 namespace uia::web {
 namespace {
@@ -170,11 +171,9 @@ const char* ActingRoleText(const std::string& role) {
 }
 
 std::string ScopeLabels(const std::vector<std::string>& scope) {
-  static const std::vector<AgentsManageState::Item> kItems = {
-      {"business_registration", "企业登记"}, {"tax", "税务办理"},         {"social_security", "社保办理"},
-      {"housing_fund", "公积金办理"},        {"licensing", "行政许可"},    {"certificates", "证照办理"},
-      {"progress_query", "办件查询"}};
-  return ScopeText(kItems, scope);
+  std::vector<AgentsManageState::Item> items;
+  for (const auto& item : service_items()) items.push_back({std::string(item.code), std::string(item.label)});
+  return ScopeText(items, scope);
 }
 
 }  // namespace uia::web

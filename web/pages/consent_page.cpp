@@ -1,6 +1,8 @@
 #include "pages/consent_page.h"
 
 #include "a11y.h"
+#include "policy/oidc_scope_labels.h"
+#include "policy/service_items.h"
 
 namespace uia::web {
 namespace {
@@ -35,6 +37,22 @@ void scope_list(const ui::Form& form, const OidcRequest& r) {
   ui::RowGap(10);
 }
 
+// In whose name the data goes out when the person acts for an enterprise: the system sees the
+// enterprise, the role and (for an agent) the granted service items, so the person sees them too.
+void acting_for_rows(const ui::Form& form, const OidcRequest::ActingFor& a) {
+  ReadOnlyRow(form, "办理身份", a.name + "（" + a.role_label + "）");
+  ReadOnlyRow(form, "统一社会信用代码", a.uscc);
+  if (!a.service_items.empty()) {
+    std::string items;
+    for (const auto& code : a.service_items) {
+      const std::string_view label = service_item_label(code);
+      items += (items.empty() ? "" : "、") + std::string(label.empty() ? std::string_view(code) : label);
+    }
+    ReadOnlyRow(form, "授权事项", items);
+  }
+  if (!a.valid_until.empty()) ReadOnlyRow(form, "授权有效期至", a.valid_until);
+}
+
 }  // namespace
 
 const char* LevelLabel(int level) {
@@ -47,12 +65,8 @@ const char* LevelLabel(int level) {
 }
 
 std::string ScopeLabel(const std::string& scope) {
-  // openid always comes with the subject and the real-name level (acr, uia_level claims).
-  if (scope == "openid") return "实名等级（账号标识与实名认证等级）";
-  if (scope == "profile") return "基本信息（姓名）";
-  if (scope == "phone") return "手机号码";
-  if (scope == "uia_id") return "证件信息（证件类型与号码）";
-  return scope;
+  const std::string_view label = oidc_scope_label(scope);
+  return label.empty() ? scope : std::string(label);
 }
 
 void ConsentPage(const PageContext& ctx, ConsentState& s, ConsentActions& out) {
@@ -82,6 +96,7 @@ void ConsentPage(const PageContext& ctx, ConsentState& s, ConsentActions& out) {
   ReadOnlyRow(form, "业务系统", r.client_name);
   ReadOnlyRow(form, "当前账号", r.person_phone.empty() ? r.person_name : r.person_name + "  " + r.person_phone);
   ReadOnlyRow(form, "实名等级", LevelLabel(r.person_level));
+  if (r.acting_for) acting_for_rows(form, *r.acting_for);
   if (!r.level_sufficient) {
     // Step-up: the system asks for more than this account has proved; approving cannot help.
     ImGui::SetCursorPosX(form.field_x());

@@ -6,6 +6,7 @@
 // redirect URI with a code, or with error=access_denied). A system that requires a higher
 // real-name level than the account has cannot be approved: the page says so (step-up).
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,13 +31,22 @@ struct OidcRequest {
   int person_level = 0;
   bool level_sufficient = true;
   bool consented = false;  // every scope was granted to this system before
+  // The enterprise the session acts for, when the system asked for uia_enterprise
+  // (acting_for: the data goes out in the enterprise's name).
+  struct ActingFor {
+    std::string name, uscc, role_label;
+    std::vector<std::string> service_items;  // codes; none for a legal representative
+    std::string valid_until;                 // YYYY-MM-DD; agents only
+  };
+  std::optional<ActingFor> acting_for;
   std::string error;       // why it could not be read (expired, finished)
   bool active() const { return !id.empty(); }
 };
 
 // 初级实名认证 / 中级实名认证 / 高级实名认证 (the server's real_name_level_label).
 const char* LevelLabel(int level);
-// What a scope gives the system, in Chinese ("手机号码"); the scope itself when unknown.
+// What a scope gives the system, in Chinese ("手机号码", shared/policy/oidc_scope_labels); the
+// scope itself when unknown.
 std::string ScopeLabel(const std::string& scope);
 
 struct ConsentState {

@@ -3,20 +3,10 @@
 #include <algorithm>
 
 namespace uia::flows {
-namespace {
-
-constexpr ServiceItem kItems[] = {
-    {"business_registration", "企业登记"},  {"tax", "税务办理"},
-    {"social_security", "社保办理"},        {"housing_fund", "公积金办理"},
-    {"licensing", "行政许可"},              {"certificates", "证照办理"},
-    {"progress_query", "办件查询"},
-};
-
-}  // namespace
 
 nlohmann::json service_items_json() {
   nlohmann::json out = nlohmann::json::array();
-  for (const auto& item : kItems) out.push_back({{"code", std::string(item.code)}, {"label", std::string(item.label)}});
+  for (const auto& item : service_items()) out.push_back({{"code", std::string(item.code)}, {"label", std::string(item.label)}});
   return out;
 }
 
@@ -30,11 +20,10 @@ std::optional<http::ApiResponse> read_scope(const nlohmann::json& body, const ch
   for (const auto& code : list) {
     if (!code.is_string()) return http::ApiResponse::error(400, ErrorCode::FieldType, field);
     const std::string text = code.get<std::string>();
-    const bool known = std::any_of(std::begin(kItems), std::end(kItems), [&](const ServiceItem& i) { return i.code == text; });
-    if (!known) return http::ApiResponse::error(400, ErrorCode::AgentScopeInvalid, field);
+    if (service_item_label(text).empty()) return http::ApiResponse::error(400, ErrorCode::AgentScopeInvalid, field);
     wanted.push_back(text);
   }
-  for (const auto& item : kItems)
+  for (const auto& item : service_items())
     if (std::find(wanted.begin(), wanted.end(), item.code) != wanted.end()) out.emplace_back(item.code);
   return std::nullopt;
 }

@@ -1,5 +1,5 @@
 // What an agent may do for an enterprise: a list of service items (seed 001 "服务事项范围").
-// The catalogue is fixed here; a grant's scope is a non-empty subset, a re-delegated grant's
+// The catalogue is shared/policy/service_items (the browser names items from it too); a grant's scope is a non-empty subset, a re-delegated grant's
 // scope a subset of its parent's.
 #pragma once
 #include <optional>
@@ -10,13 +10,9 @@
 #include <nlohmann/json.hpp>
 
 #include "http/api.h"
+#include "policy/service_items.h"
 
 namespace uia::flows {
-
-struct ServiceItem {
-  std::string_view code;
-  std::string_view label;
-};
 
 // Every item of the catalogue, for clients: [{"code", "label"}].
 nlohmann::json service_items_json();

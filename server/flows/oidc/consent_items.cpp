@@ -3,23 +3,14 @@
 #include "flows/agents/agent_scope.h"
 #include "flows/oidc/enterprise_claims.h"
 #include "flows/oidc/oidc_tokens.h"
+#include "policy/oidc_scope_labels.h"
 
 namespace uia::flows::oidc {
-
-std::string scope_label(const std::string& scope) {
-  // openid always brings the subject and the real-name level (acr, uia_level claims).
-  if (scope == "openid") return "实名等级（账号标识与实名认证等级）";
-  if (scope == "profile") return "基本信息（姓名）";
-  if (scope == "phone") return "手机号码";
-  if (scope == "uia_id") return "证件信息（证件类型与号码）";
-  if (scope == kEnterpriseScope) return "企业身份（统一社会信用代码、企业名称、办理角色及授权事项）";
-  return "";
-}
 
 nlohmann::json consent_items(const std::string& scope) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& s : split_scope(scope)) {
-    nlohmann::json item = {{"scope", s}, {"label", scope_label(s)}};
+    nlohmann::json item = {{"scope", s}, {"label", std::string(oidc_scope_label(s))}};
     if (s == "openid") out.insert(out.begin(), std::move(item));
     else out.push_back(std::move(item));
   }

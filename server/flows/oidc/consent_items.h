@@ -1,5 +1,5 @@
 // What the consent page lists (GET /api/v1/oidc/requests/{id}): each requested scope with its
-// zh-CN label, so the page needs no copy of its own, and whom the signed-in session would
+// zh-CN label (shared/policy/oidc_scope_labels), and whom the signed-in session would
 // release data for when the client asked for uia_enterprise (the enterprise, the role, the
 // granted service items).
 #pragma once
@@ -12,8 +12,6 @@
 
 namespace uia::flows::oidc {
 
-// zh-CN label of a scope ("" for one the provider does not know).
-std::string scope_label(const std::string& scope);
 // [{"scope", "label"}] in the order of the request's scope string ("openid" first).
 nlohmann::json consent_items(const std::string& scope);
 // {"uscc", "name", "role", "role_label", "service_items": [{"code", "label"}], "valid_until"}
