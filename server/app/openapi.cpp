@@ -212,8 +212,10 @@ void describe_oidc(json& paths) {
     authorize["parameters"].push_back({{"name", name}, {"in", "query"}, {"required", false}, {"schema", string_schema()}});
   paths["/oidc/authorize"]["get"] = authorize;
   paths["/oidc/token"]["post"] = form_op(
-      "Token endpoint: authorization_code (client_secret_basic, client_secret_post, or PKCE for public clients) and "
-      "refresh_token (rotated; reuse revokes the family)",
+      "Token endpoint: authorization_code (client_secret_basic, client_secret_post, private_key_jwt, or PKCE for public "
+      "clients) and refresh_token (rotated; reuse revokes the family). private_key_jwt: client_assertion_type "
+      "urn:ietf:params:oauth:client-assertion-type:jwt-bearer and a client_assertion signed ES256/RS256 by a registered "
+      "key, iss = sub = client_id, aud the token endpoint or the issuer, at most 5 minutes of life, a jti used once",
       {{"200", answer("tokens", object({{"access_token", string_schema()}, {"token_type", string_schema()},
                                         {"expires_in", integer}, {"refresh_token", string_schema()},
                                         {"id_token", string_schema("JWS, ES256 or RS256 per client")}, {"scope", string_schema()}},
@@ -221,7 +223,7 @@ void describe_oidc(json& paths) {
        {"400", oauth_error}, {"401", oauth_error}},
       {{"grant_type", string_schema()}, {"code", string_schema()}, {"redirect_uri", string_schema()},
        {"code_verifier", string_schema()}, {"refresh_token", string_schema()}, {"client_id", string_schema()},
-       {"client_secret", string_schema()}},
+       {"client_secret", string_schema()}, {"client_assertion_type", string_schema()}, {"client_assertion", string_schema()}},
       {"grant_type"});
   const json userinfo = {{"200", answer("claims by scope: sub, uia_level, acr; profile: name; phone: phone_number, "
                                         "phone_number_verified; uia_id (clients registered for it, persons of level 2+): "
@@ -256,6 +258,8 @@ void describe_oidc(json& paths) {
                                                                        {"client_id", "name"})},
                                                      {"scopes", scopes}, {"level_required", integer},
                                                      {"level_required_label", string_schema()}, {"expires_in", integer},
+                                                     {"prompt", {{"type", "array"}, {"items", string_schema()},
+                                                                 {"description", "the request's prompt values (login, consent)"}}},
                                                      {"person", {{"type", "object"}, {"nullable", true}}}},
                                                     {"request_id", "client", "scopes", "level_required"}))}},
                   {404}));
@@ -271,6 +275,8 @@ void describe_oidc(json& paths) {
        {"redirect_uris", scopes}, {"post_logout_redirect_uris", scopes}, {"scopes", scopes},
        {"subject_type", string_schema("public | pairwise")}, {"id_token_signed_response_alg", string_schema("ES256 | RS256")},
        {"backchannel_logout_uri", {{"type", "string"}, {"nullable", true}}}, {"min_level", integer},
+       {"token_endpoint_auth_method", string_schema("client_secret_basic | client_secret_post | private_key_jwt | none")},
+       {"jwks", {{"type", "object"}, {"nullable", true}, {"description", "private_key_jwt: the registered public keys"}}},
        {"enabled", {{"type", "boolean"}}}, {"created_at", {{"type", "string"}, {"format", "date-time"}}},
        {"client_secret", string_schema("only in the answer to registration")}},
       {"client_id", "name", "client_type", "redirect_uris", "scopes", "subject_type", "min_level", "enabled"});
@@ -286,7 +292,13 @@ void describe_oidc(json& paths) {
               {"redirect_uris", scopes}, {"post_logout_redirect_uris", scopes}, {"scopes", scopes},
               {"subject_type", string_schema("public (default) | pairwise")},
               {"id_token_signed_response_alg", string_schema("ES256 (default) | RS256")},
-              {"backchannel_logout_uri", string_schema()}, {"min_level", integer}},
+              {"backchannel_logout_uri", string_schema()}, {"min_level", integer},
+              {"token_endpoint_auth_method",
+               string_schema("client_secret_basic (default) | client_secret_post | private_key_jwt; none for public clients")},
+              {"jwks", {{"type", "object"},
+                        {"description", "private_key_jwt only, required: {\"keys\": [1-5 public JWKs: EC P-256 (ES256) or RSA "
+                                        ">= 2048 bits (RS256); kid required and unique when several]}. jwks_uri is refused "
+                                        "(CLIENT_JWKS_URI_UNSUPPORTED)"}}}},
              {"name", "redirect_uris"}));
   paths["/api/v1/admin/clients"]["get"] = staff_op(
       "Role admin: every registered business system",

@@ -233,7 +233,7 @@ void add_api_routes(http::Router& router, Services& services, runtime::WorkerPoo
   // PUT /api/v1/me/password: in the OIDC block below (signing out everywhere tells business systems).
   route(Method::Put, "/api/v1/me/phone", flows::change_phone);
   route(Method::Post, "/api/v1/me/deletion/sms", flows::send_deletion_sms);
-  route(Method::Delete, "/api/v1/me", flows::delete_account);
+  // DELETE /api/v1/me (注销账号): in the OIDC block below (it also tells business systems).
   route(Method::Post, "/api/v1/face/callback", face_callback_route);
   route(Method::Post, "/api/v1/activation", flows::verify_activation);
   route(Method::Post, "/api/v1/activation/{id}/account", flows::finish_activation);
@@ -331,8 +331,10 @@ void add_api_routes(http::Router& router, Services& services, runtime::WorkerPoo
       std::string basic = authorization.rfind("Basic ", 0) == 0 ? authorization.substr(6, 1024) : std::string();
       std::string host = http::header_value(request, "Host").substr(0, 255);
       http::api_route(workers, [&services, provider, flow, changes_state, basic, host](const ApiRequest& r) {
-        const flows::oidc::OidcCall call{*provider, basic, host};
-        ApiResponse out = as_real_client(services, r, [&](const ApiRequest& seen) { return flow(services, call, seen); });
+        ApiResponse out = as_real_client(services, r, [&](const ApiRequest& seen) {
+          const flows::oidc::OidcCall call{*provider, basic, host, seen.client_ip};
+          return flow(services, call, seen);
+        });
         if (changes_state) services.read_cache->invalidate_all();
         return out;
       })(request, std::move(response), params);
@@ -368,6 +370,8 @@ void add_api_routes(http::Router& router, Services& services, runtime::WorkerPoo
   oidc_route(Method::Delete, "/api/v1/me/sessions/{id}", flows::oidc::revoke_my_session_and_notify);
   oidc_route(Method::Put, "/api/v1/me/password", flows::oidc::change_password_and_notify);
   oidc_route(Method::Post, "/api/v1/recovery/{id}/password", flows::oidc::finish_recovery_and_notify);
+  // 注销账号 ends every session and authorization: business systems hear of it the same way.
+  oidc_route(Method::Delete, "/api/v1/me", flows::oidc::delete_account_and_notify);
   if (services.dev_mode) {
     // Dev mode: what the back-channel logout simulator would have POSTed to business systems.
     // Empty when the config chose the real adapter in dev mode (a business system of its own).

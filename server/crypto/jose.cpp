@@ -250,6 +250,26 @@ nlohmann::json jws_peek_header(std::string_view compact) {
   return header ? *header : nlohmann::json();
 }
 
+nlohmann::json jws_peek_payload(std::string_view compact) {
+  const auto first = compact.find('.');
+  const auto second = first == std::string_view::npos ? first : compact.find('.', first + 1);
+  if (second == std::string_view::npos) return nullptr;
+  auto payload = json_segment(compact.substr(first + 1, second - first - 1));
+  return payload ? *payload : nlohmann::json();
+}
+
+bool public_jwk_fits(const nlohmann::json& jwk, JwsAlg alg) {
+  if (!jwk.is_object()) return false;
+  for (const char* secret : {"d", "p", "q", "dp", "dq", "qi", "oth", "k"})
+    if (jwk.contains(secret)) return false;
+  Pkey key = public_from_jwk(jwk, alg);
+  if (!key || !key_fits(key.get(), alg)) return false;
+  // fromdata takes the numbers as given: check the point lies on the curve (or the RSA
+  // modulus and exponent are sane) before anyone relies on the key.
+  std::unique_ptr<EVP_PKEY_CTX, PkeyCtxFree> ctx(EVP_PKEY_CTX_new_from_pkey(nullptr, key.get(), nullptr));
+  return ctx && EVP_PKEY_public_check(ctx.get()) == 1;
+}
+
 std::optional<VerifiedJws> jws_verify(std::string_view compact, const nlohmann::json& jwk) {
   const auto first = compact.find('.');
   const auto second = first == std::string_view::npos ? first : compact.find('.', first + 1);

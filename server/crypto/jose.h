@@ -56,5 +56,13 @@ struct VerifiedJws {
 std::optional<VerifiedJws> jws_verify(std::string_view compact, const nlohmann::json& jwk);
 // The header of a compact JWS, unverified (to pick the key by "kid"); null json when malformed.
 nlohmann::json jws_peek_header(std::string_view compact);
+// The payload of a compact JWS, unverified (to find whose keys to verify it with, e.g. a client
+// assertion's "iss"); null json when malformed. Never trust what it says before jws_verify.
+nlohmann::json jws_peek_payload(std::string_view compact);
+
+// A public key someone else registers (a client's JWK for private_key_jwt): usable with `alg`
+// (ES256: an EC P-256 point on the curve; RS256: RSA of at least 2048 bits) and free of any
+// private member ("d", "p", "q", ...), so a private key sent by mistake is refused, not stored.
+bool public_jwk_fits(const nlohmann::json& jwk, JwsAlg alg);
 
 }  // namespace uia::crypto

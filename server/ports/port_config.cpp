@@ -120,28 +120,6 @@ bool parse_registry(const json& section, RegistryPortConfig& out, std::string& e
 
 #undef UIA_CONNECTION_KEYS
 
-}  // namespace
-
-// https://..., or http:// to a loopback host (a local sidecar that terminates TLS).
-bool url_is_protected(const std::string& url) {
-  if (url.rfind("https://", 0) == 0) return url.size() > 8;
-  if (url.rfind("http://", 0) != 0) return false;
-  const std::string rest = url.substr(7);
-  for (const std::string_view host : {"127.0.0.1", "localhost", "[::1]"}) {
-    if (rest.rfind(host, 0) == 0) {
-      const std::size_t after = host.size();
-      if (rest.size() == after || rest[after] == ':' || rest[after] == '/') return true;
-    }
-  }
-  return false;
-}
-
-bool url_looks_valid(const std::string& url) {
-  return (url.rfind("https://", 0) == 0 && url.size() > 8) || (url.rfind("http://", 0) == 0 && url.size() > 7);
-}
-
-namespace {
-
 // Checks one http section; `extra` lists further required (name, value) pairs.
 bool check_http(const std::string& port, const std::string& endpoint, const std::string& app_id,
                 const std::string& app_secret, std::initializer_list<std::pair<const char*, const std::string*>> extra,

@@ -10,7 +10,8 @@ namespace {
 
 constexpr const char* kColumns =
     "id, client_id, name, secret_hash, client_type, redirect_uris, post_logout_redirect_uris, scopes, subject_type, "
-    "id_token_alg, backchannel_logout_uri, min_level, enabled, created_by, created_at, disabled_at";
+    "id_token_alg, backchannel_logout_uri, min_level, enabled, created_by, created_at, disabled_at, "
+    "token_endpoint_auth_method, jwks";
 
 std::string to_json_list(const std::vector<std::string>& items) { return nlohmann::json(items).dump(); }
 
@@ -51,6 +52,8 @@ OidcClient from_row(const soci::row& row) {
   c.created_by = row.get<std::string>(13);
   c.created_at = integer(row, 14);
   if (row.get_indicator(15) == soci::i_ok) c.disabled_at = integer(row, 15);
+  c.token_endpoint_auth_method = row.get<std::string>(16);
+  if (row.get_indicator(17) == soci::i_ok) c.jwks = row.get<std::string>(17);
   return c;
 }
 
@@ -68,14 +71,17 @@ long long OidcClientRepository::insert(soci::session& sql, const OidcClient& c) 
   const std::string secret = c.secret_hash.value_or("");
   soci::indicator logout_ind = c.backchannel_logout_uri ? soci::i_ok : soci::i_null;
   const std::string logout = c.backchannel_logout_uri.value_or("");
+  soci::indicator jwks_ind = c.jwks ? soci::i_ok : soci::i_null;
+  const std::string jwks = c.jwks.value_or("");
   sql << "INSERT INTO oidc_clients (client_id, name, secret_hash, client_type, redirect_uris, post_logout_redirect_uris, "
-         "scopes, subject_type, id_token_alg, backchannel_logout_uri, min_level, enabled, created_by, created_at) "
+         "scopes, subject_type, id_token_alg, backchannel_logout_uri, min_level, enabled, created_by, created_at, "
+         "token_endpoint_auth_method, jwks) "
          "VALUES (:cid, :name, :secret, :type, :redirects, :post_logout, :scopes, :subject, :alg, :logout, :level, "
-         ":enabled, :by, :at)",
+         ":enabled, :by, :at, :auth_method, :jwks)",
       soci::use(c.client_id), soci::use(c.name), soci::use(secret, secret_ind), soci::use(c.client_type),
       soci::use(redirects), soci::use(post_logout), soci::use(c.scopes), soci::use(c.subject_type),
       soci::use(c.id_token_alg), soci::use(logout, logout_ind), soci::use(c.min_level), soci::use(enabled),
-      soci::use(c.created_by), soci::use(c.created_at);
+      soci::use(c.created_by), soci::use(c.created_at), soci::use(c.token_endpoint_auth_method), soci::use(jwks, jwks_ind);
   long long id = 0;
   sql << "SELECT id FROM oidc_clients WHERE client_id = :cid", soci::into(id), soci::use(c.client_id);
   return id;
@@ -102,13 +108,16 @@ void OidcClientRepository::update(soci::session& sql, const OidcClient& c) const
   const std::string secret = c.secret_hash.value_or("");
   soci::indicator logout_ind = c.backchannel_logout_uri ? soci::i_ok : soci::i_null;
   const std::string logout = c.backchannel_logout_uri.value_or("");
+  soci::indicator jwks_ind = c.jwks ? soci::i_ok : soci::i_null;
+  const std::string jwks = c.jwks.value_or("");
   sql << "UPDATE oidc_clients SET name = :name, secret_hash = :secret, client_type = :type, "
          "redirect_uris = :redirects, post_logout_redirect_uris = :post_logout, scopes = :scopes, "
          "subject_type = :subject, id_token_alg = :alg, backchannel_logout_uri = :logout, "
-         "min_level = :level WHERE client_id = :cid",
+         "min_level = :level, token_endpoint_auth_method = :auth_method, jwks = :jwks WHERE client_id = :cid",
       soci::use(c.name), soci::use(secret, secret_ind), soci::use(c.client_type), soci::use(redirects),
       soci::use(post_logout), soci::use(c.scopes), soci::use(c.subject_type), soci::use(c.id_token_alg),
-      soci::use(logout, logout_ind), soci::use(c.min_level), soci::use(c.client_id);
+      soci::use(logout, logout_ind), soci::use(c.min_level), soci::use(c.token_endpoint_auth_method),
+      soci::use(jwks, jwks_ind), soci::use(c.client_id);
 }
 
 bool OidcClientRepository::disable(soci::session& sql, const std::string& client_id, long long now) const {

@@ -30,8 +30,14 @@ struct OidcClient {
   std::string created_by;
   long long created_at = 0;
   std::optional<long long> disabled_at;
+  // How it proves itself at the token, introspection and revocation endpoints:
+  // client_secret_basic | client_secret_post (either secret method is accepted) |
+  // private_key_jwt (a JWT signed with one of `jwks`) | none (public clients).
+  std::string token_endpoint_auth_method = "client_secret_basic";
+  std::optional<std::string> jwks;  // private_key_jwt only: {"keys": [public JWKs]} as JSON text
 
   bool is_public() const { return client_type == "public"; }
+  bool uses_private_key_jwt() const { return token_endpoint_auth_method == "private_key_jwt"; }
   bool has_redirect_uri(const std::string& uri) const;  // exact string match
 };
 

@@ -272,6 +272,15 @@ namespace uia {
   X(GrantRequestStateInvalid, "GRANT_REQUEST_STATE_INVALID", "该授权申请已处理",                     \
     "This grant request was already decided")                                                      \
   X(IdentityInvalid, "IDENTITY_INVALID", "无法切换到该身份", "You cannot act as this identity")  \
+  /* OIDC client authentication by private_key_jwt (append below) */                             \
+  X(ClientJwksInvalid, "CLIENT_JWKS_INVALID",                                                      \
+    "公钥集不正确：须为1至5个签名公钥（ES256用P-256椭圆曲线，RS256用2048位以上RSA），不得含私钥，多个公钥须有互不相同的kid", \
+    "jwks must hold 1 to 5 public signing keys (EC P-256 for ES256, RSA of 2048 bits or more for RS256), no private member, distinct kids") \
+  X(ClientJwksUriUnsupported, "CLIENT_JWKS_URI_UNSUPPORTED",                                       \
+    "暂不支持通过公钥地址（jwks_uri）登记公钥，请在jwks中直接提交公钥集",                          \
+    "jwks_uri is not supported yet: register the public keys inline as jwks")                       \
+  X(OidcSignInAgain, "OIDC_SIGN_IN_AGAIN", "该业务系统要求重新登录，请再次登录后确认授权",          \
+    "The business system asked for a fresh sign-in: sign in again, then decide")                   \
   /* end of the catalogue: every line above ends with a backslash */
 
 enum class ErrorCode : std::uint16_t {

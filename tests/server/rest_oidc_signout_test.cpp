@@ -1,7 +1,8 @@
 // Back-channel logout when a session ends on the platform itself, not through /oidc/logout:
 // 退出登录 (DELETE /api/v1/sessions/current) and 下线 of a device in 登录设备
 // (DELETE /api/v1/me/sessions/{id}), and 修改密码, which signs the person out everywhere
-// (PUT /api/v1/me/password), and 找回密码 (POST /api/v1/recovery/{id}/password). Every business system the ended session signed in to gets
+// (PUT /api/v1/me/password), and 找回密码 (POST /api/v1/recovery/{id}/password), and 注销账号
+// (DELETE /api/v1/me). Every business system the ended session signed in to gets
 // a logout token naming that session (sid) and loses the tokens it got through it; systems the
 // session never used, and the person's other sessions, are left alone.
 #include <set>
@@ -173,6 +174,49 @@ TEST_F(RestOidcSignOut, RecoveringThePasswordTellsTheClientsOfEverySession) {
   EXPECT_EQ(verified_claims(calls[0].value("logout_token", "")).value("sid", ""),
             verified_claims(tokens.json["id_token"]).value("sid", ""));
   expect_oauth_error(refresh(a, tokens.json["refresh_token"]), 400, "invalid_grant");
+}
+
+TEST_F(RestOidcSignOut, DeletingTheAccountTellsTheClientsOfEverySession) {
+  const Client a = register_client({{"backchannel_logout_uri", "https://a.example/logout"}});
+  const Client b = register_client({{"name", "公积金系统"}, {"backchannel_logout_uri", "https://b.example/logout"},
+                                    {"subject_type", "pairwise"}});
+  const Client quiet = register_client({{"name", "医保系统"}});  // no back-channel URI: nothing to send
+  const Applicant person = active_adult();
+  const Browser browser = signed_in_browser(person);
+  const Browser phone = signed_in_browser(person);
+  const Reply ta = exchange(a, code_for(browser, a.id));
+  const Reply tb = exchange(b, code_for(phone, b.id));
+  const Reply tq = exchange(quiet, code_for(phone, quiet.id));
+  ASSERT_EQ(ta.status, 200) << ta.body;
+  ASSERT_EQ(tb.status, 200) << tb.body;
+  ASSERT_EQ(tq.status, 200) << tq.body;
+
+  advance(std::chrono::seconds(61));  // past the registration SMS's resend wait
+  ASSERT_EQ(post("/api/v1/me/deletion/sms", nlohmann::json::object(), browser.cookie).status, 202);
+  const std::string code = newest_sms(person.phone).value("code", "");
+  // A wrong code deletes nothing and tells nobody.
+  const Reply wrong = request("DELETE", "/api/v1/me",
+                              nlohmann::json({{"id_number", person.id_number}, {"sms_code", code == "000000" ? "111111" : "000000"}}).dump(),
+                              browser.cookie);
+  EXPECT_EQ(wrong.status, 400) << wrong.body;
+  EXPECT_TRUE(backchannel_calls().empty());
+  EXPECT_EQ(userinfo(ta.json["access_token"]).status, 200);
+
+  const Reply deleted = request("DELETE", "/api/v1/me",
+                                nlohmann::json({{"id_number", person.id_number}, {"sms_code", code}}).dump(), browser.cookie);
+  ASSERT_EQ(deleted.status, 204) << deleted.body;
+  const auto calls = backchannel_calls();
+  ASSERT_EQ(calls.size(), 2u) << calls.dump() << " (A for the browser's session, B for the phone's)";
+  auto by_uri = logout_tokens_by_uri();
+  const auto a_claims = verified_claims(ta.json["id_token"]);
+  const auto b_claims = verified_claims(tb.json["id_token"]);
+  EXPECT_EQ(by_uri["https://a.example/logout"].value("sid", ""), a_claims.value("sid", ""));
+  EXPECT_EQ(by_uri["https://a.example/logout"].value("sub", ""), a_claims.value("sub", ""));
+  EXPECT_EQ(by_uri["https://b.example/logout"].value("sid", ""), b_claims.value("sid", ""));
+  EXPECT_EQ(by_uri["https://b.example/logout"].value("sub", ""), b_claims.value("sub", "")) << "B's pairwise subject";
+  EXPECT_EQ(count_rows("audit_log", "action = 'oidc.backchannel_logout' AND result = 'ok'"), 2);
+  for (const Reply* t : {&ta, &tb, &tq}) expect_oauth_error(userinfo(t->json["access_token"]), 401, "invalid_token");
+  EXPECT_EQ(get("/api/v1/me", phone.cookie).status, 401);
 }
 
 }  // namespace

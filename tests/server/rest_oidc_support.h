@@ -4,9 +4,8 @@
 // redirect with the code), the token endpoint with HTTP Basic, and ID token checks against the
 // published JWKS.
 #pragma once
-#include <openssl/sha.h>
-
 #include "crypto/jose.h"
+#include "crypto/pkce.h"
 #include "crypto/tokens.h"
 #include "flows/oidc/oauth_http.h"
 #include "ports/random.h"
@@ -59,9 +58,7 @@ class RestOidcTest : public RestStaffTest {
   static Pkce pkce() {
     Pkce p;
     p.verifier = crypto::random_token(ports::SystemRandom::instance(), 40);
-    unsigned char digest[SHA256_DIGEST_LENGTH];
-    SHA256(reinterpret_cast<const unsigned char*>(p.verifier.data()), p.verifier.size(), digest);
-    p.challenge = crypto::base64url_encode(std::string_view(reinterpret_cast<const char*>(digest), sizeof digest));
+    p.challenge = crypto::pkce_s256(p.verifier);
     return p;
   }
 

@@ -28,6 +28,8 @@ nlohmann::json client_json(const OidcClient& c) {
           {"id_token_signed_response_alg", c.id_token_alg},
           {"backchannel_logout_uri", c.backchannel_logout_uri ? nlohmann::json(*c.backchannel_logout_uri) : nlohmann::json()},
           {"min_level", c.min_level},
+          {"token_endpoint_auth_method", c.token_endpoint_auth_method},
+          {"jwks", c.jwks ? nlohmann::json::parse(*c.jwks, nullptr, false) : nlohmann::json()},
           {"enabled", c.enabled},
           {"source", c.created_by == store::kConfigClientCreator ? "config" : "back_office"},
           {"created_at", http::format_rfc3339(c.created_at)},
@@ -47,7 +49,7 @@ ApiResponse register_oidc_client(app::Services& services, const http::ApiRequest
   const long long now = services.now_seconds();
   c.client_id = "uia-" + crypto::random_token(*services.random, 12);
   std::optional<std::string> secret;
-  if (!c.is_public()) {
+  if (!c.is_public() && !c.uses_private_key_jwt()) {
     secret = crypto::random_token(*services.random, 32);
     c.secret_hash = crypto::token_hash(*secret);
   }
@@ -57,7 +59,7 @@ ApiResponse register_oidc_client(app::Services& services, const http::ApiRequest
   return services.db->transact([&](soci::session& sql) {
     c.id = clients.insert(sql, c);
     record_audit(sql, now, {staff.actor(), "oidc.client.create", "oidc_client:" + c.client_id, request.client_ip, "ok",
-                            c.client_type});
+                            c.client_type + " " + c.token_endpoint_auth_method});
     nlohmann::json out = client_json(c);
     // The only time the secret is seen: only its hash is kept.
     if (secret) out["client_secret"] = *secret;

@@ -119,7 +119,13 @@ ApiResponse authorize(app::Services& services, const OidcCall& call, const http:
   pending.nonce = param("nonce");
   pending.code_challenge = challenge;
   pending.min_level = min_level;
+  // Kept with the request: the login and consent pages must honour it after the sign-in.
+  std::set<std::string> kept_prompts;
+  for (const char* value : {"none", "login", "consent"})
+    if (prompts.count(value)) kept_prompts.insert(value);
+  pending.prompt = join_scope(kept_prompts);
   const long long now = services.now_seconds();
+  pending.created_at = now;
   pending.expires_at = now + call.settings().request_seconds;
 
   const auto browser = browser_of(services, request.session_cookie);

@@ -1,6 +1,8 @@
 // Who is calling the token, introspection and revocation endpoints: a registered, enabled
-// client proving itself with its secret (client_secret_basic or client_secret_post), or a public
-// client naming itself (it proves possession of the code with PKCE instead).
+// client proving itself with its secret (client_secret_basic or client_secret_post), with a JWT
+// signed by its registered key (private_key_jwt, client_assertion.h; such a client is refused
+// any other way, and its failures are audited), or a public client naming itself (it proves
+// possession of the code with PKCE instead).
 #pragma once
 #include <variant>
 

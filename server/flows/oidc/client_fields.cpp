@@ -1,8 +1,10 @@
 #include "flows/oidc/client_fields.h"
 
 #include "crypto/jose.h"
+#include "flows/oidc/client_keys.h"
 #include "flows/oidc/oidc_tokens.h"
 #include "http/json_fields.h"
+#include "ports/url_rules.h"
 
 namespace uia::flows::oidc {
 namespace {
@@ -11,23 +13,17 @@ using http::ApiResponse;
 constexpr std::size_t kMaxUris = 10;
 constexpr std::size_t kMaxUriLength = 512;
 
-// https anywhere; http only on loopback (a native app's local listener, a developer's machine).
-// No fragment (RFC 6749 §3.1.2), no spaces or control characters, a host present.
+// https anywhere; http only on loopback (a native app's local listener, a developer's machine):
+// the rule of ports/url_rules.h. Besides: no fragment (RFC 6749 §3.1.2), no spaces or control
+// characters, a host present, no user information.
 bool valid_redirect_uri(const std::string& uri) {
   if (uri.empty() || uri.size() > kMaxUriLength || uri.find('#') != std::string::npos) return false;
   for (unsigned char c : uri)
     if (c <= 0x20 || c >= 0x7f) return false;
-  std::string rest;
-  if (uri.rfind("https://", 0) == 0) rest = uri.substr(8);
-  else if (uri.rfind("http://", 0) == 0) rest = uri.substr(7);
-  else return false;
-  const std::string authority = rest.substr(0, rest.find_first_of("/?"));
+  if (uri.rfind("https://", 0) != 0 && uri.rfind("http://", 0) != 0) return false;
+  const std::string authority = ports::url_authority(uri);
   if (authority.empty() || authority.find('@') != std::string::npos) return false;
-  if (uri[4] == 's') return true;
-  std::string host = authority;
-  if (host.rfind("[::1]", 0) == 0) return host.size() == 5 || host[5] == ':';
-  host = host.substr(0, host.find(':'));
-  return host == "127.0.0.1" || host == "localhost";
+  return ports::url_is_protected(uri);
 }
 
 // A JSON array of redirect URIs; nullopt → the answer to send.
@@ -46,6 +42,36 @@ std::optional<ApiResponse> read_uris(const nlohmann::json& body, const char* nam
       return ApiResponse::error(400, ErrorCode::RedirectUriInvalid, name);
     out.push_back(item.get<std::string>());
   }
+  return std::nullopt;
+}
+
+// How the client will authenticate at the token endpoint (RFC 7591 §2), and for private_key_jwt
+// its public keys, inline: `c.client_type` is read already. Fetching keys from a jwks_uri would
+// need its own port (timeouts, caching, rotation); until there is one it is refused plainly.
+std::optional<ApiResponse> read_client_auth(const nlohmann::json& body, store::OidcClient& c) {
+  if (const auto it = body.find("jwks_uri"); it != body.end() && !it->is_null())
+    return ApiResponse::error(400, ErrorCode::ClientJwksUriUnsupported, "jwks_uri");
+  const auto method_it = body.find("token_endpoint_auth_method");
+  if (method_it != body.end() && !method_it->is_null() && !method_it->is_string())
+    return ApiResponse::error(400, ErrorCode::FieldType, "token_endpoint_auth_method");
+  const std::string fallback = c.is_public() ? "none" : "client_secret_basic";
+  c.token_endpoint_auth_method =
+      method_it == body.end() || method_it->is_null() ? fallback : method_it->get<std::string>();
+  const std::string& method = c.token_endpoint_auth_method;
+  const bool fits = c.is_public() ? method == "none"
+                                  : method == "client_secret_basic" || method == "client_secret_post" || method == "private_key_jwt";
+  if (!fits) return ApiResponse::error(400, ErrorCode::OptionInvalid, "token_endpoint_auth_method");
+  const auto jwks_it = body.find("jwks");
+  const bool has_jwks = jwks_it != body.end() && !jwks_it->is_null();
+  if (!c.uses_private_key_jwt()) {
+    // Keys nobody would ever check are a mistake worth saying so.
+    if (has_jwks) return ApiResponse::error(400, ErrorCode::ClientJwksInvalid, "jwks");
+    return std::nullopt;
+  }
+  if (!has_jwks) return ApiResponse::error(400, ErrorCode::FieldRequired, "jwks");
+  const auto keys = normalized_client_jwks(*jwks_it);
+  if (!keys) return ApiResponse::error(400, ErrorCode::ClientJwksInvalid, "jwks");
+  c.jwks = keys->dump();
   return std::nullopt;
 }
 
@@ -71,6 +97,7 @@ std::optional<ApiResponse> read_client_fields(const nlohmann::json& body, store:
     if (!valid_redirect_uri(*backchannel)) return ApiResponse::error(400, ErrorCode::RedirectUriInvalid, "backchannel_logout_uri");
     c.backchannel_logout_uri = *backchannel;
   }
+  if (auto bad = read_client_auth(body, c)) return bad;
   c.redirect_uris.clear();
   c.post_logout_redirect_uris.clear();
   if (auto bad = read_uris(body, "redirect_uris", true, c.redirect_uris)) return bad;

@@ -33,7 +33,8 @@ bool valid_client_id(const std::string& id) {
 store::OidcClient read_entry(const nlohmann::json& entry, std::size_t index) {
   static const std::set<std::string> known = {"client_id", "client_secret", "name", "client_type", "redirect_uris",
                                               "post_logout_redirect_uris", "scopes", "subject_type",
-                                              "id_token_signed_response_alg", "backchannel_logout_uri", "min_level"};
+                                              "id_token_signed_response_alg", "backchannel_logout_uri", "min_level",
+                                              "token_endpoint_auth_method", "jwks"};
   if (!entry.is_object()) refuse(index, "", "must be an object");
   for (const auto& [key, value] : entry.items())
     if (!known.count(key)) refuse(index, key, "is not a known setting");
@@ -47,8 +48,8 @@ store::OidcClient read_entry(const nlohmann::json& entry, std::size_t index) {
     refuse(index, "client_id", "must be 3 to 64 letters, digits, '.', '_' or '-'");
   c.client_id = id->get<std::string>();
   const auto secret = entry.find("client_secret");
-  if (c.is_public()) {
-    if (secret != entry.end()) refuse(index, "client_secret", "a public client has no secret");
+  if (c.is_public() || c.uses_private_key_jwt()) {
+    if (secret != entry.end()) refuse(index, "client_secret", "a public or private_key_jwt client has no secret");
   } else {
     if (secret == entry.end() || !secret->is_string() || secret->get<std::string>().size() < kMinSecretLength ||
         secret->get<std::string>().size() > kMaxSecretLength)
@@ -63,7 +64,8 @@ bool same_description(const store::OidcClient& a, const store::OidcClient& b) {
   return a.name == b.name && a.secret_hash == b.secret_hash && a.client_type == b.client_type &&
          a.redirect_uris == b.redirect_uris && a.post_logout_redirect_uris == b.post_logout_redirect_uris &&
          a.scopes == b.scopes && a.subject_type == b.subject_type && a.id_token_alg == b.id_token_alg &&
-         a.backchannel_logout_uri == b.backchannel_logout_uri && a.min_level == b.min_level;
+         a.backchannel_logout_uri == b.backchannel_logout_uri && a.min_level == b.min_level &&
+         a.token_endpoint_auth_method == b.token_endpoint_auth_method && a.jwks == b.jwks;
 }
 
 }  // namespace

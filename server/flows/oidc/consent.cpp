@@ -36,6 +36,8 @@ ApiResponse describe_oidc_request(app::Services& services, const http::ApiReques
   if (!client || !client->enabled) return ApiResponse::error(404, ErrorCode::FlowExpired, "id");
   nlohmann::json scopes = nlohmann::json::array();
   for (const auto& s : oidc::split_scope(pending->scope)) scopes.push_back(s);
+  nlohmann::json prompt = nlohmann::json::array();
+  for (const auto& p : oidc::split_scope(pending->prompt)) prompt.push_back(p);
   nlohmann::json out = {{"request_id", pending->id},
                         {"client", {{"client_id", client->client_id}, {"name", client->name}}},
                         {"scopes", scopes},
@@ -43,18 +45,26 @@ ApiResponse describe_oidc_request(app::Services& services, const http::ApiReques
                         {"level_required", pending->min_level},
                         {"level_required_label", real_name_level_label(pending->min_level)},
                         {"expires_in", pending->expires_at - services.now_seconds()},
+                        {"prompt", prompt},
                         {"person", nullptr}};
   // The login page asks before anyone signed in; the consent page shows whom it is for.
   if (!http::presented_token(request).empty()) {
     auto who = authenticate(services, request);
-    if (const auto* session = std::get_if<ActiveSession>(&who); session && oidc::is_enterprise_account_session(*session)) {
+    const auto* session = std::get_if<ActiveSession>(&who);
+    if (session && oidc::is_enterprise_account_session(*session)) {
       out["sign_in_refused"] = oidc::enterprise_account_refusal();
-    } else if (session) {
+      session = nullptr;
+    }
+    // prompt=login: a sign-in older than the request does not count; the page signs in afresh.
+    const auto browser = session ? oidc::browser_of_session(services, session->id, session->person_id) : std::nullopt;
+    if (session && browser && !pending->needs_fresher_sign_in(browser->auth_time)) {
       out["acting_for"] = oidc::consent_acting_for(services, *session, pending->scope);
       store::PersonRepository persons(*services.cipher, *services.blind_index);
       const auto person = services.db->with_session([&](soci::session& sql) { return persons.find_by_id(sql, session->person_id); });
       if (person && person->status == store::PersonStatus::Active) {
-        const bool consented = services.db->with_session([&](soci::session& sql) {
+        // prompt=consent: ask again, whatever was agreed before (the page continues on its own
+        // only when this says consented).
+        const bool consented = !pending->prompts("consent") && services.db->with_session([&](soci::session& sql) {
           return oidc::has_consent(sql, person->id, client->client_id, pending->scope);
         });
         out["person"] = {{"name", mask_name(person->name)},
@@ -85,6 +95,8 @@ ApiResponse decide_oidc_request(app::Services& services, const oidc::OidcCall& c
   if (!pending) return ApiResponse::error(404, ErrorCode::FlowExpired, "id");
   const auto browser = oidc::browser_of_session(services, session.id, session.person_id);
   if (!browser) return ApiResponse::error(401, ErrorCode::Unauthenticated);
+  if (pending->needs_fresher_sign_in(browser->auth_time))
+    return ApiResponse::error(401, ErrorCode::OidcSignInAgain, "prompt");
   const long long now = services.now_seconds();
   const std::string actor = "person:" + std::to_string(browser->person_id);
   return services.db->transact([&](soci::session& sql) -> ApiResponse {

@@ -13,7 +13,10 @@ http::ApiResponse discovery(app::Services& services, const OidcCall& call, const
   for (int level = 1; level <= kMaxLevel; ++level) acr_values.push_back(acr_for_level(level));
   nlohmann::json scopes = nlohmann::json::array();
   for (const auto& s : supported_scopes()) scopes.push_back(s);
-  const nlohmann::json client_auth = {"client_secret_basic", "client_secret_post"};
+  const nlohmann::json client_auth = {"client_secret_basic", "client_secret_post", "private_key_jwt"};
+  const nlohmann::json client_auth_or_none = {"client_secret_basic", "client_secret_post", "private_key_jwt", "none"};
+  // What a private_key_jwt client may sign its assertion with (never none or HS*).
+  const nlohmann::json assertion_algs = {"ES256", "RS256"};
   nlohmann::json doc = {
       {"issuer", issuer},
       {"authorization_endpoint", issuer + "/oidc/authorize"},
@@ -31,9 +34,12 @@ http::ApiResponse discovery(app::Services& services, const OidcCall& call, const
       {"grant_types_supported", {"authorization_code", "refresh_token"}},
       {"subject_types_supported", {"public", "pairwise"}},
       {"id_token_signing_alg_values_supported", {"ES256", "RS256"}},
-      {"token_endpoint_auth_methods_supported", {"client_secret_basic", "client_secret_post", "none"}},
+      {"token_endpoint_auth_methods_supported", client_auth_or_none},
+      {"token_endpoint_auth_signing_alg_values_supported", assertion_algs},
       {"introspection_endpoint_auth_methods_supported", client_auth},
-      {"revocation_endpoint_auth_methods_supported", {"client_secret_basic", "client_secret_post", "none"}},
+      {"introspection_endpoint_auth_signing_alg_values_supported", assertion_algs},
+      {"revocation_endpoint_auth_methods_supported", client_auth_or_none},
+      {"revocation_endpoint_auth_signing_alg_values_supported", assertion_algs},
       {"code_challenge_methods_supported", {"S256"}},
       {"acr_values_supported", acr_values},
       {"claims_supported", {"sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "acr", "azp", "sid", "uia_level",

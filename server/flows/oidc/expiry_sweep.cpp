@@ -25,4 +25,8 @@ int sweep_expired_codes(soci::session& sql, long long now) {
   return sweep(sql, "oidc_codes", "code_hash", now - kCodeRetentionSeconds);
 }
 
+int sweep_expired_assertions(soci::session& sql, long long now) {
+  return sweep(sql, "oidc_client_assertions", "jti_hash", now);
+}
+
 }  // namespace uia::flows::oidc

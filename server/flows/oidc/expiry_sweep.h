@@ -15,5 +15,8 @@ constexpr long long kCodeRetentionSeconds = 24 * 3600;
 int sweep_expired_requests(soci::session& sql, long long now);
 // Codes expired more than kCodeRetentionSeconds ago. Returns how many went.
 int sweep_expired_codes(soci::session& sql, long long now);
+// Used client assertions (private_key_jwt jtis) past their exp: an expired assertion is refused
+// before its jti is looked at, so nothing can be replayed once its entry is gone.
+int sweep_expired_assertions(soci::session& sql, long long now);
 
 }  // namespace uia::flows::oidc

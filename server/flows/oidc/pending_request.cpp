@@ -37,29 +37,36 @@ void record_grant(soci::session& sql, long long person_id, const std::string& cl
 
 }  // namespace
 
+bool PendingRequest::prompts(const std::string& value) const { return split_scope(prompt).count(value) > 0; }
+
+bool PendingRequest::needs_fresher_sign_in(long long auth_time) const { return prompts("login") && auth_time < created_at; }
+
 void save_request(soci::session& sql, const PendingRequest& r, long long now) {
   sweep_expired_requests(sql, now);
   const std::string state = r.state.value_or(""), nonce = r.nonce.value_or(""), challenge = r.code_challenge.value_or("");
   soci::indicator state_ind = ind(r.state), nonce_ind = ind(r.nonce), challenge_ind = ind(r.code_challenge);
+  soci::indicator prompt_ind = r.prompt.empty() ? soci::i_null : soci::i_ok;
   sql << "INSERT INTO oidc_auth_requests (id, client_id, redirect_uri, scope, state, nonce, code_challenge, min_level, "
-         "created_at, expires_at) VALUES (:id, :c, :r, :s, :st, :n, :cc, :lvl, :at, :exp)",
+         "prompt, created_at, expires_at) VALUES (:id, :c, :r, :s, :st, :n, :cc, :lvl, :prompt, :at, :exp)",
       soci::use(r.id), soci::use(r.client_id), soci::use(r.redirect_uri), soci::use(r.scope), soci::use(state, state_ind),
-      soci::use(nonce, nonce_ind), soci::use(challenge, challenge_ind), soci::use(r.min_level), soci::use(now),
-      soci::use(r.expires_at);
+      soci::use(nonce, nonce_ind), soci::use(challenge, challenge_ind), soci::use(r.min_level),
+      soci::use(r.prompt, prompt_ind), soci::use(now), soci::use(r.expires_at);
 }
 
 std::optional<PendingRequest> find_request(soci::session& sql, const std::string& id) {
   if (id.empty() || id.size() > 64) return std::nullopt;
   PendingRequest r;
-  std::string state, nonce, challenge;
-  soci::indicator state_ind, nonce_ind, challenge_ind, done_ind;
+  std::string state, nonce, challenge, prompt;
+  soci::indicator state_ind, nonce_ind, challenge_ind, prompt_ind, done_ind;
   long long done_at = 0;
-  sql << "SELECT id, client_id, redirect_uri, scope, state, nonce, code_challenge, min_level, expires_at, done_at "
-         "FROM oidc_auth_requests WHERE id = :id",
+  sql << "SELECT id, client_id, redirect_uri, scope, state, nonce, code_challenge, min_level, prompt, created_at, "
+         "expires_at, done_at FROM oidc_auth_requests WHERE id = :id",
       soci::into(r.id), soci::into(r.client_id), soci::into(r.redirect_uri), soci::into(r.scope),
       soci::into(state, state_ind), soci::into(nonce, nonce_ind), soci::into(challenge, challenge_ind),
-      soci::into(r.min_level), soci::into(r.expires_at), soci::into(done_at, done_ind), soci::use(id);
+      soci::into(r.min_level), soci::into(prompt, prompt_ind), soci::into(r.created_at), soci::into(r.expires_at),
+      soci::into(done_at, done_ind), soci::use(id);
   if (!sql.got_data()) return std::nullopt;
+  if (prompt_ind == soci::i_ok) r.prompt = prompt;
   if (state_ind == soci::i_ok) r.state = state;
   if (nonce_ind == soci::i_ok) r.nonce = nonce;
   if (challenge_ind == soci::i_ok) r.code_challenge = challenge;

@@ -23,8 +23,17 @@ struct PendingRequest {
   std::optional<std::string> nonce;
   std::optional<std::string> code_challenge;  // S256 only
   int min_level = 1;
+  // The prompt values the pages must honour after sign-in (space-separated, of none, login,
+  // consent): consent → ask again even if consent was given before; login → only a sign-in
+  // made since the request was stored may finish it.
+  std::string prompt;
+  long long created_at = 0;
   long long expires_at = 0;
   bool done = false;
+
+  bool prompts(const std::string& value) const;
+  // prompt=login and this session signed in before the request was made.
+  bool needs_fresher_sign_in(long long auth_time) const;
 };
 
 // Sweeps a batch of expired requests first (expiry_sweep.h).

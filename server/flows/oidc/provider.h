@@ -52,6 +52,7 @@ struct OidcCall {
   const Provider& provider;
   std::string basic_credentials;  // after "Authorization: Basic "
   std::string host;               // the Host header (the issuer in dev mode only)
+  std::string client_ip;          // the caller's address as the audit trail records it
   const OidcSettings& settings() const { return provider.settings; }
 };
 

@@ -28,6 +28,20 @@ std::optional<long long> session_id_param(const http::ApiRequest& request) {
   return id;
 }
 
+// The person's sessions that started token families still live (whether the session is).
+std::vector<long long> sessions_with_live_tokens(app::Services& services, long long person_id) {
+  return services.db->with_session([&](soci::session& sql) {
+    std::vector<long long> ids;
+    long long id = 0;
+    soci::statement st = (sql.prepare << "SELECT DISTINCT session_id FROM oidc_token_families "
+                                         "WHERE person_id = :p AND revoked_at IS NULL",
+                          soci::into(id), soci::use(person_id));
+    st.execute();
+    while (st.fetch()) ids.push_back(id);
+    return ids;
+  });
+}
+
 }  // namespace
 
 ApiResponse sign_out_and_notify(app::Services& services, const OidcCall& call, const http::ApiRequest& request) {
@@ -60,6 +74,22 @@ ApiResponse change_password_and_notify(app::Services& services, const OidcCall& 
   const ActiveSession current = std::get<ActiveSession>(who);
   ApiResponse out = flows::change_password(services, request);
   if (out.status == 204 && current.person_id != 0) notify_ended_sessions(services, call, current.person_id, request.client_ip);
+  return out;
+}
+
+ApiResponse delete_account_and_notify(app::Services& services, const OidcCall& call, const http::ApiRequest& request) {
+  auto who = authenticate(services, request);
+  if (auto* refusal = std::get_if<ApiResponse>(&who)) return *refusal;
+  const ActiveSession current = std::get<ActiveSession>(who);
+  // Read before the deletion: it revokes every family, after which nothing says which were live.
+  const std::vector<long long> live =
+      current.person_id == 0 ? std::vector<long long>{} : sessions_with_live_tokens(services, current.person_id);
+  ApiResponse out = flows::delete_account(services, request);
+  if (out.status == 204) {
+    const std::string issuer = issuer_of(services, call);
+    for (long long session_id : live)
+      notify_session_end(services, call.provider, session_id, current.person_id, issuer, request.client_ip);
+  }
   return out;
 }
 

@@ -6,7 +6,10 @@
 // the same without a session); then every business system the session signed in to is told
 // by back-channel logout and loses the tokens it got through that session, the same as
 // RP-initiated logout (notify_session_end). Without this a person who signs out of the portal
-// would stay signed in to every system they opened from it.
+// would stay signed in to every system they opened from it. 注销账号 (DELETE /api/v1/me) ends every
+// session and withdraws every authorization (flows::delete_account); each session that still had
+// live tokens is then told about the same way, so no business system keeps a deleted person
+// signed in.
 #pragma once
 #include "app/services.h"
 #include "flows/oidc/provider.h"
@@ -18,6 +21,7 @@ http::ApiResponse sign_out_and_notify(app::Services& services, const OidcCall& c
 http::ApiResponse revoke_my_session_and_notify(app::Services& services, const OidcCall& call, const http::ApiRequest& request);
 http::ApiResponse finish_recovery_and_notify(app::Services& services, const OidcCall& call, const http::ApiRequest& request);
 http::ApiResponse change_password_and_notify(app::Services& services, const OidcCall& call, const http::ApiRequest& request);
+http::ApiResponse delete_account_and_notify(app::Services& services, const OidcCall& call, const http::ApiRequest& request);
 
 // Notifies for every session of the person that has ended while token families it started are
 // still live (whatever ended it); returns how many sessions that was.

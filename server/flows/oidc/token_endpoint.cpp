@@ -1,9 +1,9 @@
 #include "flows/oidc/token_endpoint.h"
 
-#include <openssl/sha.h>
 #include <soci/soci.h>
 
 #include "crypto/jose.h"
+#include "crypto/pkce.h"
 #include "crypto/tokens.h"
 #include "flows/audit/audit_log.h"
 #include "flows/oidc/client_auth.h"
@@ -28,12 +28,6 @@ bool is_code_verifier(const std::string& v) {
   for (unsigned char c : v)
     if (!std::isalnum(c) && c != '-' && c != '.' && c != '_' && c != '~') return false;
   return true;
-}
-
-std::string s256(const std::string& verifier) {
-  unsigned char digest[SHA256_DIGEST_LENGTH];
-  SHA256(reinterpret_cast<const unsigned char*>(verifier.data()), verifier.size(), digest);
-  return crypto::base64url_encode(std::string_view(reinterpret_cast<const char*>(digest), sizeof digest));
 }
 
 // The person may still receive tokens for this client: active, and the consent not withdrawn.
@@ -82,7 +76,7 @@ ApiResponse exchange_code(app::Services& services, const OidcCall& call, const h
     if (expires_at <= now) return invalid_grant("the code has expired");
     if (redirect_uri != stored_redirect) return invalid_grant("redirect_uri differs from the authorization request");
     if (challenge_ind == soci::i_ok) {
-      if (verifier_it == form.end() || !is_code_verifier(verifier_it->second) || s256(verifier_it->second) != challenge)
+      if (verifier_it == form.end() || !is_code_verifier(verifier_it->second) || crypto::pkce_s256(verifier_it->second) != challenge)
         return invalid_grant("code_verifier does not match the code_challenge");
     } else if (verifier_it != form.end()) {
       return invalid_grant("no code_challenge was sent with the authorization request");

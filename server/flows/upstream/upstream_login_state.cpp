@@ -1,21 +1,14 @@
 #include "flows/upstream/upstream_login_state.h"
 
-#include <openssl/sha.h>
 #include <soci/soci.h>
 
-#include "crypto/jose.h"
+#include "crypto/pkce.h"
 #include "crypto/tokens.h"
 
 namespace uia::flows::upstream {
 namespace {
 
 constexpr const char* kVerifierColumn = "upstream_login_states.code_verifier";
-
-std::string s256(const std::string& verifier) {
-  unsigned char digest[SHA256_DIGEST_LENGTH];
-  SHA256(reinterpret_cast<const unsigned char*>(verifier.data()), verifier.size(), digest);
-  return crypto::base64url_encode(std::string_view(reinterpret_cast<const char*>(digest), sizeof digest));
-}
 
 }  // namespace
 
@@ -24,7 +17,7 @@ LoginState begin_login_state(app::Services& services, soci::session& sql, const 
   s.state = crypto::random_token(*services.random, 24);
   s.nonce = crypto::random_token(*services.random, 24);
   s.code_verifier = crypto::random_token(*services.random, 32);
-  s.code_challenge = s256(s.code_verifier);
+  s.code_challenge = crypto::pkce_s256(s.code_verifier);
   const std::string hash = crypto::token_hash(s.state);
   const std::string sealed = services.cipher->seal(s.code_verifier, kVerifierColumn);
   const long long expires = now + kLoginStateSeconds;
