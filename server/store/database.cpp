@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "store/migrations.h"
+#include "store/statement_cache.h"
 
 namespace uia::store {
 namespace {
@@ -101,7 +102,10 @@ bool parse_database_url(const std::string& url, DatabaseUrl& out, std::string& e
 Database::Database(DatabaseUrl url, std::size_t pool_size)
     : url_(std::move(url)), pool_size_(pool_size), pool_(std::make_unique<soci::connection_pool>(pool_size)) {}
 
-Database::~Database() = default;
+Database::~Database() {
+  // The pooled connections' cached statements go before the connections close.
+  for (std::size_t i = 0; i < pool_size_; ++i) unregister_connection(pool_->at(i));
+}
 
 void Database::begin(soci::session& sql) const {
   if (url_.backend == Backend::Sqlite) {
@@ -157,6 +161,7 @@ std::unique_ptr<Database> Database::open(const std::string& url, std::size_t poo
       // inserts into neighbouring index ranges into deadlocks.
       sql << "SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED";
     }
+    register_connection(sql);
   }
   db->with_session([&](soci::session& sql) {
     apply_migrations(sql, parsed.backend == Backend::Sqlite ? "sqlite" : "mysql");
