@@ -10,6 +10,7 @@
 #include "flows/oidc/oidc_tokens.h"
 #include "flows/oidc/token_rate_limit.h"
 #include "store/statement_cache.h"
+#include "store/write_batcher.h"
 
 namespace uia::flows::oidc {
 namespace {
@@ -165,7 +166,7 @@ long long claim(soci::session& sql, auto& statement, long long now, const std::s
 // as the only authority (single use by compare-and-set, reuse revoking, PKCE, the grant and
 // the person's status), stores the tokens and the audit record, and commits before the answer
 // goes out. SQLite has one writer at a time: what runs inside BEGIN IMMEDIATE bounds the whole
-// endpoint's throughput. The pre-made tokens depend only on columns that never change after
+// endpoint's throughput, and concurrent exchanges share one COMMIT (store/write_batcher.h). The pre-made tokens depend only on columns that never change after
 // the row is written (used_at and revoked_at are checked again inside), and are dropped unsent
 // when a check refuses.
 ApiResponse exchange_code(app::Services& services, const OidcCall& call, const http::ApiRequest& request, const Params& form,
@@ -182,7 +183,7 @@ ApiResponse exchange_code(app::Services& services, const OidcCall& call, const h
     if (!row || row->client_id != client.client_id || row->used || row->expires_at <= now) return std::nullopt;
     return make_tokens(services, call.settings(), sql, client, family_of(*row), issuer, row->nonce, key);
   });
-  return services.db->transact([&](soci::session& sql) -> ApiResponse {
+  return call.provider.token_writes->transact(*services.db, [&](soci::session& sql) -> ApiResponse {
     const auto row = find_code(sql, code_hash);
     if (!row) return invalid_grant("unknown code");
     const std::string target = "oidc_client:" + client.client_id;
@@ -235,7 +236,7 @@ ApiResponse refresh(app::Services& services, const OidcCall& call, const http::A
     if (!family || family->client_id != client.client_id || family->revoked || family->expires_at <= now) return std::nullopt;
     return make_tokens(services, call.settings(), sql, client, *family, issuer, std::nullopt, key);
   });
-  return services.db->transact([&](soci::session& sql) -> ApiResponse {
+  return call.provider.token_writes->transact(*services.db, [&](soci::session& sql) -> ApiResponse {
     const auto row = find_refresh(sql, hash);
     if (!row) return invalid_grant("unknown refresh token");
     const long long family_id = row->family_id;
