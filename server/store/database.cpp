@@ -10,6 +10,7 @@
 
 #include "store/migrations.h"
 #include "store/statement_cache.h"
+#include "store/wal_checkpoint.h"
 
 namespace uia::store {
 namespace {
@@ -119,6 +120,7 @@ void Database::commit(soci::session& sql) const {
   if (url_.backend == Backend::Sqlite) {
     sql << "COMMIT";
     signal_writer_release();
+    checkpoint_if_due(sql);  // after the write lock is free (store/wal_checkpoint.h)
   } else {
     sql.commit();
   }
@@ -154,6 +156,7 @@ std::unique_ptr<Database> Database::open(const std::string& url, std::size_t poo
       sql << "PRAGMA foreign_keys=ON";
       auto* backend = static_cast<soci::sqlite3_session_backend*>(sql.get_backend());
       sqlite_api::sqlite3_busy_handler(backend->conn_, wait_for_writer, nullptr);
+      watch_wal(sql);
     } else {
       sql << "SET SESSION sql_mode='STRICT_TRANS_TABLES,NO_ZERO_DATE,NO_ENGINE_SUBSTITUTION'";
       // READ COMMITTED: every statement sees what other transactions have committed (as SQLite

@@ -5,6 +5,7 @@
 #include <soci/soci.h>
 
 #include "store/statement_cache.h"
+#include "store/wal_checkpoint.h"
 
 namespace uia::store {
 namespace {
@@ -46,11 +47,20 @@ void WriteBatcher::submit(Database& db, Item& item) {
     const std::vector<Item*> batch(queue_.begin(), queue_.begin() + take);
     queue_.erase(queue_.begin(), queue_.begin() + take);
     lock.unlock();
-    lead(db, batch);
+    {
+      // A checkpoint due after this batch's COMMIT waits until its callers are answered.
+      DeferCheckpoints defer;
+      lead(db, batch);
+    }
     lock.lock();
     for (Item* it : batch) it->done = true;
     leading_ = false;
     finished_.notify_all();  // the batch's callers, and whoever leads next
+    if (checkpoint_due()) {
+      lock.unlock();
+      db.with_session([](soci::session& sql) { checkpoint_if_due(sql); });
+      lock.lock();
+    }
   }
   if (item.error) std::rethrow_exception(item.error);
 }
