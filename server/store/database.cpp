@@ -9,6 +9,8 @@
 #include <stdexcept>
 
 #include "store/migrations.h"
+#include "store/statement_cache.h"
+#include "store/wal_checkpoint.h"
 
 namespace uia::store {
 namespace {
@@ -101,7 +103,10 @@ bool parse_database_url(const std::string& url, DatabaseUrl& out, std::string& e
 Database::Database(DatabaseUrl url, std::size_t pool_size)
     : url_(std::move(url)), pool_size_(pool_size), pool_(std::make_unique<soci::connection_pool>(pool_size)) {}
 
-Database::~Database() = default;
+Database::~Database() {
+  // The pooled connections' cached statements go before the connections close.
+  for (std::size_t i = 0; i < pool_size_; ++i) unregister_connection(pool_->at(i));
+}
 
 void Database::begin(soci::session& sql) const {
   if (url_.backend == Backend::Sqlite) {
@@ -115,6 +120,7 @@ void Database::commit(soci::session& sql) const {
   if (url_.backend == Backend::Sqlite) {
     sql << "COMMIT";
     signal_writer_release();
+    checkpoint_if_due(sql);  // after the write lock is free (store/wal_checkpoint.h)
   } else {
     sql.commit();
   }
@@ -150,6 +156,7 @@ std::unique_ptr<Database> Database::open(const std::string& url, std::size_t poo
       sql << "PRAGMA foreign_keys=ON";
       auto* backend = static_cast<soci::sqlite3_session_backend*>(sql.get_backend());
       sqlite_api::sqlite3_busy_handler(backend->conn_, wait_for_writer, nullptr);
+      watch_wal(sql);
     } else {
       sql << "SET SESSION sql_mode='STRICT_TRANS_TABLES,NO_ZERO_DATE,NO_ENGINE_SUBSTITUTION'";
       // READ COMMITTED: every statement sees what other transactions have committed (as SQLite
@@ -157,6 +164,7 @@ std::unique_ptr<Database> Database::open(const std::string& url, std::size_t poo
       // inserts into neighbouring index ranges into deadlocks.
       sql << "SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED";
     }
+    register_connection(sql);
   }
   db->with_session([&](soci::session& sql) {
     apply_migrations(sql, parsed.backend == Backend::Sqlite ? "sqlite" : "mysql");

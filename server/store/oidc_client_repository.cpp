@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <soci/soci.h>
 
+#include "store/statement_cache.h"
+
 namespace uia::store {
 namespace {
 
@@ -57,6 +59,15 @@ OidcClient from_row(const soci::row& row) {
   return c;
 }
 
+struct SelectClient {
+  std::string client_id;
+  soci::row row;
+  soci::statement st;
+  explicit SelectClient(soci::session& sql)
+      : st((sql.prepare << "SELECT " << kColumns << " FROM oidc_clients WHERE client_id = :cid", soci::into(row),
+            soci::use(client_id))) {}
+};
+
 }  // namespace
 
 bool OidcClient::has_redirect_uri(const std::string& uri) const {
@@ -88,10 +99,12 @@ long long OidcClientRepository::insert(soci::session& sql, const OidcClient& c) 
 }
 
 std::optional<OidcClient> OidcClientRepository::find(soci::session& sql, const std::string& client_id) const {
-  soci::row row;
-  sql << "SELECT " << kColumns << " FROM oidc_clients WHERE client_id = :cid", soci::into(row), soci::use(client_id);
-  if (!sql.got_data()) return std::nullopt;
-  return from_row(row);
+  // Every token, introspection and revocation request authenticates its client: the statement
+  // is prepared once per connection (store/statement_cache.h).
+  Prepared<SelectClient> select(sql);
+  select->client_id = client_id;
+  if (!run(sql, select->st).got_data) return std::nullopt;
+  return from_row(select->row);
 }
 
 std::vector<OidcClient> OidcClientRepository::list(soci::session& sql) const {

@@ -6,11 +6,11 @@
 
 #include "crypto/jose.h"
 #include "crypto/tokens.h"
-#include "flows/oidc/enterprise_claims.h"
 #include "flows/oidc/id_claims.h"
 #include "flows/oidc/signing_key_cache.h"
 #include "flows/oidc/signing_keys.h"
 #include "store/person_repository.h"
+#include "store/statement_cache.h"
 
 namespace uia::flows::oidc {
 namespace {
@@ -25,6 +25,78 @@ struct FamilyRow {
   TokenFamily f;
   soci::indicator revoked_ind = soci::i_null;
   long long revoked_at = 0;
+};
+
+// The token endpoint's and userinfo's statements, prepared once per connection
+// (store/statement_cache.h): members are the bound values, `st` comes last.
+struct InsertFamily {
+  TokenFamily f;
+  std::string code_hash;
+  soci::statement st;
+  explicit InsertFamily(soci::session& sql)
+      : st((sql.prepare << "INSERT INTO oidc_token_families (client_id, person_id, session_id, code_hash, scope, auth_time, "
+                           "level, created_at, expires_at) VALUES (:c, :p, :s, :h, :scope, :auth, :level, :at, :exp)",
+            soci::use(f.client_id), soci::use(f.person_id), soci::use(f.session_id), soci::use(code_hash), soci::use(f.scope),
+            soci::use(f.auth_time), soci::use(f.level), soci::use(f.created_at), soci::use(f.expires_at))) {}
+};
+
+struct InsertAccessToken {
+  std::string hash;
+  long long family_id = 0, created_at = 0, expires_at = 0;
+  soci::statement st;
+  explicit InsertAccessToken(soci::session& sql)
+      : st((sql.prepare << "INSERT INTO oidc_access_tokens (token_hash, family_id, created_at, expires_at) "
+                           "VALUES (:h, :f, :at, :exp)",
+            soci::use(hash), soci::use(family_id), soci::use(created_at), soci::use(expires_at))) {}
+};
+
+struct InsertRefreshToken {
+  std::string hash;
+  long long family_id = 0, created_at = 0, expires_at = 0;
+  soci::statement st;
+  explicit InsertRefreshToken(soci::session& sql)
+      : st((sql.prepare << "INSERT INTO oidc_refresh_tokens (token_hash, family_id, created_at, expires_at) "
+                           "VALUES (:h, :f, :at, :exp)",
+            soci::use(hash), soci::use(family_id), soci::use(created_at), soci::use(expires_at))) {}
+};
+
+struct TouchGrant {
+  long long now = 0, person_id = 0;
+  std::string client_id;
+  soci::statement st;
+  explicit TouchGrant(soci::session& sql)
+      : st((sql.prepare << "UPDATE oidc_grants SET last_used_at = :now WHERE person_id = :p AND client_id = :c",
+            soci::use(now), soci::use(person_id), soci::use(client_id))) {}
+};
+
+struct SelectFamily {
+  long long id = 0;
+  FamilyRow r;
+  soci::statement st;
+  explicit SelectFamily(soci::session& sql)
+      : st((sql.prepare << "SELECT " << kFamilyColumns << " FROM oidc_token_families f WHERE f.id = :id", soci::into(r.f.id),
+            soci::into(r.f.client_id), soci::into(r.f.person_id), soci::into(r.f.session_id), soci::into(r.f.scope),
+            soci::into(r.f.auth_time), soci::into(r.f.level), soci::into(r.f.created_at), soci::into(r.f.expires_at),
+            soci::into(r.revoked_at, r.revoked_ind), soci::use(id))) {}
+};
+
+// An access token with its family and its client's state.
+struct SelectAccessToken {
+  std::string hash;
+  FamilyRow r;
+  long long issued_at = 0, expires_at = 0, token_revoked_at = 0;
+  soci::indicator token_revoked = soci::i_null;
+  int enabled = 0;
+  std::string subject_type;
+  soci::statement st;
+  explicit SelectAccessToken(soci::session& sql)
+      : st((sql.prepare << "SELECT " << kFamilyColumns << ", t.created_at, t.expires_at, t.revoked_at, c.enabled, c.subject_type "
+                           "FROM oidc_access_tokens t JOIN oidc_token_families f ON f.id = t.family_id "
+                           "JOIN oidc_clients c ON c.client_id = f.client_id WHERE t.token_hash = :h",
+            soci::into(r.f.id), soci::into(r.f.client_id), soci::into(r.f.person_id), soci::into(r.f.session_id),
+            soci::into(r.f.scope), soci::into(r.f.auth_time), soci::into(r.f.level), soci::into(r.f.created_at),
+            soci::into(r.f.expires_at), soci::into(r.revoked_at, r.revoked_ind), soci::into(issued_at), soci::into(expires_at),
+            soci::into(token_revoked_at, token_revoked), soci::into(enabled), soci::into(subject_type), soci::use(hash))) {}
 };
 
 }  // namespace
@@ -95,23 +167,24 @@ TokenFamily start_family(app::Services& services, const OidcSettings& settings, 
   f.level = level;
   f.created_at = services.now_seconds();
   f.expires_at = f.created_at + settings.refresh_token_seconds;
-  sql << "INSERT INTO oidc_token_families (client_id, person_id, session_id, code_hash, scope, auth_time, level, "
-         "created_at, expires_at) VALUES (:c, :p, :s, :h, :scope, :auth, :level, :at, :exp)",
-      soci::use(f.client_id), soci::use(f.person_id), soci::use(f.session_id), soci::use(code_hash), soci::use(f.scope),
-      soci::use(f.auth_time), soci::use(f.level), soci::use(f.created_at), soci::use(f.expires_at);
-  sql << "SELECT MAX(id) FROM oidc_token_families WHERE code_hash = :h", soci::into(f.id), soci::use(code_hash);
+  store::Prepared<InsertFamily> insert(sql);
+  insert->f = f;
+  insert->code_hash = code_hash;
+  store::run(sql, insert->st);
+  // The id of the row just inserted on this connection (SQLite's last_insert_rowid, MySQL's
+  // LAST_INSERT_ID()): no second look-up of the family by its code.
+  if (!sql.get_last_insert_id("oidc_token_families", f.id) || f.id <= 0)
+    throw std::runtime_error("oidc_token_families: no id for the family just inserted");
   return f;
 }
 
 std::optional<TokenFamily> find_family(soci::session& sql, long long family_id) {
-  FamilyRow r;
-  sql << "SELECT " << kFamilyColumns << " FROM oidc_token_families f WHERE f.id = :id", soci::into(r.f.id),
-      soci::into(r.f.client_id), soci::into(r.f.person_id), soci::into(r.f.session_id), soci::into(r.f.scope),
-      soci::into(r.f.auth_time), soci::into(r.f.level), soci::into(r.f.created_at), soci::into(r.f.expires_at),
-      soci::into(r.revoked_at, r.revoked_ind), soci::use(family_id);
-  if (!sql.got_data()) return std::nullopt;
-  r.f.revoked = r.revoked_ind == soci::i_ok;
-  return r.f;
+  store::Prepared<SelectFamily> select(sql);
+  select->id = family_id;
+  if (!store::run(sql, select->st).got_data) return std::nullopt;
+  TokenFamily f = select->r.f;
+  f.revoked = select->r.revoked_ind == soci::i_ok;
+  return f;
 }
 
 SigningKey id_token_key(app::Services& services, const Provider& provider, const store::OidcClient& client) {
@@ -119,21 +192,41 @@ SigningKey id_token_key(app::Services& services, const Provider& provider, const
   return provider.signing_keys->current(services, provider.settings, alg);
 }
 
-nlohmann::json issue_tokens(app::Services& services, const OidcSettings& settings, soci::session& sql, const store::OidcClient& client,
-                            const TokenFamily& family, const std::string& issuer, const std::optional<std::string>& nonce,
-                            const SigningKey& key) {
+void store_tokens(soci::session& sql, const OidcSettings& settings, const TokenFamily& family, const NewTokens& tokens) {
+  store::Prepared<InsertAccessToken> access(sql);
+  access->hash = tokens.access_hash;
+  access->family_id = family.id;
+  access->created_at = tokens.issued_at;
+  access->expires_at = tokens.issued_at + settings.access_token_seconds;
+  store::run(sql, access->st);
+  store::Prepared<InsertRefreshToken> refresh(sql);
+  refresh->hash = tokens.refresh_hash;
+  refresh->family_id = family.id;
+  refresh->created_at = tokens.issued_at;
+  refresh->expires_at = family.expires_at;
+  store::run(sql, refresh->st);
+  store::Prepared<TouchGrant> touch(sql);
+  touch->now = tokens.issued_at;
+  touch->person_id = family.person_id;
+  touch->client_id = family.client_id;
+  store::run(sql, touch->st);
+}
+
+nlohmann::json token_response(const OidcSettings& settings, const TokenFamily& family, const NewTokens& tokens) {
+  return {{"access_token", tokens.access},   {"token_type", "Bearer"},       {"expires_in", settings.access_token_seconds},
+          {"refresh_token", tokens.refresh}, {"id_token", tokens.id_token}, {"scope", family.scope}};
+}
+
+NewTokens make_tokens(app::Services& services, const OidcSettings& settings, soci::session& sql, const store::OidcClient& client,
+                      const TokenFamily& family, const std::string& issuer, const std::optional<std::string>& nonce,
+                      const SigningKey& key, const nlohmann::json& extra_claims) {
+  NewTokens out;
   const long long now = services.now_seconds();
-  const std::string access = crypto::random_token(*services.random, 32);
-  const std::string refresh = crypto::random_token(*services.random, 32);
-  const std::string access_hash = crypto::token_hash(access);
-  const std::string refresh_hash = crypto::token_hash(refresh);
-  const long long access_expires = now + settings.access_token_seconds;
-  sql << "INSERT INTO oidc_access_tokens (token_hash, family_id, created_at, expires_at) VALUES (:h, :f, :at, :exp)",
-      soci::use(access_hash), soci::use(family.id), soci::use(now), soci::use(access_expires);
-  sql << "INSERT INTO oidc_refresh_tokens (token_hash, family_id, created_at, expires_at) VALUES (:h, :f, :at, :exp)",
-      soci::use(refresh_hash), soci::use(family.id), soci::use(now), soci::use(family.expires_at);
-  sql << "UPDATE oidc_grants SET last_used_at = :now WHERE person_id = :p AND client_id = :c", soci::use(now),
-      soci::use(family.person_id), soci::use(family.client_id);
+  out.issued_at = now;
+  out.access = crypto::random_token(*services.random, 32);
+  out.refresh = crypto::random_token(*services.random, 32);
+  out.access_hash = crypto::token_hash(out.access);
+  out.refresh_hash = crypto::token_hash(out.refresh);
 
   nlohmann::json claims = {{"iss", issuer},
                            {"sub", subject_for(services, client, family.person_id)},
@@ -151,36 +244,28 @@ nlohmann::json issue_tokens(app::Services& services, const OidcSettings& setting
     const store::PersonRepository persons(*services.cipher, *services.blind_index);
     if (const auto person = persons.find_by_id(sql, family.person_id)) add_id_claims(*person, scopes, claims);
   }
-  // agentclaims: whom the person acts for (callers checked it still holds).
-  if (const auto enterprise = family_enterprise_claims(services, sql, family)) add_enterprise_claims(*enterprise, claims);
-  const std::string id_token =
+  if (extra_claims.is_object())
+    for (const auto& [name, value] : extra_claims.items()) claims[name] = value;
+  out.id_token =
       key.parsed ? crypto::jws_sign(*key.parsed, key.kid, claims) : crypto::jws_sign(key.private_pem, key.alg, key.kid, claims);
-  if (id_token.empty()) throw std::runtime_error("could not sign an ID token");
-  return {{"access_token", access},     {"token_type", "Bearer"}, {"expires_in", settings.access_token_seconds},
-          {"refresh_token", refresh},   {"id_token", id_token},   {"scope", family.scope}};
+  if (out.id_token.empty()) throw std::runtime_error("could not sign an ID token");
+  return out;
 }
 
 std::optional<AccessToken> find_access_token(app::Services& services, soci::session& sql, const std::string& token) {
   if (token.empty() || token.size() > 256) return std::nullopt;
-  const std::string hash = crypto::token_hash(token);
-  AccessToken out;
-  FamilyRow r;
-  long long token_revoked_at = 0;
-  soci::indicator token_revoked = soci::i_null;
-  int enabled = 0;
-  sql << "SELECT " << kFamilyColumns << ", t.created_at, t.expires_at, t.revoked_at, c.enabled, c.subject_type "
-         "FROM oidc_access_tokens t JOIN oidc_token_families f ON f.id = t.family_id "
-         "JOIN oidc_clients c ON c.client_id = f.client_id WHERE t.token_hash = :h",
-      soci::into(r.f.id), soci::into(r.f.client_id), soci::into(r.f.person_id), soci::into(r.f.session_id),
-      soci::into(r.f.scope), soci::into(r.f.auth_time), soci::into(r.f.level), soci::into(r.f.created_at),
-      soci::into(r.f.expires_at), soci::into(r.revoked_at, r.revoked_ind), soci::into(out.issued_at),
-      soci::into(out.expires_at), soci::into(token_revoked_at, token_revoked), soci::into(enabled),
-      soci::into(out.subject_type), soci::use(hash);
-  if (!sql.got_data()) return std::nullopt;
+  store::Prepared<SelectAccessToken> select(sql);
+  select->hash = crypto::token_hash(token);
+  if (!store::run(sql, select->st).got_data) return std::nullopt;
   const long long now = services.now_seconds();
-  if (r.revoked_ind == soci::i_ok || token_revoked == soci::i_ok || enabled == 0 || out.expires_at <= now)
+  if (select->r.revoked_ind == soci::i_ok || select->token_revoked == soci::i_ok || select->enabled == 0 ||
+      select->expires_at <= now)
     return std::nullopt;
-  out.family = r.f;
+  AccessToken out;
+  out.family = select->r.f;
+  out.issued_at = select->issued_at;
+  out.expires_at = select->expires_at;
+  out.subject_type = select->subject_type;
   return out;
 }
 

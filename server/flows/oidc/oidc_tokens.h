@@ -48,7 +48,7 @@ struct TokenFamily {
   bool revoked = false;
 };
 
-// Starts a family for a code just exchanged.
+// Starts a family for a code just exchanged (the returned family carries its new id).
 TokenFamily start_family(app::Services& services, const OidcSettings& settings, soci::session& sql, const std::string& client_id, long long person_id,
                          long long session_id, const std::string& code_hash, const std::string& scope,
                          long long auth_time, int level);
@@ -59,11 +59,26 @@ std::optional<TokenFamily> find_family(soci::session& sql, long long family_id);
 // that transaction's write lock on SQLite.
 // The provider keeps the key between requests (SigningKeyCache).
 SigningKey id_token_key(app::Services& services, const Provider& provider, const store::OidcClient& client);
-// The token response for a family: a new access token, a new refresh token, an ID token signed
-// with `key`. `nonce` only on the code exchange.
-nlohmann::json issue_tokens(app::Services& services, const OidcSettings& settings, soci::session& sql, const store::OidcClient& client,
-                            const TokenFamily& family, const std::string& issuer, const std::optional<std::string>& nonce,
-                            const SigningKey& key);
+// What one token response hands out. The token endpoint makes it BEFORE the transaction that
+// stores it: random tokens, their hashes and the ES256 signature are CPU work that need not
+// hold SQLite's single write lock (an ID token made for a code that then turns out spent is
+// never sent). Needs no family id: the ID token does not name the family.
+struct NewTokens {
+  std::string access, refresh;            // sent once, never stored
+  std::string access_hash, refresh_hash;  // stored
+  std::string id_token;
+  long long issued_at = 0;
+};
+// A new access token, a new refresh token and an ID token signed with `key`; `nonce` only on
+// the code exchange; `extra_claims` (an object or null) join the ID token: whom the person acts
+// for (enterprise_claims.h), checked by the caller. `sql` reads the person when the scope asks
+// for ID-document claims (uia_id); no writes.
+NewTokens make_tokens(app::Services& services, const OidcSettings& settings, soci::session& sql, const store::OidcClient& client,
+                      const TokenFamily& family, const std::string& issuer, const std::optional<std::string>& nonce,
+                      const SigningKey& key, const nlohmann::json& extra_claims);
+// Stores the tokens for `family` (and the grant's last use), in the caller's transaction.
+void store_tokens(soci::session& sql, const OidcSettings& settings, const TokenFamily& family, const NewTokens& tokens);
+nlohmann::json token_response(const OidcSettings& settings, const TokenFamily& family, const NewTokens& tokens);
 
 struct AccessToken {
   TokenFamily family;

@@ -4,6 +4,7 @@
 
 #include "flows/oidc/signing_key_cache.h"
 #include "flows/oidc/token_rate_limit.h"
+#include "store/write_batcher.h"
 
 namespace uia::flows::oidc {
 namespace {
@@ -47,6 +48,7 @@ std::shared_ptr<Provider> make_provider(const nlohmann::json& section, bool dev_
     if (section.contains("backchannel_logout")) backchannel = section["backchannel_logout"];
   }
   provider->token_rate_limit = std::make_shared<TokenRateLimit>(s.token_requests_per_minute);
+  provider->token_writes = std::make_shared<store::WriteBatcher>();
   bool simulator = dev_mode;
   ports::BackchannelHttpConfig http;
   if (!backchannel.is_null()) {

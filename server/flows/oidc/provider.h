@@ -17,6 +17,10 @@
 #include "ports/backchannel_logout_http.h"
 #include "ports/backchannel_logout_simulator.h"
 
+namespace uia::store {
+class WriteBatcher;
+}
+
 namespace uia::flows::oidc {
 
 struct OidcSettings {
@@ -40,6 +44,8 @@ struct Provider {
   OidcSettings settings;
   std::shared_ptr<SigningKeyCache> signing_keys;       // made by make_provider
   std::shared_ptr<TokenRateLimit> token_rate_limit;  // made by make_provider
+  // The token endpoint's write transactions, committed in batches (store/write_batcher.h).
+  std::shared_ptr<store::WriteBatcher> token_writes;  // made by make_provider
   std::shared_ptr<ports::BackchannelLogout> backchannel;
   std::shared_ptr<ports::BackchannelLogoutSimulator> backchannel_simulator;  // dev mode only
 };

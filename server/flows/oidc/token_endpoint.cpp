@@ -10,6 +10,8 @@
 #include "flows/oidc/enterprise_claims.h"
 #include "flows/oidc/oidc_tokens.h"
 #include "flows/oidc/token_rate_limit.h"
+#include "store/statement_cache.h"
+#include "store/write_batcher.h"
 
 namespace uia::flows::oidc {
 namespace {
@@ -30,17 +32,145 @@ bool is_code_verifier(const std::string& v) {
   return true;
 }
 
+// The token endpoint's statements, prepared once per connection (store/statement_cache.h).
+struct SelectCode {
+  std::string hash;
+  std::string client_id, redirect_uri, scope, nonce, challenge;
+  long long person_id = 0, session_id = 0, auth_time = 0, expires_at = 0, used_at = 0;
+  int level = 1;
+  soci::indicator nonce_ind = soci::i_null, challenge_ind = soci::i_null, used_ind = soci::i_null;
+  soci::statement st;
+  explicit SelectCode(soci::session& sql)
+      : st((sql.prepare << "SELECT client_id, person_id, session_id, redirect_uri, scope, nonce, code_challenge, auth_time, "
+                           "level, expires_at, used_at FROM oidc_codes WHERE code_hash = :h",
+            soci::into(client_id), soci::into(person_id), soci::into(session_id), soci::into(redirect_uri), soci::into(scope),
+            soci::into(nonce, nonce_ind), soci::into(challenge, challenge_ind), soci::into(auth_time), soci::into(level),
+            soci::into(expires_at), soci::into(used_at, used_ind), soci::use(hash))) {}
+};
+
+struct ClaimCode {
+  long long now = 0;
+  std::string hash;
+  soci::statement st;
+  explicit ClaimCode(soci::session& sql)
+      : st((sql.prepare << "UPDATE oidc_codes SET used_at = :now WHERE code_hash = :h AND used_at IS NULL", soci::use(now),
+            soci::use(hash))) {}
+};
+
+struct SelectRefreshToken {
+  std::string hash;
+  long long family_id = 0, used_at = 0, expires_at = 0;
+  soci::indicator used_ind = soci::i_null;
+  soci::statement st;
+  explicit SelectRefreshToken(soci::session& sql)
+      : st((sql.prepare << "SELECT family_id, used_at, expires_at FROM oidc_refresh_tokens WHERE token_hash = :h",
+            soci::into(family_id), soci::into(used_at, used_ind), soci::into(expires_at), soci::use(hash))) {}
+};
+
+struct ClaimRefreshToken {
+  long long now = 0;
+  std::string hash;
+  soci::statement st;
+  explicit ClaimRefreshToken(soci::session& sql)
+      : st((sql.prepare << "UPDATE oidc_refresh_tokens SET used_at = :now WHERE token_hash = :h AND used_at IS NULL",
+            soci::use(now), soci::use(hash))) {}
+};
+
+// The person's status and whether they still have a grant for the client, in one look-up.
+struct SelectStanding {
+  std::string client_id;
+  long long person_id = 0;
+  std::string status;
+  long long grants = 0;
+  soci::statement st;
+  explicit SelectStanding(soci::session& sql)
+      : st((sql.prepare << "SELECT p.status, (SELECT COUNT(*) FROM oidc_grants g WHERE g.person_id = p.id AND g.client_id = :c) "
+                           "FROM persons p WHERE p.id = :p",
+            soci::into(status), soci::into(grants), soci::use(client_id), soci::use(person_id))) {}
+};
+
 // The person may still receive tokens for this client: active, and the consent not withdrawn.
 bool still_granted(soci::session& sql, long long person_id, const std::string& client_id) {
-  std::string status;
-  sql << "SELECT status FROM persons WHERE id = :p", soci::into(status), soci::use(person_id);
-  if (!sql.got_data() || status != "active") return false;
-  long long grants = 0;
-  sql << "SELECT COUNT(*) FROM oidc_grants WHERE person_id = :p AND client_id = :c", soci::into(grants),
-      soci::use(person_id), soci::use(client_id);
-  return grants > 0;
+  store::Prepared<SelectStanding> standing(sql);
+  standing->client_id = client_id;
+  standing->person_id = person_id;
+  if (!store::run(sql, standing->st).got_data) return false;
+  return standing->status == "active" && standing->grants > 0;
 }
 
+struct CodeRow {
+  std::string client_id, redirect_uri, scope;
+  std::optional<std::string> nonce, challenge;
+  long long person_id = 0, session_id = 0, auth_time = 0, expires_at = 0;
+  int level = 1;
+  bool used = false;
+};
+
+std::optional<CodeRow> find_code(soci::session& sql, const std::string& code_hash) {
+  store::Prepared<SelectCode> select(sql);
+  select->hash = code_hash;
+  if (!store::run(sql, select->st).got_data) return std::nullopt;
+  CodeRow c;
+  c.client_id = select->client_id;
+  c.redirect_uri = select->redirect_uri;
+  c.scope = select->scope;
+  if (select->nonce_ind == soci::i_ok) c.nonce = select->nonce;
+  if (select->challenge_ind == soci::i_ok) c.challenge = select->challenge;
+  c.person_id = select->person_id;
+  c.session_id = select->session_id;
+  c.auth_time = select->auth_time;
+  c.expires_at = select->expires_at;
+  c.level = select->level;
+  c.used = select->used_ind == soci::i_ok;
+  return c;
+}
+
+// The family a code starts, as far as its ID token needs it (the id comes with the insert).
+TokenFamily family_of(const CodeRow& code) {
+  TokenFamily f;
+  f.client_id = code.client_id;
+  f.person_id = code.person_id;
+  f.session_id = code.session_id;
+  f.scope = code.scope;
+  f.auth_time = code.auth_time;
+  f.level = code.level;
+  return f;
+}
+
+struct RefreshRow {
+  long long family_id = 0, expires_at = 0;
+  bool used = false;
+};
+
+std::optional<RefreshRow> find_refresh(soci::session& sql, const std::string& hash) {
+  store::Prepared<SelectRefreshToken> select(sql);
+  select->hash = hash;
+  if (!store::run(sql, select->st).got_data) return std::nullopt;
+  return RefreshRow{select->family_id, select->expires_at, select->used_ind == soci::i_ok};
+}
+
+long long claim(soci::session& sql, auto& statement, long long now, const std::string& hash) {
+  statement->now = now;
+  statement->hash = hash;
+  return store::run(sql, statement->st).affected_rows;
+}
+
+// Tokens made before the write transaction, with the enterprise claims they were made with: the
+// transaction uses them only when its own check of the acting identity gives the same claims.
+struct Premade {
+  NewTokens tokens;
+  nlohmann::json claims;
+};
+
+// Each exchange runs in two steps. First, outside any transaction, the code (or refresh token)
+// is read and, when it looks spendable, the tokens are made: random values, hashes, the ES256
+// ID token (the CPU work). Then one short write transaction re-reads it and applies every check
+// as the only authority (single use by compare-and-set, reuse revoking, PKCE, the grant and
+// the person's status), stores the tokens and the audit record, and commits before the answer
+// goes out. SQLite has one writer at a time: what runs inside BEGIN IMMEDIATE bounds the whole
+// endpoint's throughput, and concurrent exchanges share one COMMIT (store/write_batcher.h). The pre-made tokens depend only on columns that never change after
+// the row is written (used_at and revoked_at are checked again inside), and are dropped unsent
+// when a check refuses.
 ApiResponse exchange_code(app::Services& services, const OidcCall& call, const http::ApiRequest& request, const Params& form,
                           const store::OidcClient& client, const std::string& issuer) {
   const std::string code = param(form, "code");
@@ -50,57 +180,59 @@ ApiResponse exchange_code(app::Services& services, const OidcCall& call, const h
   const std::string code_hash = crypto::token_hash(code);
   const SigningKey key = id_token_key(services, call.provider, client);
   const long long now = services.now_seconds();
-  return services.db->transact([&](soci::session& sql) -> ApiResponse {
-    std::string client_id, stored_redirect, scope, nonce, challenge;
-    long long person_id = 0, session_id = 0, auth_time = 0, expires_at = 0, used_at = 0;
-    int level = 1;
-    soci::indicator nonce_ind, challenge_ind, used_ind;
-    sql << "SELECT client_id, person_id, session_id, redirect_uri, scope, nonce, code_challenge, auth_time, level, "
-           "expires_at, used_at FROM oidc_codes WHERE code_hash = :h",
-        soci::into(client_id), soci::into(person_id), soci::into(session_id), soci::into(stored_redirect), soci::into(scope),
-        soci::into(nonce, nonce_ind), soci::into(challenge, challenge_ind), soci::into(auth_time), soci::into(level),
-        soci::into(expires_at), soci::into(used_at, used_ind), soci::use(code_hash);
-    if (!sql.got_data()) return invalid_grant("unknown code");
+  const std::optional<Premade> premade = services.db->with_session([&](soci::session& sql) -> std::optional<Premade> {
+    const auto row = find_code(sql, code_hash);
+    if (!row || row->client_id != client.client_id || row->used || row->expires_at <= now) return std::nullopt;
+    auto enterprise = enterprise_claims(services, sql, row->person_id, code_acting(sql, code_hash));
+    if (!enterprise) return std::nullopt;
+    return Premade{make_tokens(services, call.settings(), sql, client, family_of(*row), issuer, row->nonce, key, *enterprise),
+                   std::move(*enterprise)};
+  });
+  return call.provider.token_writes->transact(*services.db, [&](soci::session& sql) -> ApiResponse {
+    const auto row = find_code(sql, code_hash);
+    if (!row) return invalid_grant("unknown code");
     const std::string target = "oidc_client:" + client.client_id;
-    if (client_id != client.client_id) {
-      record_audit(sql, now, {target, "oidc.token.code", "oidc_client:" + client_id, request.client_ip, "denied", "other_client"});
+    const long long person_id = row->person_id;
+    if (row->client_id != client.client_id) {
+      record_audit(sql, now, {target, "oidc.token.code", "oidc_client:" + row->client_id, request.client_ip, "denied", "other_client"});
       return invalid_grant("the code was issued to another client");
     }
-    if (used_ind == soci::i_ok) {
+    if (row->used) {
       // RFC 6749 §4.1.2: a code used twice revokes the tokens issued from it.
       const int revoked = revoke_families_of_code(sql, code_hash, now);
       record_audit(sql, now, {target, "oidc.token.code", "person:" + std::to_string(person_id), request.client_ip,
                               "denied", "code_reused revoked=" + std::to_string(revoked)});
       return invalid_grant("the code was already used");
     }
-    if (expires_at <= now) return invalid_grant("the code has expired");
-    if (redirect_uri != stored_redirect) return invalid_grant("redirect_uri differs from the authorization request");
-    if (challenge_ind == soci::i_ok) {
-      if (verifier_it == form.end() || !is_code_verifier(verifier_it->second) || crypto::pkce_s256(verifier_it->second) != challenge)
+    if (row->expires_at <= now) return invalid_grant("the code has expired");
+    if (redirect_uri != row->redirect_uri) return invalid_grant("redirect_uri differs from the authorization request");
+    if (row->challenge) {
+      if (verifier_it == form.end() || !is_code_verifier(verifier_it->second) || crypto::pkce_s256(verifier_it->second) != *row->challenge)
         return invalid_grant("code_verifier does not match the code_challenge");
     } else if (verifier_it != form.end()) {
       return invalid_grant("no code_challenge was sent with the authorization request");
     }
-    soci::statement claim = (sql.prepare << "UPDATE oidc_codes SET used_at = :now WHERE code_hash = :h AND used_at IS NULL",
-                             soci::use(now), soci::use(code_hash));
-    claim.execute(true);
-    if (claim.get_affected_rows() != 1) return invalid_grant("the code was already used");
+    store::Prepared<ClaimCode> claim_code(sql);
+    if (claim(sql, claim_code, now, code_hash) != 1) return invalid_grant("the code was already used");
     if (!still_granted(sql, person_id, client.client_id)) return invalid_grant("the authorization was withdrawn");
     // agentclaims: the enterprise the code acts for must still back the person (enterprise_claims.h).
     const ActingEnterprise acting = code_acting(sql, code_hash);
-    if (!enterprise_claims(services, sql, person_id, acting)) {
+    const auto enterprise = enterprise_claims(services, sql, person_id, acting);
+    if (!enterprise) {
       record_audit(sql, now, {target, "oidc.token.code", "person:" + std::to_string(person_id), request.client_ip, "denied",
                               "acting_ended"}, acting_text(acting));
       return invalid_grant("the enterprise identity of the authorization no longer holds");
     }
-    const TokenFamily family =
-        start_family(services, call.settings(), sql, client.client_id, person_id, session_id, code_hash, scope, auth_time, level);
+    const TokenFamily family = start_family(services, call.settings(), sql, client.client_id, person_id, row->session_id,
+                                            code_hash, row->scope, row->auth_time, row->level);
     remember_family_acting(sql, family.id, acting);  // agentclaims
-    const std::optional<std::string> nonce_value = nonce_ind == soci::i_ok ? std::optional(nonce) : std::nullopt;
-    nlohmann::json tokens = issue_tokens(services, call.settings(), sql, client, family, issuer, nonce_value, key);
+    const NewTokens tokens = premade && premade->claims == *enterprise
+                                 ? premade->tokens
+                                 : make_tokens(services, call.settings(), sql, client, family, issuer, row->nonce, key, *enterprise);
+    store_tokens(sql, call.settings(), family, tokens);
     record_audit(sql, now, {target, "oidc.token.code", "person:" + std::to_string(person_id), request.client_ip, "ok",
                             "family:" + std::to_string(family.id)});
-    return no_store_json(200, tokens);
+    return no_store_json(200, token_response(call.settings(), family, tokens));
   });
 }
 
@@ -111,12 +243,21 @@ ApiResponse refresh(app::Services& services, const OidcCall& call, const http::A
   const std::string hash = crypto::token_hash(token);
   const SigningKey key = id_token_key(services, call.provider, client);
   const long long now = services.now_seconds();
-  return services.db->transact([&](soci::session& sql) -> ApiResponse {
-    long long family_id = 0, used_at = 0, expires_at = 0;
-    soci::indicator used_ind;
-    sql << "SELECT family_id, used_at, expires_at FROM oidc_refresh_tokens WHERE token_hash = :h", soci::into(family_id),
-        soci::into(used_at, used_ind), soci::into(expires_at), soci::use(hash);
-    if (!sql.got_data()) return invalid_grant("unknown refresh token");
+  // As for the code (see exchange_code): tokens made first, every check inside the transaction.
+  const std::optional<Premade> premade = services.db->with_session([&](soci::session& sql) -> std::optional<Premade> {
+    const auto row = find_refresh(sql, hash);
+    if (!row || row->used || row->expires_at <= now) return std::nullopt;
+    const auto family = find_family(sql, row->family_id);
+    if (!family || family->client_id != client.client_id || family->revoked || family->expires_at <= now) return std::nullopt;
+    auto enterprise = family_enterprise_claims(services, sql, *family);
+    if (!enterprise) return std::nullopt;
+    return Premade{make_tokens(services, call.settings(), sql, client, *family, issuer, std::nullopt, key, *enterprise),
+                   std::move(*enterprise)};
+  });
+  return call.provider.token_writes->transact(*services.db, [&](soci::session& sql) -> ApiResponse {
+    const auto row = find_refresh(sql, hash);
+    if (!row) return invalid_grant("unknown refresh token");
+    const long long family_id = row->family_id;
     const auto family = find_family(sql, family_id);
     if (!family || family->client_id != client.client_id) return invalid_grant("the refresh token was issued to another client");
     const std::string target = "oidc_client:" + client.client_id;
@@ -127,30 +268,32 @@ ApiResponse refresh(app::Services& services, const OidcCall& call, const http::A
                               "refresh_reused family:" + std::to_string(family_id)});
       return invalid_grant("the refresh token was already used; its family is revoked");
     };
-    if (used_ind == soci::i_ok && !family->revoked) return reused();
-    if (family->revoked || used_ind == soci::i_ok) return invalid_grant("the refresh token was revoked");
-    if (expires_at <= now || family->expires_at <= now) return invalid_grant("the refresh token has expired");
+    if (row->used && !family->revoked) return reused();
+    if (family->revoked || row->used) return invalid_grant("the refresh token was revoked");
+    if (row->expires_at <= now || family->expires_at <= now) return invalid_grant("the refresh token has expired");
     if (const auto it = form.find("scope"); it != form.end()) {
       const auto granted = split_scope(family->scope);
       for (const auto& s : split_scope(it->second))
         if (!granted.count(s)) return oauth_error(400, "invalid_scope", "scope " + s + " was not granted");
     }
-    soci::statement claim = (sql.prepare << "UPDATE oidc_refresh_tokens SET used_at = :now WHERE token_hash = :h AND used_at IS NULL",
-                             soci::use(now), soci::use(hash));
-    claim.execute(true);
-    if (claim.get_affected_rows() != 1) return reused();
+    store::Prepared<ClaimRefreshToken> claim_token(sql);
+    if (claim(sql, claim_token, now, hash) != 1) return reused();
     if (!still_granted(sql, family->person_id, client.client_id)) {
       revoke_family(sql, family_id, now, "grant_revoked");
       return invalid_grant("the authorization was withdrawn");
     }
     // agentclaims: a grant disabled, revoked or expired (or a representative replaced) ends the family.
-    if (!family_enterprise_claims(services, sql, *family)) {
+    const auto enterprise = family_enterprise_claims(services, sql, *family);
+    if (!enterprise) {
       end_family_for_lost_identity(sql, *family, now, request.client_ip, "oidc.token.refresh");
       return invalid_grant("the enterprise identity of the authorization no longer holds");
     }
-    nlohmann::json tokens = issue_tokens(services, call.settings(), sql, client, *family, issuer, std::nullopt, key);
+    const NewTokens tokens = premade && premade->claims == *enterprise
+                                 ? premade->tokens
+                                 : make_tokens(services, call.settings(), sql, client, *family, issuer, std::nullopt, key, *enterprise);
+    store_tokens(sql, call.settings(), *family, tokens);
     record_audit(sql, now, {target, "oidc.token.refresh", person, request.client_ip, "ok", "family:" + std::to_string(family_id)});
-    return no_store_json(200, tokens);
+    return no_store_json(200, token_response(call.settings(), *family, tokens));
   });
 }
 
