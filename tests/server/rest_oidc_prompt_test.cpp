@@ -3,7 +3,8 @@
 // prompt=consent asks again though consent was given before (GET /api/v1/oidc/requests/{id}
 // says consented: false, so the page does not continue on its own); prompt=login accepts only a
 // sign-in made after the request (an older session is not shown as signed in, and its decision
-// is refused with OIDC_SIGN_IN_AGAIN); prompt=none never shows a page.
+// is refused with OIDC_SIGN_IN_AGAIN); prompt=none never shows a page; max_age asks again for a
+// sign-in older than it.
 #include "rest_oidc_support.h"
 
 namespace uia::rest {
@@ -97,6 +98,44 @@ TEST_F(RestOidcPrompt, NoneNeverShowsAPage) {
   EXPECT_FALSE(query_of(again.header("location"))["code"].empty()) << again.header("location");
   // Signed out: login_required.
   EXPECT_EQ(query_of(get(authorize_path(c.id, {{"prompt", "none"}})).header("location"))["error"], "login_required");
+}
+
+// max_age: a sign-in older than the client accepts is asked for again (the stored request
+// remembers it for the pages); a younger one goes straight on; max_age is in the ID token's
+// auth_time terms; a malformed max_age is an error sent back to the client.
+TEST_F(RestOidcPrompt, MaxAgeAsksForAFresherSignIn) {
+  const Client c = register_client();
+  const Applicant person = active_adult();
+  const Browser old = signed_in_browser(person);
+  ASSERT_FALSE(code_for(old, c.id).empty());
+  advance(120s);
+  // Young enough: no page.
+  const Reply young = get(authorize_path(c.id, {{"max_age", "600"}}), old.cookie);
+  EXPECT_FALSE(query_of(young.header("location"))["code"].empty()) << young.header("location");
+  // Too old: the login page, the old session is not offered, and its decision is refused.
+  const std::string id = request_id(get(authorize_path(c.id, {{"max_age", "60"}}), old.cookie), "login");
+  EXPECT_TRUE(get("/api/v1/oidc/requests/" + id, old.cookie).json["person"].is_null());
+  const Reply stale = decide(id, old.cookie);
+  EXPECT_EQ(stale.status, 401) << stale.body;
+  EXPECT_EQ(stale.error_code(), "OIDC_SIGN_IN_AGAIN") << stale.body;
+  // prompt=none cannot ask: login_required.
+  const Reply silent = get(authorize_path(c.id, {{"max_age", "60"}, {"prompt", "none"}}), old.cookie);
+  EXPECT_EQ(query_of(silent.header("location"))["error"], "login_required");
+  // A sign-in after the request finishes it, even a few seconds later with max_age=0.
+  const std::string zero = request_id(get(authorize_path(c.id, {{"max_age", "0"}}), old.cookie), "login");
+  advance(1s);
+  const Browser fresh = signed_in_browser(person);
+  advance(3s);
+  const Reply decided = decide(zero, fresh.cookie);
+  ASSERT_EQ(decided.status, 200) << decided.body;
+  const Reply tokens = exchange(c, query_of(decided.json.value("redirect_to", ""))["code"]);
+  ASSERT_EQ(tokens.status, 200) << tokens.body;
+  const auto claims = verified_claims(tokens.json["id_token"]);
+  EXPECT_EQ(claims.value("auth_time", 0LL), std::chrono::system_clock::to_time_t(clock_->now()) - 3);
+  for (const char* bad : {"-1", "abc", "1e3", ""}) {
+    const Reply refused = get(authorize_path(c.id, {{"max_age", bad}}), fresh.cookie);
+    EXPECT_EQ(query_of(refused.header("location"))["error"], "invalid_request") << bad;
+  }
 }
 
 }  // namespace

@@ -109,6 +109,13 @@ ApiResponse authorize(app::Services& services, const OidcCall& call, const http:
   const std::string prompt = param("prompt").value_or("");
   const auto prompts = split_scope(prompt);
   if (prompts.count("none") && prompts.size() > 1) return fail("invalid_request", "prompt=none stands alone");
+  // max_age (OIDC Core §3.1.2.1): seconds; 0 asks for a sign-in made for this request.
+  std::optional<long long> max_age;
+  if (const auto text = param("max_age")) {
+    if (text->empty() || text->size() > 9 || text->find_first_not_of("0123456789") != std::string::npos)
+      return fail("invalid_request", "max_age must be a non-negative integer of seconds");
+    max_age = std::stoll(*text);
+  }
 
   PendingRequest pending;
   pending.id = crypto::random_token(*services.random, 24);
@@ -124,19 +131,23 @@ ApiResponse authorize(app::Services& services, const OidcCall& call, const http:
   for (const char* value : {"none", "login", "consent"})
     if (prompts.count(value)) kept_prompts.insert(value);
   pending.prompt = join_scope(kept_prompts);
+  pending.max_age = max_age;
   const long long now = services.now_seconds();
   pending.created_at = now;
   pending.expires_at = now + call.settings().request_seconds;
 
   const auto browser = browser_of(services, request.session_cookie);
-  const bool must_sign_in = !browser || browser->level < min_level || prompts.count("login");
+  const bool must_sign_in = !browser || browser->level < min_level || prompts.count("login") ||
+                            (max_age && now - browser->auth_time > *max_age);
   // agentclaims: an enterprise account's own session signs in again as a person (enterprise_account.h).
   const bool enterprise_account = !browser && is_enterprise_account_session(services, request.session_cookie);
   return services.db->transact([&](soci::session& sql) -> ApiResponse {
     if (must_sign_in) {
       if (prompts.count("none"))
         return fail("login_required", enterprise_account ? kEnterpriseAccountDescription
-                                      : browser          ? "a higher real-name level is required" : "");
+                                      : !browser                      ? ""
+                                      : browser->level < min_level   ? "a higher real-name level is required"
+                                                                     : "the sign-in is older than max_age");
       save_request(sql, pending, now);
       return redirect("/#/login?oidc=" + pending.id + (enterprise_account ? std::string("&reason=") + kEnterpriseAccountReason : ""));
     }

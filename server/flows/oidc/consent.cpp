@@ -57,7 +57,7 @@ ApiResponse describe_oidc_request(app::Services& services, const http::ApiReques
     }
     // prompt=login: a sign-in older than the request does not count; the page signs in afresh.
     const auto browser = session ? oidc::browser_of_session(services, session->id, session->person_id) : std::nullopt;
-    if (session && browser && !pending->needs_fresher_sign_in(browser->auth_time)) {
+    if (session && browser && !pending->needs_fresher_sign_in(browser->auth_time, services.now_seconds())) {
       out["acting_for"] = oidc::consent_acting_for(services, *session, pending->scope);
       store::PersonRepository persons(*services.cipher, *services.blind_index);
       const auto person = services.db->with_session([&](soci::session& sql) { return persons.find_by_id(sql, session->person_id); });
@@ -95,7 +95,7 @@ ApiResponse decide_oidc_request(app::Services& services, const oidc::OidcCall& c
   if (!pending) return ApiResponse::error(404, ErrorCode::FlowExpired, "id");
   const auto browser = oidc::browser_of_session(services, session.id, session.person_id);
   if (!browser) return ApiResponse::error(401, ErrorCode::Unauthenticated);
-  if (pending->needs_fresher_sign_in(browser->auth_time))
+  if (pending->needs_fresher_sign_in(browser->auth_time, services.now_seconds()))
     return ApiResponse::error(401, ErrorCode::OidcSignInAgain, "prompt");
   const long long now = services.now_seconds();
   const std::string actor = "person:" + std::to_string(browser->person_id);

@@ -12,7 +12,8 @@
 namespace uia::flows::oidc {
 namespace {
 
-soci::indicator ind(const std::optional<std::string>& value) { return value ? soci::i_ok : soci::i_null; }
+template <typename T>
+soci::indicator ind(const std::optional<T>& value) { return value ? soci::i_ok : soci::i_null; }
 
 void close_request(soci::session& sql, const std::string& id, long long now) {
   sql << "UPDATE oidc_auth_requests SET done_at = :now WHERE id = :id", soci::use(now), soci::use(id);
@@ -39,33 +40,39 @@ void record_grant(soci::session& sql, long long person_id, const std::string& cl
 
 bool PendingRequest::prompts(const std::string& value) const { return split_scope(prompt).count(value) > 0; }
 
-bool PendingRequest::needs_fresher_sign_in(long long auth_time) const { return prompts("login") && auth_time < created_at; }
+bool PendingRequest::needs_fresher_sign_in(long long auth_time, long long now) const {
+  if (auth_time >= created_at) return false;  // signed in for this request
+  return prompts("login") || (max_age && now - auth_time > *max_age);
+}
 
 void save_request(soci::session& sql, const PendingRequest& r, long long now) {
   sweep_expired_requests(sql, now);
   const std::string state = r.state.value_or(""), nonce = r.nonce.value_or(""), challenge = r.code_challenge.value_or("");
   soci::indicator state_ind = ind(r.state), nonce_ind = ind(r.nonce), challenge_ind = ind(r.code_challenge);
   soci::indicator prompt_ind = r.prompt.empty() ? soci::i_null : soci::i_ok;
+  const long long max_age = r.max_age.value_or(0);
+  soci::indicator max_age_ind = ind(r.max_age);
   sql << "INSERT INTO oidc_auth_requests (id, client_id, redirect_uri, scope, state, nonce, code_challenge, min_level, "
-         "prompt, created_at, expires_at) VALUES (:id, :c, :r, :s, :st, :n, :cc, :lvl, :prompt, :at, :exp)",
+         "prompt, max_age, created_at, expires_at) VALUES (:id, :c, :r, :s, :st, :n, :cc, :lvl, :prompt, :max_age, :at, :exp)",
       soci::use(r.id), soci::use(r.client_id), soci::use(r.redirect_uri), soci::use(r.scope), soci::use(state, state_ind),
       soci::use(nonce, nonce_ind), soci::use(challenge, challenge_ind), soci::use(r.min_level),
-      soci::use(r.prompt, prompt_ind), soci::use(now), soci::use(r.expires_at);
+      soci::use(r.prompt, prompt_ind), soci::use(max_age, max_age_ind), soci::use(now), soci::use(r.expires_at);
 }
 
 std::optional<PendingRequest> find_request(soci::session& sql, const std::string& id) {
   if (id.empty() || id.size() > 64) return std::nullopt;
   PendingRequest r;
   std::string state, nonce, challenge, prompt;
-  soci::indicator state_ind, nonce_ind, challenge_ind, prompt_ind, done_ind;
-  long long done_at = 0;
-  sql << "SELECT id, client_id, redirect_uri, scope, state, nonce, code_challenge, min_level, prompt, created_at, "
+  soci::indicator state_ind, nonce_ind, challenge_ind, prompt_ind, max_age_ind, done_ind;
+  long long done_at = 0, max_age = 0;
+  sql << "SELECT id, client_id, redirect_uri, scope, state, nonce, code_challenge, min_level, prompt, max_age, created_at, "
          "expires_at, done_at FROM oidc_auth_requests WHERE id = :id",
       soci::into(r.id), soci::into(r.client_id), soci::into(r.redirect_uri), soci::into(r.scope),
       soci::into(state, state_ind), soci::into(nonce, nonce_ind), soci::into(challenge, challenge_ind),
-      soci::into(r.min_level), soci::into(prompt, prompt_ind), soci::into(r.created_at), soci::into(r.expires_at),
-      soci::into(done_at, done_ind), soci::use(id);
+      soci::into(r.min_level), soci::into(prompt, prompt_ind), soci::into(max_age, max_age_ind), soci::into(r.created_at),
+      soci::into(r.expires_at), soci::into(done_at, done_ind), soci::use(id);
   if (!sql.got_data()) return std::nullopt;
+  if (max_age_ind == soci::i_ok) r.max_age = max_age;
   if (prompt_ind == soci::i_ok) r.prompt = prompt;
   if (state_ind == soci::i_ok) r.state = state;
   if (nonce_ind == soci::i_ok) r.nonce = nonce;

@@ -27,13 +27,16 @@ struct PendingRequest {
   // consent): consent → ask again even if consent was given before; login → only a sign-in
   // made since the request was stored may finish it.
   std::string prompt;
+  // max_age: a sign-in older than this many seconds must be made again (none: any age).
+  std::optional<long long> max_age;
   long long created_at = 0;
   long long expires_at = 0;
   bool done = false;
 
   bool prompts(const std::string& value) const;
-  // prompt=login and this session signed in before the request was made.
-  bool needs_fresher_sign_in(long long auth_time) const;
+  // The session signed in before the request was made, and the request wants a newer sign-in:
+  // prompt=login, or a sign-in older than max_age at `now`.
+  bool needs_fresher_sign_in(long long auth_time, long long now) const;
 };
 
 // Sweeps a batch of expired requests first (expiry_sweep.h).
