@@ -272,6 +272,9 @@ namespace uia {
   X(GrantRequestStateInvalid, "GRANT_REQUEST_STATE_INVALID", "该授权申请已处理",                     \
     "This grant request was already decided")                                                      \
   X(IdentityInvalid, "IDENTITY_INVALID", "无法切换到该身份", "You cannot act as this identity")  \
+  /* upstream sign-in, browser binding and RFC 9207 (issue 6 follow-up) */                         \
+  X(UpstreamIssuerMismatch, "UPSTREAM_ISSUER_MISMATCH", "第三方平台的授权响应来源不符，请重新登录",  \
+    "The upstream's authorization response names another issuer (RFC 9207)")                     \
   /* end of the catalogue: every line above ends with a backslash */
 
 enum class ErrorCode : std::uint16_t {

@@ -1,6 +1,7 @@
 #include "pages/consent_page.h"
 
 #include "a11y.h"
+#include "policy/level_names.h"
 
 namespace uia::web {
 namespace {
@@ -37,15 +38,6 @@ void scope_list(const ui::Form& form, const OidcRequest& r) {
 
 }  // namespace
 
-const char* LevelLabel(int level) {
-  switch (level) {
-    case 1: return "初级实名认证";
-    case 2: return "中级实名认证";
-    case 3: return "高级实名认证";
-    default: return "未实名认证";
-  }
-}
-
 std::string ScopeLabel(const std::string& scope) {
   // openid always comes with the subject and the real-name level (acr, uia_level claims).
   if (scope == "openid") return "实名等级（账号标识与实名认证等级）";
@@ -81,12 +73,12 @@ void ConsentPage(const PageContext& ctx, ConsentState& s, ConsentActions& out) {
   scope_list(form, r);
   ReadOnlyRow(form, "业务系统", r.client_name);
   ReadOnlyRow(form, "当前账号", r.person_phone.empty() ? r.person_name : r.person_name + "  " + r.person_phone);
-  ReadOnlyRow(form, "实名等级", LevelLabel(r.person_level));
+  ReadOnlyRow(form, "实名等级", real_name_level_name(r.person_level));
   if (!r.level_sufficient) {
     // Step-up: the system asks for more than this account has proved; approving cannot help.
     ImGui::SetCursorPosX(form.field_x());
     ui::MessageBox(std::string("「") + r.client_name + "」要求" + r.level_required_label + "及以上，您的账号当前为" +
-                       LevelLabel(r.person_level) + "，暂不能授权登录。请先提升实名认证等级后再试，或点击“拒绝”返回该系统。",
+                       real_name_level_name(r.person_level) + "，暂不能授权登录。请先提升实名认证等级后再试，或点击“拒绝”返回该系统。",
                    ui::Tone::Error, form.field_w());
     ui::RowGap(12);
   }
