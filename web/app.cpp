@@ -321,6 +321,7 @@ void App::restore_session() {
 void App::draw_page(const PageContext& ctx) {
   follow_location_hash();
   if (restore_ == Restore::NotAsked) {
+    upstream_error_from_location();
     oidc_from_location();
     restore_session();
   }
@@ -358,6 +359,8 @@ void App::frame_login(const PageContext& ctx) {
   if (a.submit_sms) submit_sms_login();
   if (a.request_sms) send_sms_code(s.sms, std::string(s.phone.str()), "login", s.captcha_image, s.captcha, s.phone);
   if (s.mode == LoginState::kQrMode) frame_qr_login(ctx, a.qr);
+  if (s.upstream.status == UpstreamLoginState::Status::NotAsked) upstream_load();
+  if (a.upstream.start >= 0) upstream_start(a.upstream.start);
   if (ctx.now < s.sms.resend_at) wake_after(0.25);  // the countdown ticks
   if (a.go_register) go(Page::Register);
   if (a.go_recovery) {

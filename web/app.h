@@ -74,6 +74,12 @@ class App {
   void frame_qr_confirm(const PageContext& ctx);
   void qr_step(const char* step);  // "scan", "confirm" or "cancel"
 
+  // 其他登录方式 (app_upstream.cpp): sign in at an upstream platform (国家政务服务平台).
+  void upstream_load();             // GET /api/v1/upstream/providers, once
+  void upstream_start(int index);   // top-level navigation to the provider's login_url
+  // /#/login?upstream_error=CODE (the upstream sign-in failed): its message on the login page.
+  void upstream_error_from_location();
+
   // Registration page
   void frame_register(const PageContext& ctx);
   void submit_register(Date today);

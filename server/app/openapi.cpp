@@ -57,7 +57,7 @@ void describe_personal_centre(json& schemas, json& paths, bool dev_mode) {
        {"id_valid_to", text_or_null}, {"gender", text_or_null}, {"birth_date", string_schema("year only: 1990-**-**")},
        {"phone", string_schema("masked")}, {"email", string_schema("masked; empty when none is verified")},
        {"email_verified", {{"type", "boolean"}}}, {"level", {{"type", "integer"}}},
-       {"level_label", string_schema("初级实名认证 | 中级实名认证 | 高级实名认证")}, {"status", string_schema()},
+       {"level_label", string_schema("一级实名 | 二级实名 | 三级实名")}, {"status", string_schema()},
        {"security_questions_set", {{"type", "boolean"}}}, {"basic", basic},
        {"created_at", {{"type", "string"}, {"format", "date-time"}}}},
       {"person_id", "name", "id_type", "id_number", "level", "level_label", "status", "basic"});
@@ -719,17 +719,28 @@ void describe_upstream(json& paths) {
                              {"providers"}))}});
   json login = operation(
       "Starts a sign-in at the upstream provider: 302 to its authorization endpoint with state, nonce and PKCE S256 "
-      "(the state is single use, valid 10 minutes). Unknown provider: 302 to /#/login?upstream_error=UPSTREAM_PROVIDER_UNKNOWN",
+      "(the state is single use, valid 10 minutes) and Set-Cookie: uia_upstream (HttpOnly, SameSite=Lax, path "
+      "/api/v1/upstream/, 10 minutes), which binds the state to this browser. Unknown provider: 302 to "
+      "/#/login?upstream_error=UPSTREAM_PROVIDER_UNKNOWN",
       {{"302", answer("to the upstream provider's authorize URL")}});
-  login["parameters"] = json::array({name_parameter});
+  login["parameters"] = json::array(
+      {name_parameter,
+       {{"name", "return_to"}, {"in", "query"}, {"required", false},
+        {"schema", string_schema("where to land once signed in: a path on this site only (\"/...\", not \"//\"), "
+                                 "e.g. /#/consent?oidc=ID; anything else is ignored")}}});
   paths["/api/v1/upstream/{name}/login"]["get"] = login;
   json callback = operation(
       "The upstream provider's redirect back: exchanges the code (client_secret_basic + code_verifier), verifies the ID "
       "token (JWKS signature, iss, aud, exp, nonce), finds the local person by an earlier link or by the verified ID "
-      "number, sets the uia_session cookie and answers 302 to /#/centre. Every failure answers 302 to "
+      "number, sets the uia_session cookie and answers 302 to the login's return_to or /#/centre. It first requires "
+      "the uia_upstream cookie of the browser that started the login (else UPSTREAM_STATE_INVALID) and, per RFC 9207, "
+      "an iss equal to the provider's issuer (when present, or when the provider is configured with "
+      "authorization_response_iss_parameter_supported; else UPSTREAM_ISSUER_MISMATCH); the cookie is cleared either "
+      "way. Every failure answers 302 to "
       "/#/login?upstream_error=CODE with UPSTREAM_STATE_INVALID, UPSTREAM_DENIED, UPSTREAM_UNAVAILABLE, "
-      "UPSTREAM_TOKEN_INVALID, UPSTREAM_NO_ID_NUMBER, ACCOUNT_NOT_LINKED, ACCOUNT_NOT_ACTIVE or UPSTREAM_PROVIDER_UNKNOWN",
-      {{"302", answer("to /#/centre (signed in, Set-Cookie: uia_session) or /#/login?upstream_error=CODE")}});
+      "UPSTREAM_TOKEN_INVALID, UPSTREAM_NO_ID_NUMBER, ACCOUNT_NOT_LINKED, ACCOUNT_NOT_ACTIVE, UPSTREAM_ISSUER_MISMATCH "
+      "or UPSTREAM_PROVIDER_UNKNOWN",
+      {{"302", answer("to return_to or /#/centre (signed in, Set-Cookie: uia_session) or /#/login?upstream_error=CODE")}});
   callback["parameters"] = json::array({name_parameter});
   for (const char* query : {"code", "state", "error", "error_description", "iss"})
     callback["parameters"].push_back({{"name", query}, {"in", "query"}, {"required", false}, {"schema", string_schema()}});

@@ -26,6 +26,11 @@ ApiRequest copy_request(const Http::Request& request, const PathParams& params) 
   const std::string authorization = header_value(request, "Authorization");
   if (authorization.rfind("Bearer ", 0) == 0) out.bearer_token = authorization.substr(7);
   if (request.cookies().has(kSessionCookieName)) out.session_cookie = request.cookies().get(kSessionCookieName).value;
+  constexpr std::size_t kMostCookies = 32;
+  for (const auto& cookie : request.cookies()) {
+    if (out.cookies.size() >= kMostCookies) break;
+    out.cookies.emplace(cookie.name, cookie.value);  // the first of a repeated name wins
+  }
   out.csrf_header = header_value(request, "X-CSRF-Token");
   out.signature_header = header_value(request, "X-Signature");
   out.forwarded_for = header_value(request, "X-Forwarded-For").substr(0, 1024);
@@ -33,17 +38,23 @@ ApiRequest copy_request(const Http::Request& request, const PathParams& params) 
   return out;
 }
 
+// Every cookie the API sets is out of scripts' reach and stays home on cross-site subrequests.
+void add_cookie(Http::ResponseWriter& response, const ResponseCookie& c) {
+  Http::Cookie cookie(c.name, c.value);
+  cookie.path = c.path;
+  cookie.httpOnly = true;
+  cookie.secure = c.secure;
+  cookie.maxAge = c.max_age_seconds;
+  cookie.ext["SameSite"] = "Lax";
+  response.cookies().add(cookie);
+}
+
 void write_response(Http::ResponseWriter& response, const ApiResponse& answer) {
   for (const auto& [name, value] : answer.headers) set_header(response, name, value);
-  if (answer.session_cookie) {
-    Http::Cookie cookie(kSessionCookieName, answer.session_cookie->value);
-    cookie.path = "/";
-    cookie.httpOnly = true;
-    cookie.secure = answer.session_cookie->secure;
-    cookie.maxAge = answer.session_cookie->max_age_seconds;
-    cookie.ext["SameSite"] = "Lax";
-    response.cookies().add(cookie);
-  }
+  if (answer.session_cookie)
+    add_cookie(response, {kSessionCookieName, answer.session_cookie->value, "/", answer.session_cookie->max_age_seconds,
+                          answer.session_cookie->secure});
+  for (const auto& cookie : answer.cookies) add_cookie(response, cookie);
   const auto status = static_cast<Http::Code>(answer.status);
   if (answer.body.is_null()) {
     set_header(response, "Cache-Control", "no-store");
@@ -71,6 +82,11 @@ std::optional<nlohmann::json> ApiRequest::json() const { return parse_json_objec
 std::string ApiRequest::query_value(const std::string& name) const {
   const auto it = query.find(name);
   return it == query.end() ? std::string() : it->second;
+}
+
+std::string ApiRequest::cookie(const std::string& name) const {
+  const auto it = cookies.find(name);
+  return it == cookies.end() ? std::string() : it->second;
 }
 
 ApiResponse ApiResponse::json(int status, nlohmann::json body) {

@@ -28,6 +28,9 @@ struct ApiRequest {
   std::string user_agent;
   std::string bearer_token;    // from "Authorization: Bearer ..."
   std::string session_cookie;  // the uia_session cookie
+  // Every cookie the browser sent, by name (first value), as Pistache parsed the Cookie header;
+  // a flow reads its own through cookie(name). Bounded: a few dozen names at most.
+  std::map<std::string, std::string> cookies;
   std::string csrf_header;     // X-CSRF-Token
   std::string signature_header;  // X-Signature (callbacks from outside services)
   std::string upload_token;      // X-Upload-Token (documents of a registration under review)
@@ -35,10 +38,20 @@ struct ApiRequest {
   // The body as a JSON object (bounded depth), nullopt when it is not one.
   std::optional<nlohmann::json> json() const;
   std::string query_value(const std::string& name) const;
+  std::string cookie(const std::string& name) const;  // "" when absent
 };
 
 struct SessionCookie {
   std::string value;
+  int max_age_seconds = 0;  // 0 clears the cookie
+  bool secure = true;
+};
+
+// Any other cookie a flow sets (or clears): always HttpOnly and SameSite=Lax, like the session's.
+struct ResponseCookie {
+  std::string name;
+  std::string value;
+  std::string path = "/";
   int max_age_seconds = 0;  // 0 clears the cookie
   bool secure = true;
 };
@@ -48,6 +61,7 @@ struct ApiResponse {
   nlohmann::json body;  // null → empty body (204)
   std::vector<std::pair<std::string, std::string>> headers;
   std::optional<SessionCookie> session_cookie;
+  std::vector<ResponseCookie> cookies;
 
   static ApiResponse json(int status, nlohmann::json body);
   static ApiResponse no_content();

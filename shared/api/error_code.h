@@ -281,6 +281,9 @@ namespace uia {
     "jwks_uri is not supported yet: register the public keys inline as jwks")                       \
   X(OidcSignInAgain, "OIDC_SIGN_IN_AGAIN", "该业务系统要求重新登录，请再次登录后确认授权",          \
     "The business system asked for a fresh sign-in: sign in again, then decide")                   \
+  /* upstream sign-in, browser binding and RFC 9207 (issue 6 follow-up) */                         \
+  X(UpstreamIssuerMismatch, "UPSTREAM_ISSUER_MISMATCH", "第三方平台的授权响应来源不符，请重新登录",  \
+    "The upstream's authorization response names another issuer (RFC 9207)")                     \
   /* end of the catalogue: every line above ends with a backslash */
 
 enum class ErrorCode : std::uint16_t {

@@ -144,7 +144,7 @@ async function openAuthorization(page, d, auth, hashPage) {
   check(new URL(page.url()).hash.startsWith(`#/${hashPage}?oidc=`), `expected /#/${hashPage}?oidc=..., at ${page.url()}`);
 }
 
-// A child under 16: registered without a face check or validity dates, so 中级实名认证 (level 2).
+// A child under 16: registered without a face check or validity dates, so 二级实名 (level 2).
 async function registerChild(name) {
   const year = new Date().getFullYear() - 12;
   const p = { ...person(name), id: residentId(`${year}0301`) };
@@ -204,7 +204,7 @@ async function desktop(browser, admin, rp) {
     check(signedIn.status() === 201, `sign-in: HTTP ${signedIn.status()}`);
     await consentShows(d, '社保业务系统');
     check(await d.value('当前账号') === `欧阳**  ${maskPhone(a.phone)}`, `consent: account ${await d.value('当前账号')}`);
-    check(await d.value('实名等级') === '高级实名认证', `consent: level ${await d.value('实名等级')}`);
+    check(await d.value('实名等级') === '三级实名', `consent: level ${await d.value('实名等级')}`);
     await d.shot('consent');
     await d.press(role('button', '同意授权'));
     await page.waitForURL((u) => u.href.startsWith(rp.redirect + '?'), { timeout: TIMEOUT });
@@ -329,14 +329,14 @@ async function desktop(browser, admin, rp) {
     check(!(await oidc.tokenIntrospection(config, t8.access_token)).active, '退出登录 revokes the session\'s tokens');
     log('退出登录 → back-channel logout');
 
-    // ---- Step-up: the system requires 高级实名认证; a 12-year-old's account (no face check) has 中级
+    // ---- Step-up: the system requires 三级实名; a 12-year-old's account (no face check) has 二级
     const child = await registerChild('欧阳小娜');
     const strict = await authorization(config, rp, { acr_values: 'urn:uia:level:3' });
     await openAuthorization(page, d, strict, 'login');
-    await d.mirror.locator('[role=status]').filter({ hasText: '要求高级实名认证及以上' }).first()
+    await d.mirror.locator('[role=status]').filter({ hasText: '要求三级实名及以上' }).first()
       .waitFor({ timeout: TIMEOUT }).catch(() => { throw new TestFailure('login: the required level is not said'); });
     check((await passwordSignIn(d, child)).status() === 201, 'step-up sign-in');
-    check(await d.value('实名等级') === '中级实名认证', `step-up: level ${await d.value('实名等级')}`);
+    check(await d.value('实名等级') === '二级实名', `step-up: level ${await d.value('实名等级')}`);
     await d.heading('授权确认');
     await d.role('button', '同意授权').waitFor({ timeout: TIMEOUT });
     await d.banner('暂不能授权登录');

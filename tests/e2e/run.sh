@@ -18,9 +18,26 @@ db=${UIA_E2E_DB:-sqlite:$work/e2e.db}
 # limits (covered by the REST suite too) would count all of them as one client.
 # Back-channel logout goes out for real (the http adapter, not the dev simulator), so the
 # business system of oidc_rp.test.mjs receives the logout tokens at its own endpoint.
-echo '{"limits": {"sms_resend_seconds": 3, "sms_per_ip_per_hour": 100000, "login_per_ip_per_minute": 100000},
-  "oidc": {"backchannel_logout": {"adapter": "http"}}}' > "$work/config.json"
-build/uia serve --dev --port 0 --db "$db" --config "$work/config.json" --keys "$work/e2e.keys" --web-root build-web/web 2>"$log" &
+# One upstream identity provider, "国家政务服务平台": an off-the-shelf OpenID Connect provider
+# (oidc-provider) that upstream_login.test.mjs starts on its own port, so the browser walks
+# the real round trip (button → upstream login → back signed in). Both ports are chosen here
+# because each side's config names the other's URL.
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+port=$(free_port)
+up_port=$(free_port)
+while [ "$up_port" = "$port" ]; do up_port=$(free_port); done
+up="http://127.0.0.1:$up_port"
+cat > "$work/config.json" <<JSON
+{"limits": {"sms_resend_seconds": 3, "sms_per_ip_per_hour": 100000, "login_per_ip_per_minute": 100000},
+ "oidc": {"backchannel_logout": {"adapter": "http"}},
+ "upstream": {"providers": [{"name": "national", "display_name": "国家政务服务平台",
+   "issuer": "$up", "authorization_endpoint": "$up/auth", "token_endpoint": "$up/token",
+   "jwks_uri": "$up/jwks", "userinfo_endpoint": "$up/me",
+   "client_id": "uia-province", "client_secret": "e2e-national-secret", "scope": "openid uia_id",
+   "redirect_uri": "http://127.0.0.1:$port/api/v1/upstream/national/callback",
+   "authorization_response_iss_parameter_supported": true, "timeout_ms": 5000}]}}
+JSON
+build/uia serve --dev --port "$port" --db "$db" --config "$work/config.json" --keys "$work/e2e.keys" --web-root build-web/web 2>"$log" &
 server=$!
 cleanup() { kill -TERM "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
@@ -31,6 +48,7 @@ for _ in $(seq 1 100); do
   sleep 0.1
 done
 [ -n "$url" ] || { echo "FAIL: uia serve did not start"; cat "$log"; exit 1; }
+export UIA_UPSTREAM_URL="$up" UIA_UPSTREAM_CLIENT_ID=uia-province UIA_UPSTREAM_CLIENT_SECRET=e2e-national-secret
 export UIA_URL="$url" UIA_BIN="$top/build/uia" UIA_SCREENSHOTS="$top/build/screenshots" UIA_SMS_RESEND_SECONDS=3
 # The server's database and keys, for tests that prepare data the way operators do
 # (`uia import persons` of accounts from an earlier system).

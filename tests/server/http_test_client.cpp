@@ -29,7 +29,9 @@ bool parse_head(const std::string& data, RawResponse& out, std::size_t& body_sta
       for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       std::size_t value_start = colon + 1;
       while (value_start < line.size() && line[value_start] == ' ') ++value_start;
-      out.headers[name] = line.substr(value_start);
+      // A repeated Set-Cookie (the session and another cookie) keeps every value, one a line.
+      auto& value = out.headers[name];
+      value = value.empty() || name != "set-cookie" ? line.substr(value_start) : value + "\n" + line.substr(value_start);
     }
     pos = next + 2;
   }

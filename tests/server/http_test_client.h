@@ -8,7 +8,7 @@ namespace uia::testing {
 
 struct RawResponse {
   int status = 0;
-  std::map<std::string, std::string> headers;  // lower-case names
+  std::map<std::string, std::string> headers;  // lower-case names; several Set-Cookie: one a line
   std::string body;
 };
 

@@ -187,5 +187,28 @@ TEST_F(RestProductionMode, SessionCookieIsSecure) {
   EXPECT_NE(cookie.find("HttpOnly"), std::string::npos) << cookie;
 }
 
+// The cookie binding an upstream sign-in to its browser is Secure in production too.
+TEST_F(RestProductionMode, UpstreamBrowserCookieIsSecure) {
+  config_.keys_file = write_keys();
+  const std::string up = "https://national.example.gov.cn";
+  config_.config_file = write_config(
+      {{"ports", real_ports()},
+       {"upstream",
+        {{"providers",
+          {{{"name", "national"}, {"display_name", "国家政务服务平台"}, {"issuer", up},
+            {"authorization_endpoint", up + "/authorize"}, {"token_endpoint", up + "/token"}, {"jwks_uri", up + "/jwks"},
+            {"client_id", "uia"}, {"client_secret", "s3cret"},
+            {"redirect_uri", "https://uia.example.gov.cn/api/v1/upstream/national/callback"}}}}}}});
+  ASSERT_NO_THROW(serve());
+  const auto started = testing::http_get(port_, "/api/v1/upstream/national/login");
+  ASSERT_EQ(started.status, 302) << started.body;
+  EXPECT_EQ(started.headers.at("location").rfind(up + "/authorize?", 0), 0u);
+  const std::string cookie = started.headers.count("set-cookie") ? started.headers.at("set-cookie") : "";
+  EXPECT_EQ(cookie.rfind("uia_upstream=", 0), 0u) << cookie;
+  EXPECT_NE(cookie.find("Secure"), std::string::npos) << cookie;
+  EXPECT_NE(cookie.find("HttpOnly"), std::string::npos) << cookie;
+  EXPECT_NE(cookie.find("SameSite=Lax"), std::string::npos) << cookie;
+}
+
 }  // namespace
 }  // namespace uia::rest

@@ -27,7 +27,7 @@ TEST_F(RestProfile, ShowsTheMaskedViewWithTheRealNameLevel) {
   EXPECT_EQ(p.value("gender", ""), (s.applicant.id_number[16] - '0') % 2 ? "male" : "female");
   EXPECT_EQ(p.value("birth_date", ""), "1990-**-**");
   EXPECT_EQ(p.value("level", 0), 3);
-  EXPECT_EQ(p.value("level_label", ""), "高级实名认证");
+  EXPECT_EQ(p.value("level_label", ""), "三级实名");
   EXPECT_EQ(p.value("status", ""), "active");
   EXPECT_EQ(p.value("email", "x"), "");
   EXPECT_EQ(p.value("email_verified", true), false);
@@ -58,7 +58,7 @@ TEST_F(RestProfile, ChildAndYoungAdultLevelsAndLabels) {
   const Reply profile = get("/api/v1/me/profile", caller);
   ASSERT_EQ(profile.status, 200) << profile.body;
   EXPECT_EQ(profile.json.value("level", 0), 2);
-  EXPECT_EQ(profile.json.value("level_label", ""), "中级实名认证");
+  EXPECT_EQ(profile.json.value("level_label", ""), "二级实名");
   EXPECT_TRUE(profile.json["id_valid_from"].is_null());
 }
 

@@ -216,7 +216,7 @@ void RestTest::TearDown() {
 
 Reply RestTest::request(const std::string& method, const std::string& path, const std::string& body,
                         const Caller& caller, const std::string& extra_headers) {
-  std::string text = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+  std::string text = method + " " + path + " HTTP/1.1\r\nHost: " + host_ + "\r\n";
   if (!caller.bearer.empty()) text += "Authorization: Bearer " + caller.bearer + "\r\n";
   if (!caller.cookie.empty()) text += "Cookie: uia_session=" + caller.cookie + "\r\n";
   if (!caller.csrf.empty()) text += "X-CSRF-Token: " + caller.csrf + "\r\n";

@@ -146,6 +146,7 @@ class RestTest : public ::testing::Test {
   std::unique_ptr<app::Platform> platform_;
   std::unique_ptr<http::HttpServer> server_;
   int port_ = 0;
+  std::string host_ = "127.0.0.1";  // the Host header requests carry (dev mode's issuer comes from it)
 };
 
 // A fresh, empty temp directory (removed by the caller).

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <sstream>
 
 #include "crypto/keys.h"
 #include "rest_oidc_support.h"
@@ -28,19 +29,24 @@ class RestUpstream : public RestOidcTest {
   // Points the fixture's helpers (request, admin_add, ...) at the upstream instance for a scope.
   class AtUpstream {
    public:
-    explicit AtUpstream(RestUpstream& t) : t_(t), port_(t.port_), db_(t.db_url_) {
+    explicit AtUpstream(RestUpstream& t) : t_(t), port_(t.port_), db_(t.db_url_), host_(t.host_) {
       t.port_ = t.up_port_;
       t.db_url_ = t.up_db_;
+      // As a browser would: the upstream's origin has its port, so its issuer (dev mode: from
+      // the Host header) is the same in the authorization response's iss and in its ID tokens.
+      t.host_ = "127.0.0.1:" + std::to_string(t.up_port_);
     }
     ~AtUpstream() {
       t_.port_ = port_;
       t_.db_url_ = db_;
+      t_.host_ = host_;
     }
 
    private:
     RestUpstream& t_;
     int port_;
     std::string db_;
+    std::string host_;
   };
 
   void configure(app::PlatformConfig& config) override {
@@ -84,10 +90,13 @@ class RestUpstream : public RestOidcTest {
                             {"timeout_ms", timeout_ms},
                             {"connect_timeout_ms", 500}};
     };
+    // The national platform is a UIA: its discovery advertises RFC 9207's iss parameter.
+    nlohmann::json national = provider("national", up, 5000);
+    national["authorization_response_iss_parameter_supported"] = true;
     nlohmann::json file = {
         {"upstream",
          {{"providers",
-           {provider("national", up, 5000),
+           {national,
             provider("down", "http://127.0.0.1:9", 1000),  // nothing listens on the discard port
             provider("hung", "http://127.0.0.1:" + std::to_string(hung_port), 400)}}}}};
     std::ofstream(dir_ / "uia.json") << file.dump(2);
@@ -162,11 +171,29 @@ class RestUpstream : public RestOidcTest {
     return signed_in_browser(a);
   }
 
-  // Our /login: the upstream authorize URL it redirects to.
-  std::string start_login(const std::string& provider = "national") {
-    const Reply started = get("/api/v1/upstream/" + provider + "/login");
+  // Our /login: the upstream authorize URL it redirects to. The browser keeps the
+  // uia_upstream cookie it sets (browser_cookie_), which callback() sends back.
+  std::string start_login(const std::string& provider = "national", const std::string& query = "") {
+    const Reply started = get("/api/v1/upstream/" + provider + "/login" + query);
     EXPECT_EQ(started.status, 302) << started.body;
+    browser_cookie_ = cookie_value(started, "uia_upstream");
+    EXPECT_FALSE(browser_cookie_.empty()) << started.header("set-cookie");
     return started.header("location");
+  }
+  // A GET to our callback from a browser holding `cookie` as its uia_upstream cookie.
+  Reply at_callback(const std::string& path, const std::string& cookie) {
+    return request("GET", path, "", {}, cookie.empty() ? "" : "Cookie: uia_upstream=" + cookie + "\r\n");
+  }
+  Reply at_callback(const std::string& path) { return at_callback(path, browser_cookie_); }
+  // The value a Set-Cookie line gives `name` ("" when none does).
+  static std::string cookie_value(const Reply& reply, const std::string& name) {
+    return cookie_line(reply, name).empty() ? "" : cookie_line(reply, name).substr(name.size() + 1, cookie_line(reply, name).find(';') - name.size() - 1);
+  }
+  static std::string cookie_line(const Reply& reply, const std::string& name) {
+    std::istringstream lines(reply.header("set-cookie"));
+    for (std::string line; std::getline(lines, line);)
+      if (line.rfind(name + "=", 0) == 0) return line;
+    return "";
   }
   // The browser at the upstream: authorize (consenting when asked); the redirect back to us.
   std::string authorize_upstream(const std::string& authorize_url, const Browser& browser) {
@@ -185,22 +212,18 @@ class RestUpstream : public RestOidcTest {
     return location;
   }
   // Our callback for a redirect the upstream sent to http://127.0.0.1/api/v1/upstream/...
-  Reply callback(const std::string& redirect) {
+  Reply callback(const std::string& redirect, const std::string& cookie) {
     const std::string origin = "http://127.0.0.1";
     EXPECT_EQ(redirect.rfind(origin + "/api/v1/upstream/", 0), 0u) << redirect;
-    return get(redirect.substr(origin.size()));
+    return at_callback(redirect.substr(origin.size()), cookie);
   }
+  Reply callback(const std::string& redirect) { return callback(redirect, browser_cookie_); }
   static std::string upstream_error(const Reply& reply) {
     const std::string location = reply.header("location");
     if (location.rfind("/#/login?", 0) != 0) return "(not the login page: " + location + ")";
     return query_of(location)["upstream_error"];
   }
-  static std::string session_cookie(const Reply& reply) {
-    const std::string cookie = reply.header("set-cookie");
-    const std::string prefix = "uia_session=";
-    if (cookie.rfind(prefix, 0) != 0) return "";
-    return cookie.substr(prefix.size(), cookie.find(';') - prefix.size());
-  }
+  static std::string session_cookie(const Reply& reply) { return cookie_value(reply, "uia_session"); }
   long long person_of_session(const std::string& token) {
     const Reply me = get("/api/v1/me", Caller{"", token, ""});
     EXPECT_EQ(me.status, 200) << me.body;
@@ -219,6 +242,7 @@ class RestUpstream : public RestOidcTest {
   std::string up_client_id_;
   std::string up_client_secret_;
   int hung_socket_ = -1;
+  std::string browser_cookie_;  // our uia_upstream cookie from the last start_login
 };
 
 TEST_F(RestUpstream, ListsTheConfiguredProvidersForTheLoginPage) {
@@ -230,7 +254,8 @@ TEST_F(RestUpstream, ListsTheConfiguredProvidersForTheLoginPage) {
   EXPECT_EQ(reply.json["providers"][0]["login_url"], "/api/v1/upstream/national/login");
   // The login page's texts for every upstream_error code.
   EXPECT_EQ(reply.json["error_messages"].value("ACCOUNT_NOT_LINKED", ""), "本平台尚无与该证件号码对应的账号，请先注册");
-  EXPECT_EQ(reply.json["error_messages"].size(), 8u);
+  EXPECT_EQ(reply.json["error_messages"].size(), 9u);
+  EXPECT_EQ(reply.json["error_messages"].value("UPSTREAM_ISSUER_MISMATCH", ""), "第三方平台的授权响应来源不符，请重新登录");
   // Nothing secret goes to the browser.
   EXPECT_EQ(reply.body.find(up_client_secret_), std::string::npos);
 }
@@ -294,7 +319,7 @@ TEST_F(RestUpstream, ARepliedOrTamperedStateIsRefused) {
   // Tampered: one character of the state changed.
   std::string tampered = params["state"];
   tampered[0] = tampered[0] == 'A' ? 'B' : 'A';
-  const Reply bad = get(flows::oidc::with_params("/api/v1/upstream/national/callback",
+  const Reply bad = at_callback(flows::oidc::with_params("/api/v1/upstream/national/callback",
                                                  {{"code", params["code"]}, {"state", tampered}}));
   EXPECT_EQ(bad.status, 302);
   EXPECT_EQ(upstream_error(bad), "UPSTREAM_STATE_INVALID");
@@ -312,7 +337,7 @@ TEST_F(RestUpstream, ARepliedOrTamperedStateIsRefused) {
   // A state is good for one provider only, and for ten minutes.
   const std::string other = authorize_upstream(start_login(), browser);
   const auto other_params = query_of(other);
-  EXPECT_EQ(upstream_error(get(flows::oidc::with_params("/api/v1/upstream/down/callback", {{"code", "x"}, {"state", other_params.at("state")}}))),
+  EXPECT_EQ(upstream_error(at_callback(flows::oidc::with_params("/api/v1/upstream/down/callback", {{"code", "x"}, {"state", other_params.at("state")}}))),
             "UPSTREAM_STATE_INVALID");
   const std::string late = authorize_upstream(start_login(), browser);
   advance(std::chrono::seconds(601));
@@ -335,24 +360,26 @@ TEST_F(RestUpstream, APersonUnknownHereIsNotLinked) {
 }
 
 TEST_F(RestUpstream, TheUpstreamRefusingOrDownIsARedirectWithACodeNeverA5xx) {
-  // The person says no at the upstream: it redirects back with error=access_denied.
+  // The person says no at the upstream: it redirects back with error=access_denied (and, as
+  // every answer of a provider that advertises RFC 9207, its iss).
+  const std::string up = "http://127.0.0.1:" + std::to_string(up_port_);
   const std::string location = start_login();
-  const Reply denied = get(flows::oidc::with_params("/api/v1/upstream/national/callback",
-                                                    {{"error", "access_denied"}, {"state", query_of(location)["state"]}}));
+  const Reply denied = at_callback(flows::oidc::with_params("/api/v1/upstream/national/callback",
+                                                    {{"error", "access_denied"}, {"state", query_of(location)["state"]}, {"iss", up}}));
   EXPECT_EQ(upstream_error(denied), "UPSTREAM_DENIED");
   // A code the upstream never issued: its token endpoint refuses.
-  const Reply bad_code = get(flows::oidc::with_params("/api/v1/upstream/national/callback",
-                                                      {{"code", "not-a-code"}, {"state", query_of(start_login())["state"]}}));
+  const Reply bad_code = at_callback(flows::oidc::with_params("/api/v1/upstream/national/callback",
+                                                      {{"code", "not-a-code"}, {"state", query_of(start_login())["state"]}, {"iss", up}}));
   EXPECT_EQ(upstream_error(bad_code), "UPSTREAM_DENIED");
 
   // Nothing listens: refused at once.
-  const Reply down = get(flows::oidc::with_params("/api/v1/upstream/down/callback",
+  const Reply down = at_callback(flows::oidc::with_params("/api/v1/upstream/down/callback",
                                                   {{"code", "c"}, {"state", query_of(start_login("down"))["state"]}}));
   EXPECT_EQ(down.status, 302) << down.body;
   EXPECT_EQ(upstream_error(down), "UPSTREAM_UNAVAILABLE");
   // Accepts but never answers: the configured timeout (400 ms) ends the wait.
   const auto before = std::chrono::steady_clock::now();
-  const Reply hung = get(flows::oidc::with_params("/api/v1/upstream/hung/callback",
+  const Reply hung = at_callback(flows::oidc::with_params("/api/v1/upstream/hung/callback",
                                                   {{"code", "c"}, {"state", query_of(start_login("hung"))["state"]}}));
   const auto waited = std::chrono::steady_clock::now() - before;
   EXPECT_EQ(hung.status, 302) << hung.body;
@@ -398,6 +425,108 @@ TEST_F(RestUpstream, TheIdScopeIsReleasedOnlyToClientsAllowedIt) {
   const auto discovery = get("/.well-known/openid-configuration").json;
   EXPECT_NE(std::find(discovery["scopes_supported"].begin(), discovery["scopes_supported"].end(), "uia_id"),
             discovery["scopes_supported"].end());
+}
+
+// Login CSRF: a state is good only in the browser that started the login (its uia_upstream
+// cookie), so nobody can have another person's browser finish a sign-in into their account.
+TEST_F(RestUpstream, TheStateIsBoundToTheBrowserThatStartedTheLogin) {
+  const Applicant a = adult_resident();
+  const long long local_id = person_on_both(a);
+  const Browser browser = upstream_browser(a);
+
+  // The start sets a short-lived, HttpOnly, SameSite=Lax cookie for the upstream routes only
+  // (dev mode: plain http on loopback, so not Secure), and stores only its hash.
+  const Reply started = get("/api/v1/upstream/national/login");
+  ASSERT_EQ(started.status, 302) << started.body;
+  const std::string line = cookie_line(started, "uia_upstream");
+  const std::string mine = cookie_value(started, "uia_upstream");
+  EXPECT_GE(mine.size(), 32u) << line;
+  EXPECT_NE(line.find("HttpOnly"), std::string::npos) << line;
+  EXPECT_NE(line.find("SameSite=Lax"), std::string::npos) << line;
+  EXPECT_NE(line.find("Path=/api/v1/upstream/"), std::string::npos) << line;
+  EXPECT_NE(line.find("Max-Age=600"), std::string::npos) << line;
+  EXPECT_EQ(line.find("Secure"), std::string::npos) << line;
+  EXPECT_EQ(count_rows("upstream_login_states", "browser_hash = '" + crypto::token_hash(mine) + "'"), 1);
+  EXPECT_EQ(count_rows("upstream_login_states", "browser_hash = '" + mine + "'"), 0);
+  const std::string redirect = authorize_upstream(started.header("location"), browser);
+
+  // The attacker's browser started a login of its own: its cookie does not fit this state.
+  start_login();
+  const std::string attackers = browser_cookie_;
+  const Reply other = callback(redirect, attackers);
+  EXPECT_EQ(other.status, 302) << other.body;
+  EXPECT_EQ(upstream_error(other), "UPSTREAM_STATE_INVALID");
+  EXPECT_TRUE(session_cookie(other).empty());
+  EXPECT_NE(cookie_line(other, "uia_upstream").find("Max-Age=0"), std::string::npos) << other.header("set-cookie");
+  EXPECT_EQ(count_rows("audit_log", "result = 'denied' AND detail = 'upstream:national UPSTREAM_STATE_INVALID other browser'"), 1);
+
+  // No cookie at all (the link was opened elsewhere): refused the same way.
+  const Reply bare = callback(authorize_upstream(start_login(), browser), "");
+  EXPECT_EQ(upstream_error(bare), "UPSTREAM_STATE_INVALID");
+  EXPECT_TRUE(session_cookie(bare).empty());
+  EXPECT_EQ(count_rows("audit_log", "result = 'denied' AND detail = 'upstream:national UPSTREAM_STATE_INVALID no browser cookie'"), 1);
+
+  // The right browser signs in, and its cookie is cleared.
+  const Reply done = callback(authorize_upstream(start_login(), browser));
+  EXPECT_EQ(done.header("location"), "/#/centre") << upstream_error(done);
+  EXPECT_EQ(person_of_session(session_cookie(done)), local_id);
+  const std::string cleared = cookie_line(done, "uia_upstream");
+  EXPECT_EQ(cleared.rfind("uia_upstream=;", 0), 0u) << done.header("set-cookie");
+  EXPECT_NE(cleared.find("Max-Age=0"), std::string::npos) << cleared;
+}
+
+// Started from a business system's login page (/#/login?oidc=...), the sign-in comes back to
+// that pending request; only a path on this site is accepted as where to come back to.
+TEST_F(RestUpstream, ReturnsToASameOriginTargetOnly) {
+  const Applicant a = adult_resident();
+  person_on_both(a);
+  const Browser browser = upstream_browser(a);
+  const std::string target = "/#/consent?oidc=abcDEF_123-x";
+  const Reply back = callback(authorize_upstream(start_login("national", "?return_to=" + flows::oidc::form_encode(target)), browser));
+  EXPECT_EQ(back.header("location"), target) << upstream_error(back);
+  EXPECT_FALSE(session_cookie(back).empty());
+
+  for (const std::string& bad : std::vector<std::string>{"https://evil.example/", "//evil.example/x", "/\\evil.example", "javascript:alert(1)",
+                                "/ok path", "centre", "/" + std::string(600, 'a')}) {
+    const Reply elsewhere =
+        callback(authorize_upstream(start_login("national", "?return_to=" + flows::oidc::form_encode(bad)), browser));
+    EXPECT_EQ(elsewhere.header("location"), "/#/centre") << bad;
+  }
+  EXPECT_EQ(count_rows("upstream_login_states", "return_to LIKE '%evil%'"), 0);
+}
+
+// RFC 9207: the national platform advertises `iss` in its authorization responses; an answer
+// naming another issuer (or none) is a mix-up and is refused before the code is used.
+TEST_F(RestUpstream, TheAuthorizationResponseMustNameTheUpstreamIssuer) {
+  const Applicant a = adult_resident();
+  person_on_both(a);
+  const Browser browser = upstream_browser(a);
+  const std::string up = "http://127.0.0.1:" + std::to_string(up_port_);
+
+  std::string redirect = authorize_upstream(start_login(), browser);
+  auto params = query_of(redirect);
+  EXPECT_EQ(params["iss"], up) << redirect;
+  const Reply tampered = at_callback(flows::oidc::with_params(
+      "/api/v1/upstream/national/callback", {{"code", params["code"]}, {"state", params["state"]}, {"iss", "https://evil.example"}}));
+  EXPECT_EQ(tampered.status, 302) << tampered.body;
+  EXPECT_EQ(upstream_error(tampered), "UPSTREAM_ISSUER_MISMATCH");
+  EXPECT_TRUE(session_cookie(tampered).empty());
+  EXPECT_EQ(count_rows("audit_log", "result = 'denied' AND detail = 'upstream:national UPSTREAM_ISSUER_MISMATCH iss https://evil.example'"), 1);
+  // The state was spent with the refusal: the genuine answer cannot follow it.
+  EXPECT_EQ(upstream_error(callback(redirect)), "UPSTREAM_STATE_INVALID");
+
+  // Advertised but missing.
+  redirect = authorize_upstream(start_login(), browser);
+  params = query_of(redirect);
+  const Reply missing = at_callback(flows::oidc::with_params("/api/v1/upstream/national/callback",
+                                                             {{"code", params["code"]}, {"state", params["state"]}}));
+  EXPECT_EQ(upstream_error(missing), "UPSTREAM_ISSUER_MISMATCH");
+  EXPECT_EQ(count_rows("audit_log", "result = 'denied' AND detail = 'upstream:national UPSTREAM_ISSUER_MISMATCH no iss'"), 1);
+
+  // The genuine answer, iss and all, signs in.
+  const Reply done = callback(authorize_upstream(start_login(), browser));
+  EXPECT_EQ(done.header("location"), "/#/centre") << upstream_error(done);
+  EXPECT_FALSE(session_cookie(done).empty());
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include "crypto/jose.h"
 #include "flows/oidc/id_claims.h"
 #include "flows/upstream/id_token_check.h"
+#include "flows/upstream/return_target.h"
 #include "flows/upstream/upstream_config.h"
 #include "flows/upstream/upstream_providers.h"
 
@@ -138,6 +139,26 @@ TEST(UpstreamConfig, EveryKeyIsCheckedAtStartUpWithItsName) {
   } catch (const std::exception& e) {
     EXPECT_EQ(std::string(e.what()), "upstream.provider is not a known setting");
   }
+}
+
+TEST(UpstreamConfig, TheIssParameterFlagIsABooleanAndOffByDefault) {
+  EXPECT_FALSE(parse_upstream_config({{"providers", {provider_entry("https://n.example")}}}, false)[0].iss_parameter_supported);
+  auto entry = provider_entry("https://n.example");
+  entry["authorization_response_iss_parameter_supported"] = true;
+  EXPECT_TRUE(parse_upstream_config({{"providers", {entry}}}, false)[0].iss_parameter_supported);
+  entry["authorization_response_iss_parameter_supported"] = "yes";
+  EXPECT_EQ(config_error(entry, false),
+            "upstream.providers[0].authorization_response_iss_parameter_supported must be true or false");
+}
+
+TEST(UpstreamReturnTarget, OnlyAPathOnThisSite) {
+  for (const char* good : {"/", "/#/centre", "/#/consent?oidc=abc-DEF_1", "/oidc/authorize?client_id=a&state=b%20c"})
+    EXPECT_TRUE(is_safe_return_target(good)) << good;
+  for (const char* bad : {"", "centre", "#/centre", "https://evil.example/", "//evil.example", "/\\evil.example",
+                          "/a\\b", "javascript:alert(1)", "/a b", "/a\tb", "/a\nb", "/\x7f", "/\xe4\xb8\xad"})
+    EXPECT_FALSE(is_safe_return_target(bad)) << bad;
+  EXPECT_TRUE(is_safe_return_target("/" + std::string(kReturnTargetMaxLength - 1, 'a')));
+  EXPECT_FALSE(is_safe_return_target("/" + std::string(kReturnTargetMaxLength, 'a')));
 }
 
 // A provider whose JWKS we control and count.

@@ -6,6 +6,7 @@
 #include "pages/centre_page.h"
 #include "pages/enterprise_fields.h"
 #include "pages/password_strength.h"
+#include "policy/level_names.h"
 #include "policy/account.h"
 #include "policy/service_items.h"
 
@@ -22,7 +23,7 @@ void agent_tab(const PageContext& ctx, S& s) {
   ReadOnlyRow(form, "姓名", s.name);
   ReadOnlyRow(form, "证件号码", s.id_number);
   ReadOnlyRow(form, "手机号码", s.phone);
-  ReadOnlyRow(form, "实名等级", LevelName(s.level));
+  ReadOnlyRow(form, "实名等级", real_name_level_name(s.level));
   ReadOnlyRow(form, "代理身份", ActingRoleText(s.role));
   if (s.role != "legal_rep") {
     SectionTitle(form, "授权信息");

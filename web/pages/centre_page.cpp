@@ -9,6 +9,7 @@
 #include "api/error_code.h"
 #include "policy/account.h"
 #include "policy/contact.h"
+#include "policy/level_names.h"
 
 namespace uia::web {
 namespace {
@@ -72,11 +73,11 @@ void info_tab(const PageContext& ctx, CentreState& s, CentreActions& out) {
   ui::RowLabel(form, "实名等级", false);
   ImGui::AlignTextToFramePadding();
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(ui::color::kSuccess));
-  ImGui::TextUnformatted(LevelName(s.level));
+  ImGui::TextUnformatted(real_name_level_name(s.level));
   ImGui::PopStyleColor();
   a11y::Node n;
   n.role = a11y::Role::Status;
-  n.label = std::string("实名等级：") + LevelName(s.level);
+  n.label = std::string("实名等级：") + real_name_level_name(s.level);
   n.text = n.label;
   a11y::set_last_item_rect(n);
   a11y::add(std::move(n));
@@ -360,15 +361,6 @@ void CentrePage(const PageContext& ctx, CentreState& s, CentreActions& out) {
     ImGui::SetCursorPosX(form.field_x());
     ui::MessageBox(s.error.empty() ? s.success : s.error, s.error.empty() ? ui::Tone::Success : ui::Tone::Error,
                    form.field_w());
-  }
-}
-
-const char* LevelName(int level) {
-  switch (level) {
-    case 1: return "一级实名";
-    case 2: return "二级实名";
-    case 3: return "三级实名";
-    default: return "未实名";
   }
 }
 

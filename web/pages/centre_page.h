@@ -195,9 +195,8 @@ std::string SecurityQuestionsBody(const CentreState& s);
 
 void CentrePage(const PageContext& ctx, CentreState& s, CentreActions& out);
 
-// "一级实名" ... and what the level means (store/person.h: 1 registered, 2 identity checked
-// with the police register, 3 face verified).
-const char* LevelName(int level);
+// What a level means (store/person.h: 1 registered, 2 identity checked with the police
+// register, 3 face verified); its name is real_name_level_name (shared/policy/level_names.h).
 const char* LevelExplanation(int level);
 // "Chrome 浏览器 · Android" from a User-Agent header.
 std::string DeviceName(const std::string& user_agent);

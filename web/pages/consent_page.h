@@ -24,7 +24,7 @@ struct OidcRequest {
   std::string client_name;
   std::vector<std::string> scopes;  // openid, profile, phone, ...
   int level_required = 1;
-  std::string level_required_label;  // 高级实名认证
+  std::string level_required_label;  // 三级实名 (real_name_level_name, not the server's label)
   // The signed-in person (only when the request was read with a session).
   bool has_person = false;
   std::string person_name, person_phone;  // masked
@@ -43,8 +43,6 @@ struct OidcRequest {
   bool active() const { return !id.empty(); }
 };
 
-// 初级实名认证 / 中级实名认证 / 高级实名认证 (the server's real_name_level_label).
-const char* LevelLabel(int level);
 // What a scope gives the system, in Chinese ("手机号码", shared/policy/oidc_scope_labels); the
 // scope itself when unknown.
 std::string ScopeLabel(const std::string& scope);

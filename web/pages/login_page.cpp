@@ -192,6 +192,7 @@ void LoginPage(const PageContext& ctx, LoginState& s, LoginActions& out) {
   ui::RowGap(10);
   ResultMessage(form, s.error, s.success);
   links(form, out);
+  UpstreamLoginPanel(ctx, s.upstream, out.upstream);
 }
 
 }  // namespace uia::web

@@ -3,12 +3,14 @@
 // mobile number, captcha (it guards the SMS), SMS code; or 扫码登录 (pages/login_qr.h). Links to
 // 忘记密码, 账号激活 and 注册. A first row of tabs switches between 个人登录 and 法人登录
 // (enterprise_login_form.h). Opened by a business system (OpenID Connect), it first says which
-// system asks.
+// system asks. Under the personal forms, 其他登录方式: a button per upstream platform
+// (pages/login_upstream.h), e.g. 国家政务服务平台登录.
 #pragma once
 #include <string>
 
 #include "pages/enterprise_login_form.h"
 #include "pages/login_qr.h"
+#include "pages/login_upstream.h"
 #include "pages/page.h"
 #include "ui.h"
 
@@ -27,6 +29,7 @@ struct LoginState {
   CaptchaState captcha_image;
   SmsState sms;
   QrLoginState qr;  // 扫码登录 tab
+  UpstreamLoginState upstream;  // 其他登录方式 (国家政务服务平台登录, ...)
   bool submitted = false;  // 登录 pressed at least once: show every field's message
   bool busy = false;       // request in flight
   std::string error;       // from the server
@@ -48,6 +51,7 @@ struct LoginActions {
   bool refresh_captcha = false;
   EnterpriseLoginActions enterprise;  // the 法人登录 tab
   QrLoginActions qr;
+  UpstreamLoginActions upstream;
 };
 
 void LoginPage(const PageContext& ctx, LoginState& s, LoginActions& out);

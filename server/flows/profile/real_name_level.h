@@ -6,6 +6,6 @@
 
 namespace uia::flows {
 
-std::string_view real_name_level_label(int level);  // zh-CN, e.g. "高级实名认证"
+std::string_view real_name_level_label(int level);  // zh-CN, e.g. "三级实名"
 
 }  // namespace uia::flows

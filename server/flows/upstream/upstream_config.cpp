@@ -37,6 +37,11 @@ UpstreamProvider parse_provider(const json& entry, const std::string& at, bool d
       (key == "timeout_ms" ? p.timeout_ms : p.connect_timeout_ms) = static_cast<long>(value.get<long long>());
       continue;
     }
+    if (key == "authorization_response_iss_parameter_supported") {
+      if (!value.is_boolean()) fail(where, "must be true or false");
+      p.iss_parameter_supported = value.get<bool>();
+      continue;
+    }
     if (!urls.count(key) && !texts.count(key)) fail(where, "is not a known setting");
     if (!value.is_string() || value.get<std::string>().empty()) fail(where, "must be a non-empty string");
     const std::string text = value.get<std::string>();

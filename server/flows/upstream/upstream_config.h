@@ -9,7 +9,8 @@
 //       "client_id": "...", "client_secret": "...", "scope": "openid uia_id",
 //       "redirect_uri": "https://uia.example.gov.cn/api/v1/upstream/national/callback",
 //       "id_number_claim": "id_number",                        (optional, this default)
-//       "timeout_ms": 5000, "connect_timeout_ms": 2000, "ca_file": "..."}]}   (optional)
+//       "timeout_ms": 5000, "connect_timeout_ms": 2000, "ca_file": "...",        (optional)
+//       "authorization_response_iss_parameter_supported": true}]}              (optional, false)
 //
 // Every key is checked at start-up, with a message naming it ("upstream.providers[0].issuer").
 // Production holds every URL to the ports' rule (https://, plain http only to loopback), since
@@ -38,6 +39,9 @@ struct UpstreamProvider {
   long timeout_ms = 5000;
   long connect_timeout_ms = 2000;
   std::string ca_file;
+  // The provider's discovery document says so (RFC 9207): its redirect back must carry `iss`,
+  // equal to `issuer` (a mix-up defence). An `iss` that is present is checked either way.
+  bool iss_parameter_supported = false;
 };
 
 // Throws std::runtime_error naming the bad key. Null or absent section: no providers.

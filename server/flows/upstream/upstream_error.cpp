@@ -15,6 +15,7 @@ ErrorCode catalogue_code(UpstreamError error) {
     case UpstreamError::NoIdNumber: return ErrorCode::UpstreamNoIdNumber;
     case UpstreamError::AccountNotLinked: return ErrorCode::AccountNotLinked;
     case UpstreamError::AccountNotActive: return ErrorCode::AccountNotActive;
+    case UpstreamError::IssuerMismatch: return ErrorCode::UpstreamIssuerMismatch;
   }
   return ErrorCode::UpstreamUnavailable;
 }

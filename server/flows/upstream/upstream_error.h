@@ -15,6 +15,7 @@ enum class UpstreamError {
   NoIdNumber,       // UPSTREAM_NO_ID_NUMBER: the provider released no verified ID number
   AccountNotLinked, // ACCOUNT_NOT_LINKED: nobody here has that ID number
   AccountNotActive, // ACCOUNT_NOT_ACTIVE: the person here cannot sign in yet (face check, review...)
+  IssuerMismatch,   // UPSTREAM_ISSUER_MISMATCH: the redirect's `iss` is not the provider's (RFC 9207)
 };
 
 std::string_view upstream_error_name(UpstreamError error);

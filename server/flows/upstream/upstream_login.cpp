@@ -3,13 +3,16 @@
 #include <soci/soci.h>
 
 #include "crypto/jose.h"
+#include "crypto/tokens.h"
 #include "flows/audit/audit_log.h"
 #include "flows/oidc/oauth_http.h"
 #include "flows/sessions/session_store.h"
 #include "flows/upstream/id_token_check.h"
+#include "flows/upstream/return_target.h"
 #include "flows/upstream/upstream_error.h"
 #include "flows/upstream/upstream_login_state.h"
 #include "ids/documents.h"
+#include "ports/request_signing.h"
 #include "store/person_repository.h"
 #include "store/upstream_link_repository.h"
 
@@ -44,6 +47,13 @@ ApiResponse refuse(app::Services& services, const http::ApiRequest& request, con
   return to_login_page(code);
 }
 
+// The uia_upstream cookie (see upstream_login_state.h): HttpOnly, SameSite=Lax (it must come
+// back on the provider's top-level redirect), Secure except in dev mode (plain http on loopback),
+// and sent to the upstream routes only.
+http::ResponseCookie browser_cookie(const app::Services& services, const std::string& value, int max_age_seconds) {
+  return {kBrowserCookieName, value, kBrowserCookiePath, max_age_seconds, !services.dev_mode};
+}
+
 UpstreamError unavailable_or_denied(const ports::UpstreamReply& reply) {
   return reply.outcome == ports::UpstreamOutcome::Refused ? UpstreamError::Denied : UpstreamError::Unavailable;
 }
@@ -72,6 +82,17 @@ ApiResponse finish(const UpstreamRuntime& provider, app::Services& services, con
   const auto state = services.db->transact(
       [&](soci::session& sql) { return take_login_state(services, sql, name, param("state"), now); });
   if (!state) return refuse(services, request, name, UpstreamError::StateInvalid, "");
+  // Login CSRF: the state must come back to the browser it was given to (its cookie).
+  const std::string browser = request.cookie(kBrowserCookieName);
+  if (browser.empty() || state->browser_hash.empty() ||
+      !ports::constant_time_equals(crypto::token_hash(browser), state->browser_hash))
+    return refuse(services, request, name, UpstreamError::StateInvalid, browser.empty() ? "no browser cookie" : "other browser");
+  // RFC 9207 (mix-up defence): the answer must say it comes from this provider. Required when
+  // the provider advertises the parameter; checked whenever it is present.
+  const auto iss = query.find("iss");
+  if (iss != query.end() ? iss->second != provider.config.issuer : provider.config.iss_parameter_supported)
+    return refuse(services, request, name, UpstreamError::IssuerMismatch,
+                  iss == query.end() ? "no iss" : "iss " + iss->second.substr(0, 120));
   if (!param("error").empty()) return refuse(services, request, name, UpstreamError::Denied, param("error").substr(0, 64));
   const std::string code = param("code");
   if (code.empty() || code.size() > 512) return refuse(services, request, name, UpstreamError::Denied, "no code");
@@ -136,7 +157,9 @@ ApiResponse finish(const UpstreamRuntime& provider, app::Services& services, con
     const NewSession session = create_session(services, sql, person->id, request.client_ip, request.user_agent);
     record_audit(sql, now, {person_ref, "session.login", "session:" + std::to_string(session.id), request.client_ip, "ok",
                             method_of(name)});
-    ApiResponse out = oidc::redirect(kSignedInPage);
+    // Back where the sign-in started from (a business system's pending request), else the centre.
+    const bool back = !state->return_to.empty() && is_safe_return_target(state->return_to);
+    ApiResponse out = oidc::redirect(back ? state->return_to : std::string(kSignedInPage));
     out.headers.emplace_back("Cache-Control", "no-store");
     out.session_cookie = http::SessionCookie{session.token, services.limits.session_absolute_seconds, !services.dev_mode};
     return out;
@@ -155,7 +178,7 @@ ApiResponse list_upstream_providers(const UpstreamProviders& providers, app::Ser
   nlohmann::json errors = nlohmann::json::object();
   for (const auto e : {UpstreamError::ProviderUnknown, UpstreamError::StateInvalid, UpstreamError::Denied,
                        UpstreamError::Unavailable, UpstreamError::TokenInvalid, UpstreamError::NoIdNumber,
-                       UpstreamError::AccountNotLinked, UpstreamError::AccountNotActive})
+                       UpstreamError::AccountNotLinked, UpstreamError::AccountNotActive, UpstreamError::IssuerMismatch})
     errors[std::string(upstream_error_name(e))] = upstream_error_zh(e);
   return ApiResponse::json(200, {{"providers", list}, {"error_messages", errors}});
 }
@@ -166,8 +189,13 @@ ApiResponse start_upstream_login(const UpstreamProviders& providers, app::Servic
   const UpstreamRuntime* provider = providers.find(name);
   if (!provider) return to_login_page(UpstreamError::ProviderUnknown);
   const long long now = services.now_seconds();
+  // Only a path on this site; anything else (another host, a scheme) is dropped: the centre.
+  // (Pistache hands the query over still percent-encoded: decoded_query decodes it.)
+  const auto query = oidc::decoded_query(request);
+  std::string return_to = query && query->count("return_to") ? query->at("return_to") : std::string();
+  if (!is_safe_return_target(return_to)) return_to.clear();
   const LoginState state =
-      services.db->transact([&](soci::session& sql) { return begin_login_state(services, sql, name, now); });
+      services.db->transact([&](soci::session& sql) { return begin_login_state(services, sql, name, return_to, now); });
   const auto& c = provider->config;
   ApiResponse out = oidc::redirect(oidc::with_params(c.authorization_endpoint, {{"response_type", "code"},
                                                                                 {"client_id", c.client_id},
@@ -178,6 +206,7 @@ ApiResponse start_upstream_login(const UpstreamProviders& providers, app::Servic
                                                                                 {"code_challenge", state.code_challenge},
                                                                                 {"code_challenge_method", "S256"}}));
   out.headers.emplace_back("Cache-Control", "no-store");
+  out.cookies.push_back(browser_cookie(services, state.browser_secret, static_cast<int>(kLoginStateSeconds)));
   return out;
 }
 
@@ -187,13 +216,20 @@ ApiResponse finish_upstream_login(const UpstreamProviders& providers, app::Servi
   const UpstreamRuntime* provider = providers.find(name);
   if (!provider) return to_login_page(UpstreamError::ProviderUnknown);
   const auto query = oidc::decoded_query(request);
-  if (!query) return refuse(services, request, name, UpstreamError::StateInvalid, "bad query encoding");
-  try {
-    return finish(*provider, services, request, *query);
-  } catch (const std::exception& e) {
-    // A database or provider surprise: still a redirect with a code, never a 5xx page.
-    return refuse(services, request, name, UpstreamError::Unavailable, std::string("internal: ") + e.what());
+  ApiResponse out;
+  if (!query) {
+    out = refuse(services, request, name, UpstreamError::StateInvalid, "bad query encoding");
+  } else {
+    try {
+      out = finish(*provider, services, request, *query);
+    } catch (const std::exception& e) {
+      // A database or provider surprise: still a redirect with a code, never a 5xx page.
+      out = refuse(services, request, name, UpstreamError::Unavailable, std::string("internal: ") + e.what());
+    }
   }
+  // The browser's binding is spent with the state, whatever the outcome.
+  out.cookies.push_back(browser_cookie(services, "", 0));
+  return out;
 }
 
 }  // namespace uia::flows::upstream

@@ -12,20 +12,26 @@ constexpr const char* kVerifierColumn = "upstream_login_states.code_verifier";
 
 }  // namespace
 
-LoginState begin_login_state(app::Services& services, soci::session& sql, const std::string& provider, long long now) {
+LoginState begin_login_state(app::Services& services, soci::session& sql, const std::string& provider,
+                             const std::string& return_to, long long now) {
   LoginState s;
   s.state = crypto::random_token(*services.random, 24);
   s.nonce = crypto::random_token(*services.random, 24);
   s.code_verifier = crypto::random_token(*services.random, 32);
   s.code_challenge = crypto::pkce_s256(s.code_verifier);
+  s.browser_secret = crypto::random_token(*services.random, 24);
+  s.browser_hash = crypto::token_hash(s.browser_secret);
+  s.return_to = return_to;
+  soci::indicator return_ind = return_to.empty() ? soci::i_null : soci::i_ok;
   const std::string hash = crypto::token_hash(s.state);
   const std::string sealed = services.cipher->seal(s.code_verifier, kVerifierColumn);
   const long long expires = now + kLoginStateSeconds;
   // Old rows are of no use to anyone: each new login sweeps them.
   sql << "DELETE FROM upstream_login_states WHERE expires_at < :now", soci::use(now);
-  sql << "INSERT INTO upstream_login_states (state_hash, provider, nonce, code_verifier_enc, created_at, expires_at) "
-         "VALUES (:h, :p, :n, :v, :at, :exp)",
-      soci::use(hash), soci::use(provider), soci::use(s.nonce), soci::use(sealed), soci::use(now), soci::use(expires);
+  sql << "INSERT INTO upstream_login_states (state_hash, provider, nonce, code_verifier_enc, browser_hash, return_to, "
+         "created_at, expires_at) VALUES (:h, :p, :n, :v, :b, :r, :at, :exp)",
+      soci::use(hash), soci::use(provider), soci::use(s.nonce), soci::use(sealed), soci::use(s.browser_hash),
+      soci::use(s.return_to, return_ind), soci::use(now), soci::use(expires);
   return s;
 }
 
@@ -41,8 +47,12 @@ std::optional<LoginState> take_login_state(app::Services& services, soci::sessio
   if (spend.get_affected_rows() != 1) return std::nullopt;
   LoginState s;
   std::string sealed;
-  sql << "SELECT nonce, code_verifier_enc FROM upstream_login_states WHERE state_hash = :h", soci::into(s.nonce),
-      soci::into(sealed), soci::use(hash);
+  soci::indicator browser_ind = soci::i_ok, return_ind = soci::i_ok;
+  sql << "SELECT nonce, code_verifier_enc, browser_hash, return_to FROM upstream_login_states WHERE state_hash = :h",
+      soci::into(s.nonce), soci::into(sealed), soci::into(s.browser_hash, browser_ind), soci::into(s.return_to, return_ind),
+      soci::use(hash);
+  if (browser_ind != soci::i_ok) s.browser_hash.clear();  // a row from before the binding: matches no cookie
+  if (return_ind != soci::i_ok) s.return_to.clear();
   const auto verifier = services.cipher->open(sealed, kVerifierColumn);
   if (!verifier) return std::nullopt;
   s.state = state;

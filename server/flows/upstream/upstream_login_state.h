@@ -1,6 +1,8 @@
 // A login through an upstream provider between our redirect to it and its redirect back: the
 // state (stored only as its SHA-256), the nonce the ID token must echo, and the PKCE verifier
-// (sealed with the field cipher). One use, ten minutes.
+// (sealed with the field cipher). One use, ten minutes. Bound to the browser that started it:
+// a random value in its uia_upstream cookie, stored as a hash (login CSRF: nobody can make
+// another person's browser finish a sign-in they started).
 #pragma once
 #include <optional>
 #include <string>
@@ -18,12 +20,21 @@ struct LoginState {
   std::string nonce;
   std::string code_verifier;  // PKCE (RFC 7636): 43 characters of base64url
   std::string code_challenge; // BASE64URL(SHA-256(verifier))
+  std::string browser_secret; // begin: the uia_upstream cookie's value (only its hash is kept)
+  std::string browser_hash;   // take: the stored hash, to compare with the cookie's
+  std::string return_to;      // a same-origin path to land on once signed in ("" = the centre)
 };
 
-// A fresh state for `provider`, saved.
-LoginState begin_login_state(app::Services& services, soci::session& sql, const std::string& provider, long long now);
+// The cookie that ties a state to its browser: sent only to the upstream routes.
+constexpr const char* kBrowserCookieName = "uia_upstream";
+constexpr const char* kBrowserCookiePath = "/api/v1/upstream/";
+
+// A fresh state for `provider`, saved with its browser secret's hash and `return_to`
+// (already checked by the caller: see return_target.h).
+LoginState begin_login_state(app::Services& services, soci::session& sql, const std::string& provider,
+                             const std::string& return_to, long long now);
 // Spends the state: the nonce and verifier when it is known, for `provider`, unused and
-// unexpired; nullopt otherwise (a replay finds it spent).
+// unexpired; nullopt otherwise (a replay finds it spent). The caller compares browser_hash.
 std::optional<LoginState> take_login_state(app::Services& services, soci::session& sql, const std::string& provider,
                                            const std::string& state, long long now);
 
