@@ -102,6 +102,10 @@ void App::oidc_load(bool continue_if_consented) {
     login_.asking_system = q.client_name;
     login_.asking_level = q.level_required;
     login_.asking_level_label = q.level_required_label;
+    // An enterprise account's own session is no sign-in for business systems: say why the login
+    // page is shown although the browser is signed in (the server's sign_in_refused).
+    if (!r.get("sign_in_refused.reason").empty() && page_ == Page::Login)
+      login_.error = "企业账号不能直接登录业务系统，请以法定代表人或经办人的个人账号登录。";
     if (page_ == Page::Consent && !q.has_person) {
       // The session ended meanwhile: sign in again for the same request.
       go(Page::Login);
