@@ -284,7 +284,10 @@ void App::restore_session() {
   net::send("GET", "/api/v1/sessions/current", "", [this](const net::Response& r) {
     restore_ = Restore::Done;
     if (consent_.request.active()) {
-      const bool person = r.ok() && !r.get("csrf_token").empty() && r.get("acting_as") == "person";
+      // A person, also acting for an enterprise (legal_rep, admin, agent: the system may ask for
+      // uia_enterprise); an enterprise account's own session is no sign-in for business systems.
+      const bool person = r.ok() && !r.get("csrf_token").empty() && !r.get("acting_as").empty() &&
+                          r.get("acting_as") != "enterprise";
       if (person) net::set_csrf_token(r.get("csrf_token"));
       oidc_open(person);
       return;

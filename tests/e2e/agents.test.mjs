@@ -12,9 +12,10 @@
 //
 // Desktop 1280x800, then a 375x812 phone at DPR 2. Screenshots: $UIA_SCREENSHOTS/agents-*.png.
 import {
-  TIMEOUT, TestFailure, check, log, call, restSmsCode, rnd, randomPhone, person, registerActive, nextFrames, openClient, runTest,
+  BASE, TIMEOUT, TestFailure, check, log, call, restSmsCode, rnd, randomPhone, person, registerActive, nextFrames, openClient, runTest,
 } from './centre_driver.mjs';
 import { company as companyOf, passFace, registerThroughPage } from './enterprise_driver.mjs';
+import { adminToken, registerClient } from './admin_driver.mjs';
 
 const SHOT_PREFIX = 'agents';
 
@@ -124,6 +125,27 @@ const agent1 = person('李经办');
 const agent2 = person('王代理');
 let company;
 
+// A business system that asks for the enterprise identity (scope uia_enterprise): its 授权确认
+// page, opened by the signed-in agent, says in whose name the data goes out.
+async function consentNamesTheEnterprise(d, page, c) {
+  const client = await registerClient(await adminToken(), {
+    name: '企业开办一网通办', redirect_uris: ['http://127.0.0.1:9/cb'], scopes: ['openid', 'profile', 'uia_enterprise'],
+  });
+  const query = new URLSearchParams({ client_id: client.client_id, redirect_uri: 'http://127.0.0.1:9/cb', response_type: 'code',
+    scope: 'openid profile uia_enterprise', state: 'st', nonce: 'n' });
+  await page.goto(new URL(`/oidc/authorize?${query}`, BASE).href, { waitUntil: 'domcontentloaded' });
+  await d.heading('授权确认').catch((e) => { throw new TestFailure(`${e.message} at ${page.url()}`); });
+  await d.role('button', '同意授权').waitFor({ timeout: TIMEOUT });
+  const item = '企业身份（统一社会信用代码、企业名称、办理角色及授权事项）';
+  check(await d.role('listitem', item).count() === 1, `consent: ${item} not listed`);
+  check(await d.value('办理身份') === `${c.name}（经办人）`, `consent: 办理身份 ${await d.value('办理身份')}`);
+  check(await d.value('统一社会信用代码') === c.uscc, `consent: USCC ${await d.value('统一社会信用代码')}`);
+  check((await d.value('授权事项')).length > 0, 'consent: no 授权事项');
+  await d.shot('consent-enterprise');
+  await page.goto(new URL('/', BASE).href, { waitUntil: 'domcontentloaded' });  // back to the 经办人中心, undecided
+  await d.heading('经办人中心');
+}
+
 async function desktop(browser) {
   const label = 'desktop';
   const opts = { viewport: { width: 1280, height: 800 }, locale: 'zh-CN' };
@@ -189,6 +211,7 @@ async function desktop(browser) {
     check(body.subject.type === 'agent' && body.subject.acting_role === 'agent', `agent subject: ${JSON.stringify(body.subject)}`);
     await d.banner('以经办人身份代理');
     await checkAgentCentre(d, page, c, agent1, 'agent');
+    await consentNamesTheEnterprise(d, page, c);
     await signOut(d);
     check(errors.length === 0, `page errors: ${errors.join('; ')}`);
   } finally {

@@ -15,13 +15,13 @@
 // of another client, PKCE verifier mismatch, reused refresh token (the whole family revoked),
 // tampered ID token. An expired code needs a movable clock: tests/server/rest_oidc_test.cpp.
 // Desktop 1280x800, then a 375x812 phone at DPR 2. Screenshots: $UIA_SCREENSHOTS/oidc-*.png.
-import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import http from 'node:http';
 import * as oidc from 'openid-client';
 import {
   BASE, TIMEOUT, TestFailure, check, log, call, person, maskPhone, registerActive, residentId, restSmsCode, openClient, runTest,
 } from './centre_driver.mjs';
+import { adminToken, registerClient } from './admin_driver.mjs';
 
 const SHOT_PREFIX = 'oidc';
 const ISSUER = new URL(BASE).origin;
@@ -51,28 +51,6 @@ async function startBusinessSystem() {
 }
 
 // ---- Back office: an admin account the way operators make one, then its bearer token
-async function adminToken() {
-  const bin = process.env.UIA_BIN, db = process.env.UIA_DB_URL;
-  check(bin && db, 'UIA_BIN and UIA_DB_URL are needed (run through tests/e2e/run.sh)');
-  const username = 'oidcadmin' + Date.now().toString(36), password = 'Oidc-Admin-2026-x';
-  let added = false;
-  for (let attempt = 0; attempt < 3 && !added; attempt++) {  // the server may hold SQLite's write lock a moment
-    const r = spawnSync(bin, ['admin', 'add', '--db', db, '--username', username, '--role', 'admin'], { input: password + '\n', encoding: 'utf8' });
-    added = r.status === 0;
-    if (!added) log('admin add retry:', r.status, (r.stderr || '').trim().split('\n').pop());
-  }
-  check(added, 'uia admin add failed');
-  const r = await call('POST', '/api/v1/admin/sessions', { username, password });
-  check(r.status === 201 && r.body.token, `staff sign-in: HTTP ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body.token;
-}
-
-async function registerClient(admin, body) {
-  const r = await call('POST', '/api/v1/admin/clients', body, { Authorization: `Bearer ${admin}` });
-  check(r.status === 201 && r.body.client_id && r.body.client_secret, `register client: HTTP ${r.status} ${JSON.stringify(r.body)}`);
-  return { ...body, ...r.body };
-}
-
 // openid-client's view of the provider: discovery over plain HTTP on loopback, and the ID
 // token's JWS signature checked against the published JWKS (not only trusted because TLS).
 async function relyingParty(client, extra = {}) {
