@@ -68,6 +68,22 @@ struct SelectClient {
             soci::use(client_id))) {}
 };
 
+// The columns an insert or update binds that are not plain members: JSON lists and nullable
+// text (SOCI binds by reference, so they live as long as the statement).
+struct StoredForm {
+  std::string redirects, post_logout, secret, logout, jwks;
+  soci::indicator secret_ind, logout_ind, jwks_ind;
+  explicit StoredForm(const OidcClient& c)
+      : redirects(to_json_list(c.redirect_uris)),
+        post_logout(to_json_list(c.post_logout_redirect_uris)),
+        secret(c.secret_hash.value_or("")),
+        logout(c.backchannel_logout_uri.value_or("")),
+        jwks(c.jwks.value_or("")),
+        secret_ind(c.secret_hash ? soci::i_ok : soci::i_null),
+        logout_ind(c.backchannel_logout_uri ? soci::i_ok : soci::i_null),
+        jwks_ind(c.jwks ? soci::i_ok : soci::i_null) {}
+};
+
 }  // namespace
 
 bool OidcClient::has_redirect_uri(const std::string& uri) const {
@@ -75,24 +91,17 @@ bool OidcClient::has_redirect_uri(const std::string& uri) const {
 }
 
 long long OidcClientRepository::insert(soci::session& sql, const OidcClient& c) const {
-  const std::string redirects = to_json_list(c.redirect_uris);
-  const std::string post_logout = to_json_list(c.post_logout_redirect_uris);
+  StoredForm f(c);  // not const: SOCI binds indicators by non-const reference
   const int enabled = c.enabled ? 1 : 0;
-  soci::indicator secret_ind = c.secret_hash ? soci::i_ok : soci::i_null;
-  const std::string secret = c.secret_hash.value_or("");
-  soci::indicator logout_ind = c.backchannel_logout_uri ? soci::i_ok : soci::i_null;
-  const std::string logout = c.backchannel_logout_uri.value_or("");
-  soci::indicator jwks_ind = c.jwks ? soci::i_ok : soci::i_null;
-  const std::string jwks = c.jwks.value_or("");
   sql << "INSERT INTO oidc_clients (client_id, name, secret_hash, client_type, redirect_uris, post_logout_redirect_uris, "
          "scopes, subject_type, id_token_alg, backchannel_logout_uri, min_level, enabled, created_by, created_at, "
          "token_endpoint_auth_method, jwks) "
          "VALUES (:cid, :name, :secret, :type, :redirects, :post_logout, :scopes, :subject, :alg, :logout, :level, "
          ":enabled, :by, :at, :auth_method, :jwks)",
-      soci::use(c.client_id), soci::use(c.name), soci::use(secret, secret_ind), soci::use(c.client_type),
-      soci::use(redirects), soci::use(post_logout), soci::use(c.scopes), soci::use(c.subject_type),
-      soci::use(c.id_token_alg), soci::use(logout, logout_ind), soci::use(c.min_level), soci::use(enabled),
-      soci::use(c.created_by), soci::use(c.created_at), soci::use(c.token_endpoint_auth_method), soci::use(jwks, jwks_ind);
+      soci::use(c.client_id), soci::use(c.name), soci::use(f.secret, f.secret_ind), soci::use(c.client_type),
+      soci::use(f.redirects), soci::use(f.post_logout), soci::use(c.scopes), soci::use(c.subject_type),
+      soci::use(c.id_token_alg), soci::use(f.logout, f.logout_ind), soci::use(c.min_level), soci::use(enabled),
+      soci::use(c.created_by), soci::use(c.created_at), soci::use(c.token_endpoint_auth_method), soci::use(f.jwks, f.jwks_ind);
   long long id = 0;
   sql << "SELECT id FROM oidc_clients WHERE client_id = :cid", soci::into(id), soci::use(c.client_id);
   return id;
@@ -115,22 +124,15 @@ std::vector<OidcClient> OidcClientRepository::list(soci::session& sql) const {
 }
 
 void OidcClientRepository::update(soci::session& sql, const OidcClient& c) const {
-  const std::string redirects = to_json_list(c.redirect_uris);
-  const std::string post_logout = to_json_list(c.post_logout_redirect_uris);
-  soci::indicator secret_ind = c.secret_hash ? soci::i_ok : soci::i_null;
-  const std::string secret = c.secret_hash.value_or("");
-  soci::indicator logout_ind = c.backchannel_logout_uri ? soci::i_ok : soci::i_null;
-  const std::string logout = c.backchannel_logout_uri.value_or("");
-  soci::indicator jwks_ind = c.jwks ? soci::i_ok : soci::i_null;
-  const std::string jwks = c.jwks.value_or("");
+  StoredForm f(c);  // not const: SOCI binds indicators by non-const reference
   sql << "UPDATE oidc_clients SET name = :name, secret_hash = :secret, client_type = :type, "
          "redirect_uris = :redirects, post_logout_redirect_uris = :post_logout, scopes = :scopes, "
          "subject_type = :subject, id_token_alg = :alg, backchannel_logout_uri = :logout, "
          "min_level = :level, token_endpoint_auth_method = :auth_method, jwks = :jwks WHERE client_id = :cid",
-      soci::use(c.name), soci::use(secret, secret_ind), soci::use(c.client_type), soci::use(redirects),
-      soci::use(post_logout), soci::use(c.scopes), soci::use(c.subject_type), soci::use(c.id_token_alg),
-      soci::use(logout, logout_ind), soci::use(c.min_level), soci::use(c.token_endpoint_auth_method),
-      soci::use(jwks, jwks_ind), soci::use(c.client_id);
+      soci::use(c.name), soci::use(f.secret, f.secret_ind), soci::use(c.client_type), soci::use(f.redirects),
+      soci::use(f.post_logout), soci::use(c.scopes), soci::use(c.subject_type), soci::use(c.id_token_alg),
+      soci::use(f.logout, f.logout_ind), soci::use(c.min_level), soci::use(c.token_endpoint_auth_method),
+      soci::use(f.jwks, f.jwks_ind), soci::use(c.client_id);
 }
 
 bool OidcClientRepository::disable(soci::session& sql, const std::string& client_id, long long now) const {
