@@ -3,26 +3,11 @@
 #include <cctype>
 
 #include "crypto/jose.h"
+#include "http/percent_decode.h"
 #include "ports/http_get_and_form.h"
 
 namespace uia::ports {
 namespace {
-
-// application/x-www-form-urlencoded, as RFC 6749 §2.3.1 wants for both halves of Basic too.
-std::string form_encode(std::string_view text) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
-      out.push_back(static_cast<char>(c));
-    } else {
-      out.push_back('%');
-      out.push_back(kHex[c >> 4]);
-      out.push_back(kHex[c & 15]);
-    }
-  }
-  return out;
-}
 
 std::string base64(std::string_view bytes) {
   std::string out = crypto::base64url_encode(bytes);
@@ -69,10 +54,10 @@ UpstreamOidcHttp::UpstreamOidcHttp(UpstreamOidcHttpConfig config)
     : config_(std::move(config)), options_(options_of(config_)) {}
 
 UpstreamReply UpstreamOidcHttp::exchange_code(const std::string& code, const std::string& code_verifier) const {
-  const std::string body = "grant_type=authorization_code&code=" + form_encode(code) +
-                           "&redirect_uri=" + form_encode(config_.redirect_uri) +
-                           "&code_verifier=" + form_encode(code_verifier);
-  const std::string credentials = base64(form_encode(config_.client_id) + ":" + form_encode(config_.client_secret));
+  const std::string body = "grant_type=authorization_code&code=" + http::percent_encode(code) +
+                           "&redirect_uri=" + http::percent_encode(config_.redirect_uri) +
+                           "&code_verifier=" + http::percent_encode(code_verifier);
+  const std::string credentials = base64(http::percent_encode(config_.client_id) + ":" + http::percent_encode(config_.client_secret));
   return reply_of(http_post_form(options_, config_.token_endpoint, body, {{"Authorization", "Basic " + credentials}}));
 }
 

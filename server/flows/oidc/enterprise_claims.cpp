@@ -56,7 +56,9 @@ void remember_code_acting(soci::session& sql, const std::string& code_hash, cons
       soci::use(code_hash);
 }
 
-ActingEnterprise code_acting(soci::session& sql, const std::string& code_hash) {
+ActingEnterprise code_acting(soci::session& sql, const std::string& code_hash, const std::string& scope) {
+  // A code remembers an identity only under kEnterpriseScope (acting_for_scope): nothing to read.
+  if (!split_scope(scope).count(kEnterpriseScope)) return {};
   return read_acting(sql, "SELECT enterprise_id, acting_role, grant_id FROM oidc_codes WHERE code_hash = :h", code_hash);
 }
 
@@ -100,6 +102,8 @@ std::optional<nlohmann::json> enterprise_claims(app::Services& services, soci::s
 }
 
 std::optional<nlohmann::json> family_enterprise_claims(app::Services& services, soci::session& sql, const TokenFamily& family) {
+  // The family of a code without kEnterpriseScope never acts for anyone: no query on the hot path.
+  if (!split_scope(family.scope).count(kEnterpriseScope)) return nlohmann::json::object();
   return enterprise_claims(services, sql, family.person_id, family_acting(sql, family.id));
 }
 

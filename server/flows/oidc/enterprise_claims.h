@@ -42,7 +42,8 @@ ActingEnterprise acting_for_scope(const ActingEnterprise& session, const std::st
 // Read and written next to the rows oidc_tokens/pending_request make (own statements, so the
 // token hot path's queries stay as they are).
 void remember_code_acting(soci::session& sql, const std::string& code_hash, const ActingEnterprise& acting);
-ActingEnterprise code_acting(soci::session& sql, const std::string& code_hash);
+// nobody, without a query, when the code's `scope` lacks kEnterpriseScope.
+ActingEnterprise code_acting(soci::session& sql, const std::string& code_hash, const std::string& scope);
 void remember_family_acting(soci::session& sql, long long family_id, const ActingEnterprise& acting);
 ActingEnterprise family_acting(soci::session& sql, long long family_id);
 

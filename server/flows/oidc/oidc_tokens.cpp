@@ -6,6 +6,7 @@
 
 #include "crypto/jose.h"
 #include "crypto/tokens.h"
+#include "flows/oidc/enterprise_claims.h"
 #include "flows/oidc/id_claims.h"
 #include "flows/oidc/signing_key_cache.h"
 #include "flows/oidc/signing_keys.h"
@@ -244,8 +245,7 @@ NewTokens make_tokens(app::Services& services, const OidcSettings& settings, soc
     const store::PersonRepository persons(*services.cipher, *services.blind_index);
     if (const auto person = persons.find_by_id(sql, family.person_id)) add_id_claims(*person, scopes, claims);
   }
-  if (extra_claims.is_object())
-    for (const auto& [name, value] : extra_claims.items()) claims[name] = value;
+  add_enterprise_claims(extra_claims, claims);
   out.id_token =
       key.parsed ? crypto::jws_sign(*key.parsed, key.kid, claims) : crypto::jws_sign(key.private_pem, key.alg, key.kid, claims);
   if (out.id_token.empty()) throw std::runtime_error("could not sign an ID token");

@@ -183,7 +183,7 @@ ApiResponse exchange_code(app::Services& services, const OidcCall& call, const h
   const std::optional<Premade> premade = services.db->with_session([&](soci::session& sql) -> std::optional<Premade> {
     const auto row = find_code(sql, code_hash);
     if (!row || row->client_id != client.client_id || row->used || row->expires_at <= now) return std::nullopt;
-    auto enterprise = enterprise_claims(services, sql, row->person_id, code_acting(sql, code_hash));
+    auto enterprise = enterprise_claims(services, sql, row->person_id, code_acting(sql, code_hash, row->scope));
     if (!enterprise) return std::nullopt;
     return Premade{make_tokens(services, call.settings(), sql, client, family_of(*row), issuer, row->nonce, key, *enterprise),
                    std::move(*enterprise)};
@@ -216,7 +216,7 @@ ApiResponse exchange_code(app::Services& services, const OidcCall& call, const h
     if (claim(sql, claim_code, now, code_hash) != 1) return invalid_grant("the code was already used");
     if (!still_granted(sql, person_id, client.client_id)) return invalid_grant("the authorization was withdrawn");
     // agentclaims: the enterprise the code acts for must still back the person (enterprise_claims.h).
-    const ActingEnterprise acting = code_acting(sql, code_hash);
+    const ActingEnterprise acting = code_acting(sql, code_hash, row->scope);
     const auto enterprise = enterprise_claims(services, sql, person_id, acting);
     if (!enterprise) {
       record_audit(sql, now, {target, "oidc.token.code", "person:" + std::to_string(person_id), request.client_ip, "denied",
