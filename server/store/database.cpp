@@ -6,6 +6,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
+#include <thread>
 #include <stdexcept>
 
 #include "store/migrations.h"
@@ -49,6 +50,12 @@ thread_local std::chrono::steady_clock::time_point busy_since;
 int wait_for_writer(void*, int attempts) {
   const auto now = std::chrono::steady_clock::now();
   if (attempts == 0) busy_since = now;
+  if (restarting_wal()) {
+    // Everyone waits while a RESTART checkpoint waits (store/wal_checkpoint.h): short steps.
+    if (now - busy_since >= kRestartWait) return 0;
+    std::this_thread::sleep_for(std::chrono::microseconds(200));
+    return 1;
+  }
   if (now - busy_since >= kBusyTimeout) return 0;  // SQLITE_BUSY to the caller
   auto& releases = writer_releases();
   std::unique_lock lock(releases.mutex);

@@ -12,18 +12,22 @@
 //   holds a snapshot inside the WAL, so SQLite never rewinds it, and a rule on the WAL's total
 //   size then checkpointed after every commit (an fdatasync each) while the file grew without
 //   end (2.9 GB in a 50 s token-endpoint bench).
-// - RESTART once the WAL holds kRestartPages frames: it waits (briefly: readers are short, new
-//   ones read the database file once everything is copied) until no reader uses the WAL, and the
-//   next writer starts the file from its beginning. journal_size_limit (Database::open) trims
-//   what is left on disk.
+// - RESTART once the WAL holds kRestartPages frames: after a PASSIVE pass has copied nearly
+//   everything beside the writers, it takes the write lock, copies the rest and waits (at most
+//   kRestartWait: readers are short, and new ones read the database file once everything is
+//   copied) until no reader uses the WAL; the next writer then starts the file from its
+//   beginning. journal_size_limit (Database::open) trims what is left on disk.
 // Durability is unchanged: a commit is in the WAL before it returns either way.
 #pragma once
+#include <chrono>
+
 #include <soci/session.h>
 
 namespace uia::store {
 
 constexpr int kCheckpointPages = 1000;  // SQLite's default auto-checkpoint size
 constexpr int kRestartPages = 16000;    // 64 MiB of 4 KiB pages
+constexpr auto kRestartWait = std::chrono::milliseconds(10);
 
 // Replaces SQLite's auto-checkpoint on a connection (Database::open).
 void watch_wal(soci::session& sql);
@@ -31,6 +35,10 @@ void watch_wal(soci::session& sql);
 // DeferCheckpoints scope is open on this thread (it stays due).
 void checkpoint_if_due(soci::session& sql);
 bool checkpoint_due();
+// True while this thread runs a RESTART checkpoint: it holds the write lock while it waits for
+// readers, so the busy handler (Database::open) waits in short steps and gives up soon; SQLite
+// then finishes it as a PASSIVE one and a later commit tries again.
+bool restarting_wal();
 
 class DeferCheckpoints {
  public:
