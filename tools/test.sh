@@ -5,15 +5,17 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$(date +%s)
+phase() { echo "== $1 (at $(( $(date +%s) - started )) s)"; }
 tools/setup.sh
-tools/build.sh all
-echo "== unit, server and fuzz tests (ctest)"
+# Tests need no debug information; a build/ configured before keeps its own choice.
+UIA_DEBUG_INFO=${UIA_DEBUG_INFO:-OFF} tools/build.sh all
+phase "unit, server and fuzz tests (ctest)"
 (cd build && ctest --output-on-failure -j2)
-echo "== same shared/ sources in both builds"
+phase "same shared/ sources in both builds"
 tests/build/same_sources_test.sh build build-web
-echo "== browser and REST flow tests (headless Chromium against uia serve --dev, SQLite), first-frame benchmark"
+phase "browser and REST flow tests (headless Chromium against uia serve --dev, SQLite), first-frame benchmark"
 UIA_E2E_JOBS=2 UIA_FIRST_FRAME_BENCH=1 tests/e2e/run.sh
-echo "== the same on MariaDB (a private server on 127.0.0.1, tools/mariadb.sh)"
+phase "the same on MariaDB (a private server on 127.0.0.1, tools/mariadb.sh)"
 mysql_url=$(tools/mariadb.sh start)
 trap 'tools/mariadb.sh stop' EXIT
 # Two shards side by side (each test makes its own database): the suite is bound by MariaDB's
