@@ -165,8 +165,6 @@ std::unique_ptr<Database> Database::open(const std::string& url, std::size_t poo
       // request a SAVEPOINT (store/write_batcher.h), and SQLite otherwise spills their undo
       // pages past 64 KiB into a temporary file (open, write, unlink per batch).
       sql << "PRAGMA temp_store=MEMORY";
-      // What a rewound WAL keeps on disk (store/wal_checkpoint.h bounds how far it grows).
-      sql << "PRAGMA journal_size_limit=16777216";
       auto* backend = static_cast<soci::sqlite3_session_backend*>(sql.get_backend());
       sqlite_api::sqlite3_busy_handler(backend->conn_, wait_for_writer, nullptr);
       watch_wal(sql);

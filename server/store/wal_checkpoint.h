@@ -16,7 +16,9 @@
 //   everything beside the writers, it takes the write lock, copies the rest and waits (at most
 //   kRestartWait: readers are short, and new ones read the database file once everything is
 //   copied) until no reader uses the WAL; the next writer then starts the file from its
-//   beginning. journal_size_limit (Database::open) trims what is left on disk.
+//   beginning. The file keeps its size (at most about kRestartPages frames) for the next
+//   round: trimming it (journal_size_limit) cost an ftruncate and new block allocations
+//   each time, 2% of the token endpoint's time.
 // Durability is unchanged: a commit is in the WAL before it returns either way.
 #pragma once
 #include <chrono>
@@ -26,7 +28,7 @@
 namespace uia::store {
 
 constexpr int kCheckpointPages = 1000;  // SQLite's default auto-checkpoint size
-constexpr int kRestartPages = 16000;    // 64 MiB of 4 KiB pages
+constexpr int kRestartPages = 32000;    // 128 MiB of 4 KiB pages
 constexpr auto kRestartWait = std::chrono::milliseconds(10);
 
 // Replaces SQLite's auto-checkpoint on a connection (Database::open).
