@@ -37,6 +37,14 @@ case "${1:-}" in
         sleep 0.1
       done
     fi
+    # The port must reach this checkout's server: two checkouts starting at once can pick the same
+    # free port, and the loser's tests would then run against the other's server.
+    actual=$(mariadb -h 127.0.0.1 -P "$port" -uroot -N -e "SELECT @@socket" 2>/dev/null || true)
+    if [ "$actual" != "$socket" ]; then
+      echo "mariadb.sh: 127.0.0.1:$port does not reach the server of $dir (its port was taken while it started); run it again" >&2
+      tail -5 "$dir/server.log" >&2
+      exit 1
+    fi
     # A fresh database each start: tests never see an earlier run's rows.
     mariadb --socket="$socket" -uroot -e "DROP DATABASE IF EXISTS uia_test; CREATE DATABASE uia_test CHARACTER SET utf8mb4 COLLATE utf8mb4_bin" \
       || { tail -20 "$dir/server.log" >&2; exit 1; }
