@@ -196,6 +196,38 @@ TEST_F(RestOidcAgents, AnAgentsTokensCarryTheEnterpriseAndTheGrantUntilTheGrantI
   EXPECT_FALSE(introspect(refreshed.json.value("access_token", "")).json.value("active", true));
 }
 
+TEST_F(RestOidcAgents, ANewLegalRepresentativeEndsTheFormerOnesTokensAtOnceAndAgentsKeepTheirs) {
+  const Tokens former = sign_in_to_client(Browser{rep_.applicant, rep_acting_, rep_.person_id});
+  const Browser agent = signed_in_adult();
+  const long long grant_id = active_grant(agent, {"tax"}, "2027-11-25");
+  const Tokens agents = sign_in_to_client(acting_agent(agent, grant_id));
+
+  // The enterprise account (法人登录) names a successor, as the registry records it.
+  const Captcha c = captcha();
+  const Reply in = post("/api/v1/sessions", {{"method", "enterprise_password"}, {"identifier", uscc_},
+                                             {"password", enterprise_password_}, {"captcha_id", c.id},
+                                             {"captcha_answer", c.answer}});
+  ASSERT_EQ(in.status, 201) << in.body;
+  const Browser successor = signed_in_adult();
+  const Reply changed = put("/api/v1/enterprises/" + std::to_string(enterprise_id_) + "/legal-representative",
+                            {{"legal_rep_name", successor.applicant.name}, {"legal_rep_id_number", successor.applicant.id_number}},
+                            cookie_of(in, true));
+  ASSERT_EQ(changed.status, 200) << changed.body;
+
+  // Revoked in the change's own transaction: no use of the tokens was needed to find out.
+  EXPECT_EQ(count_rows("oidc_token_families", "person_id = " + std::to_string(rep_.person_id) +
+                                                  " AND revoked_reason = 'legal_rep_changed'"),
+            1);
+  EXPECT_EQ(count_rows("audit_log", "action = 'enterprise.legal_rep.change' AND detail LIKE '%oidc_families=1%'"), 1);
+  EXPECT_FALSE(introspect(former.refresh()).json.value("active", true));
+  expect_oauth_error(refresh(client_, former.refresh()), 400, "invalid_grant");
+  // The agent's grant is the enterprise's, not the former representative's: it holds.
+  const Reply info = userinfo(agents.access());
+  ASSERT_EQ(info.status, 200) << info.body;
+  expect_agent_claims(info.json, "agent", {"tax"}, "2027-11-25");
+  EXPECT_EQ(refresh(client_, agents.refresh()).status, 200);
+}
+
 TEST_F(RestOidcAgents, AnAdminAgentSignedInWithAgentPasswordAndADisabledGrantEndsItsTokens) {
   const Browser agent = signed_in_adult();
   const long long grant_id = active_grant(agent, {"licensing"}, "2027-06-30", /*admin=*/true);

@@ -10,6 +10,7 @@
 #include "flows/enterprise/legal_representative.h"
 #include "flows/enterprise/registry_check.h"
 #include "flows/enterprise/signed_in_enterprise.h"
+#include "flows/oidc/enterprise_claims.h"
 #include "flows/sessions/session_store.h"
 #include "flows/sms/sms_codes.h"
 #include "http/json_fields.h"
@@ -82,7 +83,13 @@ ApiResponse save(app::Services& services, const EnterpriseCaller& caller, const 
     Enterprise next = changed;
     next.updated_at = now;
     enterprises.update(sql, next);
-    record_audit(sql, now, {caller.actor(), action, target_of(next), client_ip, "ok", detail}, caller.acting_for());
+    std::string outcome = detail;
+    // A former representative's sign-ins at business systems end with the change, not at their
+    // next use (flows/oidc/enterprise_claims.h).
+    if (current->rep_person_id && current->rep_person_id != next.rep_person_id)
+      outcome += " oidc_families=" + std::to_string(oidc::revoke_families_of_representative(
+                                         sql, next.id, *current->rep_person_id, now, "legal_rep_changed"));
+    record_audit(sql, now, {caller.actor(), action, target_of(next), client_ip, "ok", outcome}, caller.acting_for());
     return ApiResponse::json(200, describe(next));
   });
 }

@@ -122,16 +122,33 @@ void end_family_for_lost_identity(soci::session& sql, const TokenFamily& family,
                acting_for);
 }
 
-int revoke_families_of_agent_grant(soci::session& sql, long long grant_id, long long now, const std::string& reason) {
+namespace {
+// Revokes the families `select` (prepared, into `id`) lists; how many.
+int revoke_listed(soci::session& sql, soci::statement& select, const long long& id, long long now, const std::string& reason) {
   std::vector<long long> ids;
+  select.execute();
+  while (select.fetch()) ids.push_back(id);
+  for (long long family : ids) revoke_family(sql, family, now, reason);
+  return static_cast<int>(ids.size());
+}
+}  // namespace
+
+int revoke_families_of_agent_grant(soci::session& sql, long long grant_id, long long now, const std::string& reason) {
   long long id = 0;
   soci::statement st = (sql.prepare << "SELECT id FROM oidc_token_families WHERE grant_id = :g AND revoked_at IS NULL",
                         soci::into(id), soci::use(grant_id));
-  st.execute();
-  while (st.fetch()) ids.push_back(id);
   // A code not yet exchanged is refused at the exchange (enterprise_claims finds the grant over).
-  for (long long family : ids) revoke_family(sql, family, now, reason);
-  return static_cast<int>(ids.size());
+  return revoke_listed(sql, st, id, now, reason);
+}
+
+int revoke_families_of_representative(soci::session& sql, long long enterprise_id, long long person_id, long long now,
+                                      const std::string& reason) {
+  long long id = 0;
+  soci::statement st = (sql.prepare << "SELECT id FROM oidc_token_families WHERE enterprise_id = :e AND person_id = :p "
+                                       "AND acting_role = 'legal_rep' AND revoked_at IS NULL",
+                        soci::into(id), soci::use(enterprise_id), soci::use(person_id));
+  // As for grants, a code not yet exchanged is refused at the exchange.
+  return revoke_listed(sql, st, id, now, reason);
 }
 
 std::string acting_text(const ActingEnterprise& acting) {

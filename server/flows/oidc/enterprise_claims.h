@@ -62,6 +62,11 @@ void end_family_for_lost_identity(soci::session& sql, const TokenFamily& family,
 // Revoking or disabling an agent grant: every live family resting on it, in the caller's
 // transaction. How many were revoked.
 int revoke_families_of_agent_grant(soci::session& sql, long long grant_id, long long now, const std::string& reason);
+// A new legal representative: every live family the former one (`person_id`) holds as the
+// representative of `enterprise_id` ends at once, in the caller's transaction (agents' families
+// rest on their grants and stay). How many were revoked.
+int revoke_families_of_representative(soci::session& sql, long long enterprise_id, long long person_id, long long now,
+                                      const std::string& reason);
 
 // For the audit trail: "enterprise:3 role:agent grant:7", "" when acting for nobody.
 std::string acting_text(const ActingEnterprise& acting);
