@@ -324,8 +324,10 @@ void App::restore_session() {
 void App::draw_page(const PageContext& ctx) {
   follow_location_hash();
   if (restore_ == Restore::NotAsked) {
-    upstream_error_from_location();
+    // The request first: a failed upstream sign-in comes back as /#/login?oidc=ID&upstream_error=CODE,
+    // and reading the error clears the location.
     oidc_from_location();
+    upstream_error_from_location();
     restore_session();
   }
   if (restore_ == Restore::Asking) {  // a moment at most: not a login form that then vanishes

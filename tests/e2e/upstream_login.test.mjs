@@ -11,7 +11,7 @@
 //   - an upstream account whose ID number nobody here has comes back to the login page with
 //     upstream_error=ACCOUNT_NOT_LINKED, shown as an alert with the catalogue's text;
 //   - a business system's pending request (/#/login?oidc=ID) survives the detour: back on its
-//     授权确认 page.
+//     授权确认 page; refused upstream, back on its login page with the message.
 //
 //   UIA_E2E_TESTS="upstream_login.test.mjs" tests/e2e/run.sh
 //
@@ -177,19 +177,37 @@ async function pendingRequestSurvives(browser, p) {
     { Authorization: `Bearer ${staff.body.token}` });
   check(client.status === 201, `register client: HTTP ${client.status} ${JSON.stringify(client.body)}`);
 
-  const c = await openClientAt(browser, 'desktop-oidc', DESKTOP, '/');
   const verifier = crypto.randomBytes(32).toString('base64url');
   const challenge = crypto.createHash('sha256').update(verifier).digest('base64url');
   const authorize = new URL('/oidc/authorize', BASE);
   for (const [k, v] of Object.entries({ client_id: client.body.client_id, redirect_uri: redirect, response_type: 'code',
     scope: 'openid profile', state: 'st-up', nonce: 'n-up', code_challenge: challenge, code_challenge_method: 'S256' }))
     authorize.searchParams.set(k, v);
-  await c.page.goto(authorize.href, { waitUntil: 'domcontentloaded' });
-  await c.page.waitForFunction(() => window.uiaStatus === 'ready', null, { timeout: 60_000 });
-  const id = new URL(c.page.url()).hash.match(/oidc=([\w-]+)/)?.[1];
-  check(id, `not on the login page of a request: ${c.page.url()}`);
-  await c.d.heading('用户登录');
-  await c.d.mirror.locator('[role=status]').filter({ hasText: '不动产登记系统' }).first().waitFor({ timeout: TIMEOUT });
+  // A browser sent by the system to its login page (/#/login?oidc=ID), the system named there.
+  const atSystemLogin = async (label) => {
+    const c = await openClientAt(browser, label, DESKTOP, '/');
+    await c.page.goto(authorize.href, { waitUntil: 'domcontentloaded' });
+    await c.page.waitForFunction(() => window.uiaStatus === 'ready', null, { timeout: 60_000 });
+    const id = new URL(c.page.url()).hash.match(/oidc=([\w-]+)/)?.[1];
+    check(id, `not on the login page of a request: ${c.page.url()}`);
+    await c.d.heading('用户登录');
+    await c.d.mirror.locator('[role=status]').filter({ hasText: '不动产登记系统' }).first().waitFor({ timeout: TIMEOUT });
+    return { c, id };
+  };
+
+  // Refused upstream (nobody here with that ID number): the message, and still that system's
+  // login page, so another way of signing in continues the request.
+  const refused = (await atSystemLogin('desktop-oidc-stranger')).c;
+  await pressUpstreamButton(refused);
+  await signInUpstream(refused.page, 'national-sima');
+  await refused.page.waitForFunction(() => window.uiaStatus === 'ready', null, { timeout: 60_000 });
+  await refused.d.banner('本平台尚无与该证件号码对应的账号，请先注册');
+  await refused.d.mirror.locator('[role=status]').filter({ hasText: '不动产登记系统' }).first().waitFor({ timeout: TIMEOUT });
+  await refused.d.shot('oidc-not-linked');
+  log('refused upstream: the message, still on the system\'s login page');
+  await refused.context.close();
+
+  const { c, id } = await atSystemLogin('desktop-oidc');
   const started = c.page.waitForRequest((r) => new URL(r.url()).pathname === '/api/v1/upstream/national/login', { timeout: TIMEOUT });
   await pressUpstreamButton(c);
   const returnTo = new URL((await started).url()).searchParams.get('return_to');

@@ -495,6 +495,25 @@ TEST_F(RestUpstream, ReturnsToASameOriginTargetOnly) {
   EXPECT_EQ(count_rows("upstream_login_states", "return_to LIKE '%evil%'"), 0);
 }
 
+// A refusal (here: nobody with that ID number) while a business system waits goes back to that
+// request's login page, so the person can still sign in another way and continue.
+TEST_F(RestUpstream, AFailureKeepsTheBusinessSystemsRequest) {
+  const Applicant stranger = adult_resident();
+  {
+    AtUpstream at(*this);
+    register_verified(stranger);
+  }
+  const std::string target = "/#/consent?oidc=abcDEF_123-x";
+  const Reply refused =
+      callback(authorize_upstream(start_login("national", "?return_to=" + flows::oidc::form_encode(target)), upstream_browser(stranger)));
+  EXPECT_EQ(refused.header("location"), "/#/login?oidc=abcDEF_123-x&upstream_error=ACCOUNT_NOT_LINKED");
+  EXPECT_TRUE(session_cookie(refused).empty());
+  // Any other target is no business system's request: the plain login page.
+  const Reply plain = callback(authorize_upstream(start_login("national", "?return_to=" + flows::oidc::form_encode("/#/centre")),
+                                                  upstream_browser(stranger)));
+  EXPECT_EQ(plain.header("location"), "/#/login?upstream_error=ACCOUNT_NOT_LINKED");
+}
+
 // RFC 9207: the national platform advertises `iss` in its authorization responses; an answer
 // naming another issuer (or none) is a mix-up and is refused before the code is used.
 TEST_F(RestUpstream, TheAuthorizationResponseMustNameTheUpstreamIssuer) {

@@ -161,6 +161,14 @@ TEST(UpstreamReturnTarget, OnlyAPathOnThisSite) {
   EXPECT_FALSE(is_safe_return_target("/" + std::string(kReturnTargetMaxLength, 'a')));
 }
 
+TEST(UpstreamReturnTarget, ThePendingRequestIsReadOnlyFromAConsentTarget) {
+  EXPECT_EQ(pending_request_in("/#/consent?oidc=abc-DEF_1"), "abc-DEF_1");
+  EXPECT_EQ(pending_request_in("/#/consent?oidc=abc&x=1"), "abc");
+  for (const std::string& bad : std::vector<std::string>{"", "/#/centre", "/#/login?oidc=abc", "/#/consent?oidc=", "/#/consent?oidc=a%20b",
+                                "/#/consent?oidc=a<b", "/#/consent?oidc=" + std::string(65, 'a')})
+    EXPECT_EQ(pending_request_in(bad), "") << bad;
+}
+
 // A provider whose JWKS we control and count.
 class CountingProvider : public ports::UpstreamOidc {
  public:

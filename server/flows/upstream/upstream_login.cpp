@@ -24,16 +24,19 @@ using store::PersonStatus;
 
 std::string method_of(const std::string& provider) { return "upstream:" + provider; }
 
-// The one way out on failure: back to the login page with a code it can look up in the catalogue.
-ApiResponse to_login_page(UpstreamError code) {
-  ApiResponse out = oidc::redirect(std::string(kLoginPage) + "?upstream_error=" + std::string(upstream_error_name(code)));
+// The one way out on failure: back to the login page with a code it can look up in the catalogue,
+// still bound to the business system's request the sign-in started from (`return_to`), if any.
+ApiResponse to_login_page(UpstreamError code, const std::string& return_to = "") {
+  const std::string request = pending_request_in(return_to);
+  ApiResponse out = oidc::redirect(std::string(kLoginPage) + "?" + (request.empty() ? "" : "oidc=" + request + "&") +
+                                   "upstream_error=" + std::string(upstream_error_name(code)));
   out.headers.emplace_back("Cache-Control", "no-store");
   return out;
 }
 
 // Audits the refusal (in its own transaction: nothing else is written) and sends the browser back.
 ApiResponse refuse(app::Services& services, const http::ApiRequest& request, const std::string& provider,
-                   UpstreamError code, const std::string& why) {
+                   UpstreamError code, const std::string& why, const std::string& return_to = "") {
   try {
     const long long now = services.now_seconds();
     services.db->transact([&](soci::session& sql) {
@@ -44,7 +47,7 @@ ApiResponse refuse(app::Services& services, const http::ApiRequest& request, con
   } catch (const std::exception&) {
     // The refusal still reaches the browser; a failed audit write must not turn into a 5xx here.
   }
-  return to_login_page(code);
+  return to_login_page(code, return_to);
 }
 
 // The uia_upstream cookie (see upstream_login_state.h): HttpOnly, SameSite=Lax (it must come
@@ -87,28 +90,31 @@ ApiResponse finish(const UpstreamRuntime& provider, app::Services& services, con
   if (browser.empty() || state->browser_hash.empty() ||
       !ports::constant_time_equals(crypto::token_hash(browser), state->browser_hash))
     return refuse(services, request, name, UpstreamError::StateInvalid, browser.empty() ? "no browser cookie" : "other browser");
+  // From here on a refusal goes back to the login page of the business system's request, if any.
+  const auto refused = [&](UpstreamError code, const std::string& why) {
+    return refuse(services, request, name, code, why, state->return_to);
+  };
   // RFC 9207 (mix-up defence): the answer must say it comes from this provider. Required when
   // the provider advertises the parameter; checked whenever it is present.
   const auto iss = query.find("iss");
   if (iss != query.end() ? iss->second != provider.config.issuer : provider.config.iss_parameter_supported)
-    return refuse(services, request, name, UpstreamError::IssuerMismatch,
-                  iss == query.end() ? "no iss" : "iss " + iss->second.substr(0, 120));
-  if (!param("error").empty()) return refuse(services, request, name, UpstreamError::Denied, param("error").substr(0, 64));
+    return refused(UpstreamError::IssuerMismatch, iss == query.end() ? "no iss" : "iss " + iss->second.substr(0, 120));
+  if (!param("error").empty()) return refused(UpstreamError::Denied, param("error").substr(0, 64));
   const std::string code = param("code");
-  if (code.empty() || code.size() > 512) return refuse(services, request, name, UpstreamError::Denied, "no code");
+  if (code.empty() || code.size() > 512) return refused(UpstreamError::Denied, "no code");
 
   const ports::UpstreamReply tokens = provider.port->exchange_code(code, state->code_verifier);
   if (tokens.outcome != ports::UpstreamOutcome::Ok)
-    return refuse(services, request, name, unavailable_or_denied(tokens), "token: " + tokens.detail);
+    return refused(unavailable_or_denied(tokens), "token: " + tokens.detail);
   const std::string id_token = claim_text(tokens.json, "id_token");
   const nlohmann::json header = crypto::jws_peek_header(id_token);
-  if (!header.is_object()) return refuse(services, request, name, UpstreamError::TokenInvalid, "malformed");
+  if (!header.is_object()) return refused(UpstreamError::TokenInvalid, "malformed");
   const auto key = provider.keys->key_for(claim_text(header, "kid"), *provider.port, now);
-  if (key.unavailable) return refuse(services, request, name, UpstreamError::Unavailable, "jwks");
+  if (key.unavailable) return refused(UpstreamError::Unavailable, "jwks");
   const CheckedIdToken checked = check_id_token(
       id_token, key.jwk, {provider.config.issuer, provider.config.client_id, state->nonce, now});
   if (checked.problem != IdTokenProblem::None)
-    return refuse(services, request, name, UpstreamError::TokenInvalid, std::string(problem_name(checked.problem)));
+    return refused(UpstreamError::TokenInvalid, std::string(problem_name(checked.problem)));
 
   Identity who;
   who.sub = claim_text(checked.claims, "sub");
@@ -122,13 +128,13 @@ ApiResponse finish(const UpstreamRuntime& provider, app::Services& services, con
     // Not in the ID token: the provider may release it at userinfo only.
     const ports::UpstreamReply info = provider.port->userinfo(claim_text(tokens.json, "access_token"));
     if (info.outcome != ports::UpstreamOutcome::Ok)
-      return refuse(services, request, name, unavailable_or_denied(info), "userinfo: " + info.detail);
+      return refused(unavailable_or_denied(info), "userinfo: " + info.detail);
     if (claim_text(info.json, "sub") != who.sub)
-      return refuse(services, request, name, UpstreamError::TokenInvalid, "userinfo sub differs");
+      return refused(UpstreamError::TokenInvalid, "userinfo sub differs");
     who.id_number = claim_text(info.json, provider.config.id_number_claim);
     who.id_type = claim_text(info.json, "id_type");
   }
-  if (!link && who.id_number.empty()) return refuse(services, request, name, UpstreamError::NoIdNumber, "");
+  if (!link && who.id_number.empty()) return refused(UpstreamError::NoIdNumber, "");
 
   return services.db->transact([&](soci::session& sql) -> ApiResponse {
     std::optional<Person> person;
@@ -142,7 +148,7 @@ ApiResponse finish(const UpstreamRuntime& provider, app::Services& services, con
     const auto denied = [&](UpstreamError code, const std::string& why) {
       record_audit(sql, now, {"anonymous", "session.login", "upstream:" + name, request.client_ip, "denied",
                               method_of(name) + " " + std::string(upstream_error_name(code)) + (why.empty() ? "" : " " + why)});
-      return to_login_page(code);
+      return to_login_page(code, state->return_to);
     };
     if (!person || person->status == PersonStatus::Deleted) return denied(UpstreamError::AccountNotLinked, "");
     if (person->status != PersonStatus::Active)
