@@ -457,7 +457,8 @@ TEST_F(RestUpstream, TheStateIsBoundToTheBrowserThatStartedTheLogin) {
   EXPECT_EQ(other.status, 302) << other.body;
   EXPECT_EQ(upstream_error(other), "UPSTREAM_STATE_INVALID");
   EXPECT_TRUE(session_cookie(other).empty());
-  EXPECT_NE(cookie_line(other, "uia_upstream").find("Max-Age=0"), std::string::npos) << other.header("set-cookie");
+  // (The attacker's own sign-in is still under way: that browser keeps its cookie for it.)
+  EXPECT_EQ(cookie_line(other, "uia_upstream"), "") << other.header("set-cookie");
   EXPECT_EQ(count_rows("audit_log", "result = 'denied' AND detail = 'upstream:national UPSTREAM_STATE_INVALID other browser'"), 1);
 
   // No cookie at all (the link was opened elsewhere): refused the same way.
@@ -473,6 +474,33 @@ TEST_F(RestUpstream, TheStateIsBoundToTheBrowserThatStartedTheLogin) {
   const std::string cleared = cookie_line(done, "uia_upstream");
   EXPECT_EQ(cleared.rfind("uia_upstream=;", 0), 0u) << done.header("set-cookie");
   EXPECT_NE(cleared.find("Max-Age=0"), std::string::npos) << cleared;
+}
+
+// Two sign-ins started in one browser (two tabs) share its cookie, and both finish: the first
+// to come back leaves the cookie for the other, the last clears it.
+TEST_F(RestUpstream, TwoSignInsStartedInOneBrowserBothFinish) {
+  const Applicant a = adult_resident();
+  const long long local_id = person_on_both(a);
+  const Browser browser = upstream_browser(a);
+  const std::string first = start_login();
+  const std::string cookie = browser_cookie_;
+  const Reply again = request("GET", "/api/v1/upstream/national/login", "", {}, "Cookie: uia_upstream=" + cookie + "\r\n");
+  ASSERT_EQ(again.status, 302) << again.body;
+  EXPECT_EQ(cookie_value(again, "uia_upstream"), cookie) << "the browser's binding is reused";
+  const std::string second = again.header("location");
+
+  const Reply one = callback(authorize_upstream(first, browser), cookie);
+  EXPECT_EQ(one.header("location"), "/#/centre") << upstream_error(one);
+  EXPECT_EQ(cookie_line(one, "uia_upstream"), "") << "the other tab still needs it";
+  const Reply two = callback(authorize_upstream(second, browser), cookie);
+  EXPECT_EQ(two.header("location"), "/#/centre") << upstream_error(two);
+  EXPECT_EQ(person_of_session(session_cookie(two)), local_id);
+  EXPECT_NE(cookie_line(two, "uia_upstream").find("Max-Age=0"), std::string::npos) << two.header("set-cookie");
+
+  // A cookie this server could not have set is not taken over.
+  const Reply forged = request("GET", "/api/v1/upstream/national/login", "", {}, "Cookie: uia_upstream=short\r\n");
+  EXPECT_NE(cookie_value(forged, "uia_upstream"), "short");
+  EXPECT_EQ(cookie_value(forged, "uia_upstream").size(), 32u);
 }
 
 // Started from a business system's login page (/#/login?oidc=...), the sign-in comes back to

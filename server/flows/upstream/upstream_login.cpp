@@ -201,7 +201,9 @@ ApiResponse start_upstream_login(const UpstreamProviders& providers, app::Servic
   std::string return_to = query && query->count("return_to") ? query->at("return_to") : std::string();
   if (!is_safe_return_target(return_to)) return_to.clear();
   const LoginState state =
-      services.db->transact([&](soci::session& sql) { return begin_login_state(services, sql, name, return_to, now); });
+      services.db->transact([&](soci::session& sql) {
+        return begin_login_state(services, sql, name, return_to, request.cookie(kBrowserCookieName), now);
+      });
   const auto& c = provider->config;
   ApiResponse out = oidc::redirect(oidc::with_params(c.authorization_endpoint, {{"response_type", "code"},
                                                                                 {"client_id", c.client_id},
@@ -233,8 +235,17 @@ ApiResponse finish_upstream_login(const UpstreamProviders& providers, app::Servi
       out = refuse(services, request, name, UpstreamError::Unavailable, std::string("internal: ") + e.what());
     }
   }
-  // The browser's binding is spent with the state, whatever the outcome.
-  out.cookies.push_back(browser_cookie(services, "", 0));
+  // The browser's binding is spent with the state, whatever the outcome, unless another sign-in
+  // of this browser (another tab) still needs it.
+  const std::string browser = request.cookie(kBrowserCookieName);
+  bool still_needed = false;
+  try {
+    still_needed = services.db->with_session(
+        [&](soci::session& sql) { return browser_has_pending_login(sql, browser, services.now_seconds()); });
+  } catch (const std::exception&) {
+    // Cleared, then: the other sign-in starts again; never a 5xx here.
+  }
+  if (!still_needed) out.cookies.push_back(browser_cookie(services, "", 0));
   return out;
 }
 

@@ -1,5 +1,7 @@
 #include "flows/upstream/upstream_login_state.h"
 
+#include <cctype>
+
 #include <soci/soci.h>
 
 #include "crypto/pkce.h"
@@ -10,16 +12,24 @@ namespace {
 
 constexpr const char* kVerifierColumn = "upstream_login_states.code_verifier";
 
+// A value this server could have set as the cookie: random_token's base64url, of its length.
+bool plausible_browser_secret(const std::string& value) {
+  if (value.size() != 32) return false;
+  for (const char c : value)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_') return false;
+  return true;
+}
+
 }  // namespace
 
 LoginState begin_login_state(app::Services& services, soci::session& sql, const std::string& provider,
-                             const std::string& return_to, long long now) {
+                             const std::string& return_to, const std::string& browser_secret, long long now) {
   LoginState s;
   s.state = crypto::random_token(*services.random, 24);
   s.nonce = crypto::random_token(*services.random, 24);
   s.code_verifier = crypto::random_token(*services.random, 32);
   s.code_challenge = crypto::pkce_s256(s.code_verifier);
-  s.browser_secret = crypto::random_token(*services.random, 24);
+  s.browser_secret = plausible_browser_secret(browser_secret) ? browser_secret : crypto::random_token(*services.random, 24);
   s.browser_hash = crypto::token_hash(s.browser_secret);
   s.return_to = return_to;
   soci::indicator return_ind = return_to.empty() ? soci::i_null : soci::i_ok;
@@ -58,6 +68,15 @@ std::optional<LoginState> take_login_state(app::Services& services, soci::sessio
   s.state = state;
   s.code_verifier = *verifier;
   return s;
+}
+
+bool browser_has_pending_login(soci::session& sql, const std::string& browser_secret, long long now) {
+  if (!plausible_browser_secret(browser_secret)) return false;
+  const std::string hash = crypto::token_hash(browser_secret);
+  long long pending = 0;
+  sql << "SELECT COUNT(*) FROM upstream_login_states WHERE browser_hash = :b AND used_at IS NULL AND expires_at > :now",
+      soci::into(pending), soci::use(hash), soci::use(now);
+  return pending > 0;
 }
 
 }  // namespace uia::flows::upstream

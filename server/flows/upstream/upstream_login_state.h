@@ -30,9 +30,14 @@ constexpr const char* kBrowserCookieName = "uia_upstream";
 constexpr const char* kBrowserCookiePath = "/api/v1/upstream/";
 
 // A fresh state for `provider`, saved with its browser secret's hash and `return_to`
-// (already checked by the caller: see return_target.h).
+// (already checked by the caller: see return_target.h). The secret is the browser's
+// uia_upstream cookie when it holds one (`browser_secret`: another sign-in of that browser is
+// under way, e.g. in a second tab, and must still finish), else a new one.
 LoginState begin_login_state(app::Services& services, soci::session& sql, const std::string& provider,
-                             const std::string& return_to, long long now);
+                             const std::string& return_to, const std::string& browser_secret, long long now);
+// Whether the browser holding `browser_secret` has another sign-in under way (an unspent,
+// unexpired state): its cookie then stays when one of them finishes.
+bool browser_has_pending_login(soci::session& sql, const std::string& browser_secret, long long now);
 // Spends the state: the nonce and verifier when it is known, for `provider`, unused and
 // unexpired; nullopt otherwise (a replay finds it spent). The caller compares browser_hash.
 std::optional<LoginState> take_login_state(app::Services& services, soci::session& sql, const std::string& provider,
