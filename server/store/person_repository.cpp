@@ -3,6 +3,9 @@
 #include <soci/soci.h>
 
 #include <array>
+#include <stdexcept>
+
+#include "store/statement_cache.h"
 
 namespace uia::store {
 namespace {
@@ -34,6 +37,58 @@ struct NullableText {
 constexpr const char* kColumns =
     "id, account, name, id_type, id_number_enc, phone_enc, email_enc, gender, birth_date, id_valid_from, "
     "id_valid_to, password_hash, status, level, created_at, updated_at, email_verified_at";
+
+// The kColumns of one persons row, as SOCI binds them (by reference: the row outlives its statement).
+struct PersonRow {
+  Person p;
+  NullableText account, phone_enc, email_enc, gender, birth, from, to, password;
+  std::string id_enc, status;
+  long long email_verified_at = 0;
+  soci::indicator email_verified = soci::i_null;
+};
+
+// SELECT kColumns FROM persons WHERE `where`, into `r`; the caller binds the values of `where`.
+soci::statement select_persons(soci::session& sql, const std::string& where, PersonRow& r) {
+  return (sql.prepare << "SELECT " << kColumns << " FROM persons WHERE " << where, soci::into(r.p.id),
+          soci::into(r.account.value, r.account.indicator), soci::into(r.p.name), soci::into(r.p.id_type),
+          soci::into(r.id_enc), soci::into(r.phone_enc.value, r.phone_enc.indicator),
+          soci::into(r.email_enc.value, r.email_enc.indicator), soci::into(r.gender.value, r.gender.indicator),
+          soci::into(r.birth.value, r.birth.indicator), soci::into(r.from.value, r.from.indicator),
+          soci::into(r.to.value, r.to.indicator), soci::into(r.password.value, r.password.indicator),
+          soci::into(r.status), soci::into(r.p.level), soci::into(r.p.created_at), soci::into(r.p.updated_at),
+          soci::into(r.email_verified_at, r.email_verified));
+}
+
+// The person a fetched row holds, its sealed fields opened.
+Person person_of(const PersonRow& r, const crypto::FieldCipher& cipher) {
+  Person p = r.p;
+  p.account = r.account.get();
+  const auto id_number = cipher.open(r.id_enc, "person.id_number");
+  if (!id_number) throw std::runtime_error("person " + std::to_string(p.id) + ": ID number does not decrypt");
+  p.id_number = *id_number;
+  if (auto sealed = r.phone_enc.get()) p.phone = cipher.open(*sealed, "person.phone");
+  if (auto sealed = r.email_enc.get()) p.email = cipher.open(*sealed, "person.email");
+  p.gender = r.gender.get();
+  p.birth_date = r.birth.get();
+  p.id_valid_from = r.from.get();
+  p.id_valid_to = r.to.get();
+  p.password_hash = r.password.get();
+  p.status = status_from_name(r.status).value_or(PersonStatus::Active);
+  if (r.email_verified == soci::i_ok && p.email) p.email_verified_at = r.email_verified_at;
+  return p;
+}
+
+// The look-up by id, on every signed-in request, userinfo and the ID token: prepared once per
+// pooled connection (store/statement_cache.h).
+struct SelectPersonById {
+  PersonRow row;
+  long long id = 0;
+  soci::statement st;
+  explicit SelectPersonById(soci::session& sql) : st(select_persons(sql, "id = :id", row)) {
+    st.exchange(soci::use(id, "id"));
+    st.define_and_bind();
+  }
+};
 
 }  // namespace
 
@@ -92,47 +147,21 @@ std::optional<Person> PersonRepository::find_where(soci::session& sql, const std
 
 std::optional<Person> PersonRepository::find_where(soci::session& sql, const std::string& where,
                                                    const std::string& a, const std::string& b) const {
-  Person p;
-  NullableText account, phone_enc, email_enc, gender, birth, from, to, password;
-  std::string id_enc, status;
-  long long email_verified_at = 0;
-  soci::indicator email_verified = soci::i_null;
-  const std::string query = std::string("SELECT ") + kColumns + " FROM persons WHERE " + where;
-  soci::statement st = (sql.prepare << query, soci::into(p.id), soci::into(account.value, account.indicator),
-                        soci::into(p.name), soci::into(p.id_type), soci::into(id_enc),
-                        soci::into(phone_enc.value, phone_enc.indicator),
-                        soci::into(email_enc.value, email_enc.indicator), soci::into(gender.value, gender.indicator),
-                        soci::into(birth.value, birth.indicator), soci::into(from.value, from.indicator),
-                        soci::into(to.value, to.indicator), soci::into(password.value, password.indicator),
-                        soci::into(status), soci::into(p.level), soci::into(p.created_at),
-                        soci::into(p.updated_at), soci::into(email_verified_at, email_verified));
-  if (where.find(":b") != std::string::npos) {
-    st.exchange(soci::use(a, "a"));
-    st.exchange(soci::use(b, "b"));
-  } else {
-    st.exchange(soci::use(a, "a"));
-  }
+  PersonRow row;
+  soci::statement st = select_persons(sql, where, row);
+  st.exchange(soci::use(a, "a"));
+  if (where.find(":b") != std::string::npos) st.exchange(soci::use(b, "b"));
   st.define_and_bind();
   st.execute(true);
   if (!st.got_data()) return std::nullopt;
-  p.account = account.get();
-  const auto id_number = cipher_.open(id_enc, "person.id_number");
-  if (!id_number) throw std::runtime_error("person " + std::to_string(p.id) + ": ID number does not decrypt");
-  p.id_number = *id_number;
-  if (auto sealed = phone_enc.get()) p.phone = cipher_.open(*sealed, "person.phone");
-  if (auto sealed = email_enc.get()) p.email = cipher_.open(*sealed, "person.email");
-  p.gender = gender.get();
-  p.birth_date = birth.get();
-  p.id_valid_from = from.get();
-  p.id_valid_to = to.get();
-  p.password_hash = password.get();
-  p.status = status_from_name(status).value_or(PersonStatus::Active);
-  if (email_verified == soci::i_ok && p.email) p.email_verified_at = email_verified_at;
-  return p;
+  return person_of(row, cipher_);
 }
 
 std::optional<Person> PersonRepository::find_by_id(soci::session& sql, long long id) const {
-  return find_where(sql, "id = :a", std::to_string(id));
+  Prepared<SelectPersonById> select(sql);
+  select->id = id;
+  if (!run(sql, select->st).got_data) return std::nullopt;
+  return person_of(select->row, cipher_);
 }
 
 std::optional<Person> PersonRepository::find_by_account(soci::session& sql, const std::string& account) const {
