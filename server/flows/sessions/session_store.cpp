@@ -5,8 +5,28 @@
 #include <soci/soci.h>
 
 #include "crypto/tokens.h"
+#include "store/statement_cache.h"
 
 namespace uia::flows {
+namespace {
+
+// The look-up of every signed-in request, prepared once per pooled connection
+// (store/statement_cache.h): preparing it cost more than running it.
+struct SelectSession {
+  std::string hash;
+  long long id = 0, person_id = 0, last_seen = 0, expires_at = 0, revoked_at = 0, enterprise_id = 0;
+  std::string csrf_token, role;
+  soci::indicator revoked = soci::i_null, enterprise_set = soci::i_null, role_set = soci::i_null;
+  soci::statement st;
+  explicit SelectSession(soci::session& sql)
+      : st((sql.prepare << "SELECT id, person_id, csrf_token, last_seen_at, expires_at, revoked_at, enterprise_id, acting_role "
+                           "FROM sessions WHERE token_hash = :h",
+            soci::into(id), soci::into(person_id), soci::into(csrf_token), soci::into(last_seen), soci::into(expires_at),
+            soci::into(revoked_at, revoked), soci::into(enterprise_id, enterprise_set), soci::into(role, role_set),
+            soci::use(hash))) {}
+};
+
+}  // namespace
 
 NewSession create_session(app::Services& services, soci::session& sql, long long person_id,
                           const std::string& client_ip, const std::string& user_agent) {
@@ -48,16 +68,20 @@ SessionLookup find_session(app::Services& services, const std::string& token, Ac
   const std::string hash = crypto::token_hash(token);
   const long long now = services.now_seconds();
   return services.db->with_session([&](soci::session& sql) {
-    long long last_seen = 0, expires_at = 0, revoked_at = 0, enterprise_id = 0;
-    std::string role;
-    soci::indicator revoked = soci::i_null, enterprise_set = soci::i_null, role_set = soci::i_null;
-    sql << "SELECT id, person_id, csrf_token, last_seen_at, expires_at, revoked_at, enterprise_id, acting_role "
-           "FROM sessions WHERE token_hash = :h",
-        soci::use(hash), soci::into(out.id), soci::into(out.person_id), soci::into(out.csrf_token),
-        soci::into(last_seen), soci::into(expires_at), soci::into(revoked_at, revoked),
-        soci::into(enterprise_id, enterprise_set), soci::into(role, role_set);
-    out.acting = {enterprise_set == soci::i_ok ? enterprise_id : 0, role_set == soci::i_ok ? role : std::string()};
-    if (!sql.got_data() || revoked == soci::i_ok) return SessionLookup::Missing;
+    store::Prepared<SelectSession> select(sql);
+    select->hash = hash;
+    if (!store::run(sql, select->st).got_data) {
+      out.acting = {};  // the cached row still holds the previous look-up's: nothing of it goes out
+      return SessionLookup::Missing;
+    }
+    const SelectSession& row = *select;
+    out.id = row.id;
+    out.person_id = row.person_id;
+    out.csrf_token = row.csrf_token;
+    out.acting = {row.enterprise_set == soci::i_ok ? row.enterprise_id : 0, row.role_set == soci::i_ok ? row.role : std::string()};
+    if (row.revoked == soci::i_ok) return SessionLookup::Missing;
+    long long last_seen = row.last_seen;
+    const long long expires_at = row.expires_at;
     if (now >= expires_at || now - last_seen >= services.limits.session_idle_seconds) return SessionLookup::Expired;
     if (now - last_seen >= 60) {
       sql << "UPDATE sessions SET last_seen_at = :now WHERE id = :id", soci::use(now), soci::use(out.id);
