@@ -4,27 +4,12 @@
 // server (/api/v1/upstream/{name}/login and /callback) and the platform: nothing to fetch.
 #include <cctype>
 
+#include "api/percent_encode.h"
 #include "app.h"
 #include "js_bridge.h"
 
 namespace uia::web {
 namespace {
-
-// Query-component encoding (RFC 3986 unreserved characters kept).
-std::string percent_encode(const std::string& text) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
-      out.push_back(static_cast<char>(c));
-    } else {
-      out.push_back('%');
-      out.push_back(kHex[c >> 4]);
-      out.push_back(kHex[c & 15]);
-    }
-  }
-  return out;
-}
 
 // CODE of "#/login?...upstream_error=CODE..." (catalogue names: A-Z and _ only), else "".
 std::string upstream_error_in(const std::string& hash) {

@@ -8,10 +8,7 @@
 
 namespace uia::http {
 
-// nullopt when a '%' is not followed by two hex digits.
+// nullopt when a '%' is not followed by two hex digits. (Encoding: shared/api/percent_encode.h.)
 std::optional<std::string> percent_decode(std::string_view text);
-// Every byte but the unreserved A-Z a-z 0-9 - . _ ~ as %XX (RFC 3986 §2.3): safe in a query and
-// in an application/x-www-form-urlencoded body alike.
-std::string percent_encode(std::string_view text);
 
 }  // namespace uia::http

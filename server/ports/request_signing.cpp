@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "api/percent_encode.h"
 #include "ports/random.h"
 
 namespace uia::ports {
@@ -18,28 +19,6 @@ std::string to_hex(const unsigned char* bytes, std::size_t size) {
   for (std::size_t i = 0; i < size; ++i) {
     out.push_back(kDigits[bytes[i] >> 4]);
     out.push_back(kDigits[bytes[i] & 0x0F]);
-  }
-  return out;
-}
-
-bool is_unreserved(unsigned char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
-         c == '_' || c == '~';
-}
-
-// Percent-encoding keeps "&" and "=" inside a value from forging another field.
-std::string percent_encode(std::string_view value) {
-  static constexpr char kDigits[] = "0123456789ABCDEF";
-  std::string out;
-  for (const char raw : value) {
-    const auto c = static_cast<unsigned char>(raw);
-    if (is_unreserved(c)) {
-      out.push_back(raw);
-    } else {
-      out.push_back('%');
-      out.push_back(kDigits[c >> 4]);
-      out.push_back(kDigits[c & 0x0F]);
-    }
   }
   return out;
 }

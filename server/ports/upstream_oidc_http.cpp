@@ -3,7 +3,7 @@
 #include <cctype>
 
 #include "crypto/jose.h"
-#include "http/percent_decode.h"
+#include "api/percent_encode.h"
 #include "ports/http_get_and_form.h"
 
 namespace uia::ports {
@@ -54,10 +54,10 @@ UpstreamOidcHttp::UpstreamOidcHttp(UpstreamOidcHttpConfig config)
     : config_(std::move(config)), options_(options_of(config_)) {}
 
 UpstreamReply UpstreamOidcHttp::exchange_code(const std::string& code, const std::string& code_verifier) const {
-  const std::string body = "grant_type=authorization_code&code=" + http::percent_encode(code) +
-                           "&redirect_uri=" + http::percent_encode(config_.redirect_uri) +
-                           "&code_verifier=" + http::percent_encode(code_verifier);
-  const std::string credentials = base64(http::percent_encode(config_.client_id) + ":" + http::percent_encode(config_.client_secret));
+  const std::string body = "grant_type=authorization_code&code=" + percent_encode(code) +
+                           "&redirect_uri=" + percent_encode(config_.redirect_uri) +
+                           "&code_verifier=" + percent_encode(code_verifier);
+  const std::string credentials = base64(percent_encode(config_.client_id) + ":" + percent_encode(config_.client_secret));
   return reply_of(http_post_form(options_, config_.token_endpoint, body, {{"Authorization", "Basic " + credentials}}));
 }
 

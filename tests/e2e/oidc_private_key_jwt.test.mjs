@@ -9,26 +9,11 @@
 //
 // Needs UIA_BIN + UIA_DB_URL for `uia admin add` (run.sh sets them). Every case of a bad
 // assertion is in tests/server/rest_oidc_private_key_jwt_test.cpp (it has a movable clock).
-import { spawnSync } from 'node:child_process';
 import * as oidc from 'openid-client';
 import { BASE, TestFailure, check, log, call, person, registerActive, captchaAnswer, started } from './centre_driver.mjs';
+import { adminToken } from './admin_driver.mjs';
 
 const REDIRECT = 'http://127.0.0.1:9/cb';  // never contacted: the test reads the redirect itself
-
-async function adminToken() {
-  const bin = process.env.UIA_BIN, db = process.env.UIA_DB_URL;
-  check(bin && db, 'UIA_BIN and UIA_DB_URL are needed (run through tests/e2e/run.sh)');
-  const username = 'pkjwtadmin' + Date.now().toString(36), password = 'Pkjwt-Admin-2026-x';
-  let added = false;
-  for (let attempt = 0; attempt < 3 && !added; attempt++) {  // the server may hold SQLite's write lock a moment
-    const r = spawnSync(bin, ['admin', 'add', '--db', db, '--username', username, '--role', 'admin'], { input: password + '\n', encoding: 'utf8' });
-    added = r.status === 0;
-  }
-  check(added, 'uia admin add failed');
-  const r = await call('POST', '/api/v1/admin/sessions', { username, password });
-  check(r.status === 201 && r.body.token, `staff sign-in: HTTP ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body.token;
-}
 
 // Signs in over REST: the session token (the uia_session cookie's value) and its CSRF token.
 async function signIn(p) {

@@ -8,6 +8,7 @@
 #include "flows/audit/audit_log.h"
 #include "policy/date.h"
 #include "store/agent_grant_repository.h"
+#include "store/fetch_all.h"
 
 namespace uia::flows::oidc {
 namespace {
@@ -125,11 +126,9 @@ void end_family_for_lost_identity(soci::session& sql, const TokenFamily& family,
 namespace {
 // Revokes the families `select` (prepared, into `id`) lists; how many.
 int revoke_listed(soci::session& sql, soci::statement& select, const long long& id, long long now, const std::string& reason) {
-  std::vector<long long> ids;
-  select.execute();
-  while (select.fetch()) ids.push_back(id);
-  for (long long family : ids) revoke_family(sql, family, now, reason);
-  return static_cast<int>(ids.size());
+  const std::vector<long long> families = store::fetch_all(select, id);
+  for (long long family : families) revoke_family(sql, family, now, reason);
+  return static_cast<int>(families.size());
 }
 }  // namespace
 

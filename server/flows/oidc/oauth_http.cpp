@@ -1,6 +1,7 @@
 #include "flows/oidc/oauth_http.h"
 
 #include "crypto/jose.h"
+#include "api/percent_encode.h"
 #include "http/percent_decode.h"
 
 namespace uia::flows::oidc {
@@ -13,7 +14,7 @@ std::optional<std::string> form_decode(std::string_view text) {
 }
 
 std::string form_encode(std::string_view text) {
-  return http::percent_encode(text);
+  return percent_encode(text);
 }
 
 std::optional<Params> parse_form(std::string_view body) {

@@ -13,6 +13,7 @@
 #include "flows/recovery/recovery.h"
 #include "flows/self_service_flow.h"
 #include "flows/settings/settings.h"
+#include "store/fetch_all.h"
 
 namespace uia::flows::oidc {
 namespace {
@@ -31,14 +32,11 @@ std::optional<long long> session_id_param(const http::ApiRequest& request) {
 // The person's sessions that started token families still live (whether the session is).
 std::vector<long long> sessions_with_live_tokens(app::Services& services, long long person_id) {
   return services.db->with_session([&](soci::session& sql) {
-    std::vector<long long> ids;
     long long id = 0;
     soci::statement st = (sql.prepare << "SELECT DISTINCT session_id FROM oidc_token_families "
                                          "WHERE person_id = :p AND revoked_at IS NULL",
                           soci::into(id), soci::use(person_id));
-    st.execute();
-    while (st.fetch()) ids.push_back(id);
-    return ids;
+    return store::fetch_all(st, id);
   });
 }
 
@@ -107,14 +105,11 @@ ApiResponse finish_recovery_and_notify(app::Services& services, const OidcCall& 
 
 int notify_ended_sessions(app::Services& services, const OidcCall& call, long long person_id, const std::string& client_ip) {
   std::vector<long long> ended = services.db->with_session([&](soci::session& sql) {
-    std::vector<long long> ids;
     long long id = 0;
     soci::statement st = (sql.prepare << "SELECT DISTINCT f.session_id FROM oidc_token_families f JOIN sessions s ON s.id = f.session_id "
                                          "WHERE f.person_id = :p AND f.revoked_at IS NULL AND s.revoked_at IS NOT NULL",
                           soci::into(id), soci::use(person_id));
-    st.execute();
-    while (st.fetch()) ids.push_back(id);
-    return ids;
+    return store::fetch_all(st, id);
   });
   const std::string issuer = issuer_of(services, call);
   for (long long session_id : ended) notify_session_end(services, call.provider, session_id, person_id, issuer, client_ip);
