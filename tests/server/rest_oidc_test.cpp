@@ -377,6 +377,37 @@ TEST_F(RestOidcNegative, ReusedRefreshTokenRevokesTheWholeFamily) {
   EXPECT_EQ(refresh(c, fresh.json["refresh_token"]).status, 200);
 }
 
+TEST_F(RestOidcNegative, SealedTokensTakeNoChangeAndARevokedAccessTokenLeavesTheRefreshTokenWorking) {
+  const Client c = register_client();
+  const Browser b = signed_in_adult();
+  const Reply first = exchange(c, code_for(b, c.id));
+  ASSERT_EQ(first.status, 200) << first.body;
+  const std::string access = first.json["access_token"], refresh_token = first.json["refresh_token"];
+  // One changed character, or one kind for the other, is an unknown token.
+  std::string changed = access;
+  changed[3] = changed[3] == 'A' ? 'B' : 'A';
+  expect_oauth_error(userinfo(changed), 401, "invalid_token");
+  expect_oauth_error(userinfo(refresh_token), 401, "invalid_token");
+  expect_oauth_error(refresh(c, access), 400, "invalid_grant");
+  EXPECT_EQ(count_rows("oidc_token_families", "revoked_at IS NOT NULL"), 0) << "a forged token revokes nothing";
+
+  const Reply second = refresh(c, refresh_token);
+  ASSERT_EQ(second.status, 200) << second.body;
+  EXPECT_EQ(userinfo(access).status, 200) << "an older access token lives until it expires";
+  // RFC 7009 for an access token: it and the family's older ones end; the refresh token works on.
+  EXPECT_EQ(oauth_post("/oidc/revoke", {{"token", second.json["access_token"]}}, c).status, 200);
+  expect_oauth_error(userinfo(second.json["access_token"]), 401, "invalid_token");
+  expect_oauth_error(userinfo(access), 401, "invalid_token");
+  EXPECT_EQ(oauth_post("/oidc/introspect", {{"token", second.json["access_token"]}}, c).json["active"], false);
+  EXPECT_EQ(oauth_post("/oidc/introspect", {{"token", second.json["refresh_token"]}}, c).json["active"], true);
+  const Reply third = refresh(c, second.json["refresh_token"]);
+  ASSERT_EQ(third.status, 200) << third.body;
+  EXPECT_EQ(userinfo(third.json["access_token"]).status, 200);
+  EXPECT_EQ(count_rows("audit_log", "action = 'oidc.revoke' AND detail = 'access_token'"), 1);
+  // The rotated refresh token is no longer active, and introspection says so.
+  EXPECT_EQ(oauth_post("/oidc/introspect", {{"token", refresh_token}}, c).json["active"], false);
+}
+
 TEST_F(RestOidcNegative, TamperedIdTokenFailsVerification) {
   const Client c = register_client();
   const Browser b = signed_in_adult();

@@ -375,7 +375,7 @@ int main(int argc, char** argv) {
   std::cout << "oidc_bench: loopback, " << connections << " connections, " << seconds << " s per series (after a 1 s warm-up), "
             << std::thread::hardware_concurrency() << " cores shared by both servers and the load generator\n"
             << "  uia:           this build, " << services.db->display_name()
-            << "; opaque access and refresh tokens (256-bit random, stored as SHA-256), ID tokens ES256;\n"
+            << "; access and refresh tokens sealed to their family (HMAC-SHA-256, nothing stored per token), ID tokens ES256;\n"
             << "                 HTTP threads " << options.threads << ", workers " << config.workers
             << ", per-client token budget lifted\n"
             << "  oidc-provider: " << peer->version

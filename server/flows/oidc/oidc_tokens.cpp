@@ -6,6 +6,7 @@
 
 #include "crypto/jose.h"
 #include "crypto/tokens.h"
+#include "flows/oidc/bearer_token.h"
 #include "flows/oidc/enterprise_claims.h"
 #include "flows/oidc/id_claims.h"
 #include "flows/oidc/signing_key_cache.h"
@@ -19,7 +20,8 @@ namespace {
 constexpr const char* kAcrPrefix = "urn:uia:level:";
 
 constexpr const char* kFamilyColumns =
-    "f.id, f.client_id, f.person_id, f.session_id, f.scope, f.auth_time, f.level, f.created_at, f.expires_at, f.revoked_at";
+    "f.id, f.client_id, f.person_id, f.session_id, f.scope, f.auth_time, f.level, f.created_at, f.expires_at, f.revoked_at, "
+    "f.refresh_generation, f.access_floor";
 
 // Reads the kFamilyColumns of the current row.
 struct FamilyRow {
@@ -41,26 +43,6 @@ struct InsertFamily {
             soci::use(f.auth_time), soci::use(f.level), soci::use(f.created_at), soci::use(f.expires_at))) {}
 };
 
-struct InsertAccessToken {
-  std::string hash;
-  long long family_id = 0, created_at = 0, expires_at = 0;
-  soci::statement st;
-  explicit InsertAccessToken(soci::session& sql)
-      : st((sql.prepare << "INSERT INTO oidc_access_tokens (token_hash, family_id, created_at, expires_at) "
-                           "VALUES (:h, :f, :at, :exp)",
-            soci::use(hash), soci::use(family_id), soci::use(created_at), soci::use(expires_at))) {}
-};
-
-struct InsertRefreshToken {
-  std::string hash;
-  long long family_id = 0, created_at = 0, expires_at = 0;
-  soci::statement st;
-  explicit InsertRefreshToken(soci::session& sql)
-      : st((sql.prepare << "INSERT INTO oidc_refresh_tokens (token_hash, family_id, created_at, expires_at) "
-                           "VALUES (:h, :f, :at, :exp)",
-            soci::use(hash), soci::use(family_id), soci::use(created_at), soci::use(expires_at))) {}
-};
-
 struct TouchGrant {
   long long now = 0, person_id = 0;
   std::string client_id;
@@ -78,26 +60,24 @@ struct SelectFamily {
       : st((sql.prepare << "SELECT " << kFamilyColumns << " FROM oidc_token_families f WHERE f.id = :id", soci::into(r.f.id),
             soci::into(r.f.client_id), soci::into(r.f.person_id), soci::into(r.f.session_id), soci::into(r.f.scope),
             soci::into(r.f.auth_time), soci::into(r.f.level), soci::into(r.f.created_at), soci::into(r.f.expires_at),
-            soci::into(r.revoked_at, r.revoked_ind), soci::use(id))) {}
+            soci::into(r.revoked_at, r.revoked_ind), soci::into(r.f.refresh_generation), soci::into(r.f.access_floor),
+            soci::use(id))) {}
 };
 
-// An access token with its family and its client's state.
-struct SelectAccessToken {
-  std::string hash;
+// An access token's family with its client's state.
+struct SelectAccessFamily {
+  long long id = 0;
   FamilyRow r;
-  long long issued_at = 0, expires_at = 0, token_revoked_at = 0;
-  soci::indicator token_revoked = soci::i_null;
   int enabled = 0;
   std::string subject_type;
   soci::statement st;
-  explicit SelectAccessToken(soci::session& sql)
-      : st((sql.prepare << "SELECT " << kFamilyColumns << ", t.created_at, t.expires_at, t.revoked_at, c.enabled, c.subject_type "
-                           "FROM oidc_access_tokens t JOIN oidc_token_families f ON f.id = t.family_id "
-                           "JOIN oidc_clients c ON c.client_id = f.client_id WHERE t.token_hash = :h",
+  explicit SelectAccessFamily(soci::session& sql)
+      : st((sql.prepare << "SELECT " << kFamilyColumns << ", c.enabled, c.subject_type "
+                           "FROM oidc_token_families f JOIN oidc_clients c ON c.client_id = f.client_id WHERE f.id = :id",
             soci::into(r.f.id), soci::into(r.f.client_id), soci::into(r.f.person_id), soci::into(r.f.session_id),
             soci::into(r.f.scope), soci::into(r.f.auth_time), soci::into(r.f.level), soci::into(r.f.created_at),
-            soci::into(r.f.expires_at), soci::into(r.revoked_at, r.revoked_ind), soci::into(issued_at), soci::into(expires_at),
-            soci::into(token_revoked_at, token_revoked), soci::into(enabled), soci::into(subject_type), soci::use(hash))) {}
+            soci::into(r.f.expires_at), soci::into(r.revoked_at, r.revoked_ind), soci::into(r.f.refresh_generation),
+            soci::into(r.f.access_floor), soci::into(enabled), soci::into(subject_type), soci::use(id))) {}
 };
 
 }  // namespace
@@ -193,24 +173,22 @@ SigningKey id_token_key(app::Services& services, const Provider& provider, const
   return provider.signing_keys->current(services, provider.settings, alg);
 }
 
-void store_tokens(soci::session& sql, const OidcSettings& settings, const TokenFamily& family, const NewTokens& tokens) {
-  store::Prepared<InsertAccessToken> access(sql);
-  access->hash = tokens.access_hash;
-  access->family_id = family.id;
-  access->created_at = tokens.issued_at;
-  access->expires_at = tokens.issued_at + settings.access_token_seconds;
-  store::run(sql, access->st);
-  store::Prepared<InsertRefreshToken> refresh(sql);
-  refresh->hash = tokens.refresh_hash;
-  refresh->family_id = family.id;
-  refresh->created_at = tokens.issued_at;
-  refresh->expires_at = family.expires_at;
-  store::run(sql, refresh->st);
+void note_grant_use(soci::session& sql, const TokenFamily& family, long long now) {
   store::Prepared<TouchGrant> touch(sql);
-  touch->now = tokens.issued_at;
+  touch->now = now;
   touch->person_id = family.person_id;
   touch->client_id = family.client_id;
   store::run(sql, touch->st);
+}
+
+NewTokens issue_tokens(const app::Services& services, const OidcSettings& settings, const TokenFamily& family,
+                       long long generation, std::string id_token, long long now) {
+  NewTokens out;
+  out.issued_at = now;
+  out.id_token = std::move(id_token);
+  out.access = seal_bearer(*services.blind_index, {BearerKind::Access, family.id, generation, now, now + settings.access_token_seconds});
+  out.refresh = seal_bearer(*services.blind_index, {BearerKind::Refresh, family.id, generation, now, family.expires_at});
+  return out;
 }
 
 nlohmann::json token_response(const OidcSettings& settings, const TokenFamily& family, const NewTokens& tokens) {
@@ -218,16 +196,10 @@ nlohmann::json token_response(const OidcSettings& settings, const TokenFamily& f
           {"refresh_token", tokens.refresh}, {"id_token", tokens.id_token}, {"scope", family.scope}};
 }
 
-NewTokens make_tokens(app::Services& services, const OidcSettings& settings, soci::session& sql, const store::OidcClient& client,
-                      const TokenFamily& family, const std::string& issuer, const std::optional<std::string>& nonce,
-                      const SigningKey& key, const nlohmann::json& extra_claims) {
-  NewTokens out;
+std::string make_id_token(app::Services& services, const OidcSettings& settings, soci::session& sql, const store::OidcClient& client,
+                          const TokenFamily& family, const std::string& issuer, const std::optional<std::string>& nonce,
+                          const SigningKey& key, const nlohmann::json& extra_claims) {
   const long long now = services.now_seconds();
-  out.issued_at = now;
-  out.access = crypto::random_token(*services.random, 32);
-  out.refresh = crypto::random_token(*services.random, 32);
-  out.access_hash = crypto::token_hash(out.access);
-  out.refresh_hash = crypto::token_hash(out.refresh);
 
   nlohmann::json claims = {{"iss", issuer},
                            {"sub", subject_for(services, client, family.person_id)},
@@ -246,34 +218,57 @@ NewTokens make_tokens(app::Services& services, const OidcSettings& settings, soc
     if (const auto person = persons.find_by_id(sql, family.person_id)) add_id_claims(*person, scopes, claims);
   }
   add_enterprise_claims(extra_claims, claims);
-  out.id_token =
+  std::string signed_token =
       key.parsed ? crypto::jws_sign(*key.parsed, key.kid, claims) : crypto::jws_sign(key.private_pem, key.alg, key.kid, claims);
-  if (out.id_token.empty()) throw std::runtime_error("could not sign an ID token");
-  return out;
+  if (signed_token.empty()) throw std::runtime_error("could not sign an ID token");
+  return signed_token;
 }
 
 std::optional<AccessToken> find_access_token(app::Services& services, soci::session& sql, const std::string& token) {
   if (token.empty() || token.size() > 256) return std::nullopt;
-  store::Prepared<SelectAccessToken> select(sql);
-  select->hash = crypto::token_hash(token);
-  if (!store::run(sql, select->st).got_data) return std::nullopt;
+  const auto sealed = open_bearer(*services.blind_index, BearerKind::Access, token);
+  if (!sealed) return std::nullopt;
   const long long now = services.now_seconds();
-  if (select->r.revoked_ind == soci::i_ok || select->token_revoked == soci::i_ok || select->enabled == 0 ||
-      select->expires_at <= now)
+  if (sealed->expires_at <= now) return std::nullopt;
+  store::Prepared<SelectAccessFamily> select(sql);
+  select->id = sealed->family_id;
+  if (!store::run(sql, select->st).got_data) return std::nullopt;
+  if (select->r.revoked_ind == soci::i_ok || select->enabled == 0 || sealed->generation < select->r.f.access_floor ||
+      sealed->generation > select->r.f.refresh_generation)
     return std::nullopt;
   AccessToken out;
   out.family = select->r.f;
-  out.issued_at = select->issued_at;
-  out.expires_at = select->expires_at;
+  out.generation = sealed->generation;
+  out.issued_at = sealed->issued_at;
+  out.expires_at = sealed->expires_at;
   out.subject_type = select->subject_type;
   return out;
+}
+
+std::optional<RefreshToken> find_refresh_token(app::Services& services, soci::session& sql, const std::string& token) {
+  if (token.empty() || token.size() > 256) return std::nullopt;
+  const auto sealed = open_bearer(*services.blind_index, BearerKind::Refresh, token);
+  if (!sealed) return std::nullopt;
+  auto family = find_family(sql, sealed->family_id);
+  if (!family || sealed->generation > family->refresh_generation) return std::nullopt;
+  RefreshToken out;
+  out.family = std::move(*family);
+  out.generation = sealed->generation;
+  out.issued_at = sealed->issued_at;
+  out.expires_at = sealed->expires_at;
+  out.rotated = sealed->generation < out.family.refresh_generation;
+  out.usable = !out.rotated && !out.family.revoked && out.expires_at > services.now_seconds();
+  return out;
+}
+
+void revoke_access_tokens_before(soci::session& sql, long long family_id, long long floor) {
+  sql << "UPDATE oidc_token_families SET access_floor = :floor WHERE id = :id AND access_floor < :floor2", soci::use(floor),
+      soci::use(family_id), soci::use(floor);
 }
 
 void revoke_family(soci::session& sql, long long family_id, long long now, const std::string& reason) {
   sql << "UPDATE oidc_token_families SET revoked_at = :now, revoked_reason = :why WHERE id = :id AND revoked_at IS NULL",
       soci::use(now), soci::use(reason), soci::use(family_id);
-  sql << "UPDATE oidc_access_tokens SET revoked_at = :now WHERE family_id = :id AND revoked_at IS NULL", soci::use(now),
-      soci::use(family_id);
 }
 
 int revoke_families_of_code(soci::session& sql, const std::string& code_hash, long long now) {

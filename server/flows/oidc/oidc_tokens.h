@@ -1,6 +1,7 @@
 // What the provider hands out and takes back: the subject a client sees, token families (one
 // per code exchange; refresh tokens rotate inside a family, reuse of a rotated one revokes the
-// family), opaque access tokens, signed ID tokens, and revocation of a person's grants.
+// family), access and refresh tokens sealed to their family (bearer_token.h), signed ID tokens,
+// and revocation of a person's grants.
 #pragma once
 #include <optional>
 #include <set>
@@ -46,6 +47,8 @@ struct TokenFamily {
   long long created_at = 0;
   long long expires_at = 0;
   bool revoked = false;
+  long long refresh_generation = 0;  // the generation of the one refresh token still usable
+  long long access_floor = 0;        // access tokens of an older generation are revoked
 };
 
 // Starts a family for a code just exchanged (the returned family carries its new id).
@@ -59,35 +62,51 @@ std::optional<TokenFamily> find_family(soci::session& sql, long long family_id);
 // that transaction's write lock on SQLite.
 // The provider keeps the key between requests (SigningKeyCache).
 SigningKey id_token_key(app::Services& services, const Provider& provider, const store::OidcClient& client);
-// What one token response hands out. The token endpoint makes it BEFORE the transaction that
-// stores it: random tokens, their hashes and the ES256 signature are CPU work that need not
-// hold SQLite's single write lock (an ID token made for a code that then turns out spent is
-// never sent). Needs no family id: the ID token does not name the family.
+// The signed ID token of a token response. The token endpoint makes it BEFORE the transaction
+// that issues the tokens: the ES256 signature is CPU work that need not hold SQLite's single
+// write lock (an ID token made for a code that then turns out spent is never sent). It does not
+// name the family, so it needs no family id. `nonce` only on the code exchange; `extra_claims`
+// (an object or null) join it: whom the person acts for (enterprise_claims.h), checked by the
+// caller. `sql` reads the person when the scope asks for ID-document claims (uia_id); no writes.
+std::string make_id_token(app::Services& services, const OidcSettings& settings, soci::session& sql, const store::OidcClient& client,
+                          const TokenFamily& family, const std::string& issuer, const std::optional<std::string>& nonce,
+                          const SigningKey& key, const nlohmann::json& extra_claims);
+// What one token response hands out.
 struct NewTokens {
-  std::string access, refresh;            // sent once, never stored
-  std::string access_hash, refresh_hash;  // stored
-  std::string id_token;
+  std::string access, refresh, id_token;
   long long issued_at = 0;
 };
-// A new access token, a new refresh token and an ID token signed with `key`; `nonce` only on
-// the code exchange; `extra_claims` (an object or null) join the ID token: whom the person acts
-// for (enterprise_claims.h), checked by the caller. `sql` reads the person when the scope asks
-// for ID-document claims (uia_id); no writes.
-NewTokens make_tokens(app::Services& services, const OidcSettings& settings, soci::session& sql, const store::OidcClient& client,
-                      const TokenFamily& family, const std::string& issuer, const std::optional<std::string>& nonce,
-                      const SigningKey& key, const nlohmann::json& extra_claims);
-// Stores the tokens for `family` (and the grant's last use), in the caller's transaction.
-void store_tokens(soci::session& sql, const OidcSettings& settings, const TokenFamily& family, const NewTokens& tokens);
+// The access and refresh tokens of `family` at refresh `generation`, sealed (bearer_token.h):
+// nothing to store, the family's row already holds what decides whether they stay good.
+NewTokens issue_tokens(const app::Services& services, const OidcSettings& settings, const TokenFamily& family,
+                       long long generation, std::string id_token, long long now);
+// The grant's last use, in the caller's transaction.
+void note_grant_use(soci::session& sql, const TokenFamily& family, long long now);
 nlohmann::json token_response(const OidcSettings& settings, const TokenFamily& family, const NewTokens& tokens);
 
 struct AccessToken {
   TokenFamily family;
+  long long generation = 0;
   long long issued_at = 0;
   long long expires_at = 0;
   std::string subject_type;  // the client's (read in the same query: userinfo needs no other)
 };
 // The access token's family when the token, its family and its client are all still good.
 std::optional<AccessToken> find_access_token(app::Services& services, soci::session& sql, const std::string& token);
+// Revokes the family's access tokens of a generation below `floor` (RFC 7009 for one access
+// token: those issued with it go too; the refresh token keeps working).
+void revoke_access_tokens_before(soci::session& sql, long long family_id, long long floor);
+
+struct RefreshToken {
+  TokenFamily family;
+  long long generation = 0;
+  long long issued_at = 0;
+  long long expires_at = 0;
+  bool rotated = false;  // a newer refresh token replaced it: using it again is a reuse
+  bool usable = false;   // the family's current one, family not revoked, not expired
+};
+// A refresh token sealed by this provider, with its family; nullopt for anything else.
+std::optional<RefreshToken> find_refresh_token(app::Services& services, soci::session& sql, const std::string& token);
 
 void revoke_family(soci::session& sql, long long family_id, long long now, const std::string& reason);
 // The families started from a code (a reused code revokes what it gave out).

@@ -57,23 +57,14 @@ struct ClaimCode {
             soci::use(hash))) {}
 };
 
-struct SelectRefreshToken {
-  std::string hash;
-  long long family_id = 0, used_at = 0, expires_at = 0;
-  soci::indicator used_ind = soci::i_null;
+// A refresh spends the family's current refresh token: compare-and-set on its generation.
+struct AdvanceRefresh {
+  long long next = 0, family_id = 0, generation = 0;
   soci::statement st;
-  explicit SelectRefreshToken(soci::session& sql)
-      : st((sql.prepare << "SELECT family_id, used_at, expires_at FROM oidc_refresh_tokens WHERE token_hash = :h",
-            soci::into(family_id), soci::into(used_at, used_ind), soci::into(expires_at), soci::use(hash))) {}
-};
-
-struct ClaimRefreshToken {
-  long long now = 0;
-  std::string hash;
-  soci::statement st;
-  explicit ClaimRefreshToken(soci::session& sql)
-      : st((sql.prepare << "UPDATE oidc_refresh_tokens SET used_at = :now WHERE token_hash = :h AND used_at IS NULL",
-            soci::use(now), soci::use(hash))) {}
+  explicit AdvanceRefresh(soci::session& sql)
+      : st((sql.prepare << "UPDATE oidc_token_families SET refresh_generation = :next "
+                           "WHERE id = :id AND refresh_generation = :gen AND revoked_at IS NULL",
+            soci::use(next), soci::use(family_id), soci::use(generation))) {}
 };
 
 // The person's status and whether they still have a grant for the client, in one look-up.
@@ -137,40 +128,29 @@ TokenFamily family_of(const CodeRow& code) {
   return f;
 }
 
-struct RefreshRow {
-  long long family_id = 0, expires_at = 0;
-  bool used = false;
-};
-
-std::optional<RefreshRow> find_refresh(soci::session& sql, const std::string& hash) {
-  store::Prepared<SelectRefreshToken> select(sql);
-  select->hash = hash;
-  if (!store::run(sql, select->st).got_data) return std::nullopt;
-  return RefreshRow{select->family_id, select->expires_at, select->used_ind == soci::i_ok};
-}
-
 long long claim(soci::session& sql, auto& statement, long long now, const std::string& hash) {
   statement->now = now;
   statement->hash = hash;
   return store::run(sql, statement->st).affected_rows;
 }
 
-// Tokens made before the write transaction, with the enterprise claims they were made with: the
-// transaction uses them only when its own check of the acting identity gives the same claims.
+// The ID token made before the write transaction, with the enterprise claims it was made with:
+// the transaction uses it only when its own check of the acting identity gives the same claims.
 struct Premade {
-  NewTokens tokens;
+  std::string id_token;
   nlohmann::json claims;
 };
 
 // Each exchange runs in two steps. First, outside any transaction, the code (or refresh token)
-// is read and, when it looks spendable, the tokens are made: random values, hashes, the ES256
-// ID token (the CPU work). Then one short write transaction re-reads it and applies every check
-// as the only authority (single use by compare-and-set, reuse revoking, PKCE, the grant and
-// the person's status), stores the tokens and the audit record, and commits before the answer
-// goes out. SQLite has one writer at a time: what runs inside BEGIN IMMEDIATE bounds the whole
-// endpoint's throughput, and concurrent exchanges share one COMMIT (store/write_batcher.h). The pre-made tokens depend only on columns that never change after
-// the row is written (used_at and revoked_at are checked again inside), and are dropped unsent
-// when a check refuses.
+// is read and, when it looks spendable, the ES256 ID token is made (the CPU work). Then one
+// short write transaction re-reads it and applies every check as the only authority (single
+// use by compare-and-set, reuse revoking, PKCE, the grant and the person's status), seals the
+// access and refresh tokens to the family (nothing per token is stored: bearer_token.h), writes
+// the audit record and commits before the answer goes out. SQLite has one writer at a time:
+// what runs inside BEGIN IMMEDIATE bounds the whole endpoint's throughput, and concurrent
+// exchanges share one COMMIT (store/write_batcher.h). The pre-made ID token depends only on
+// columns that never change after the row is written (used_at, the generation and revoked_at
+// are checked again inside), and is dropped unsent when a check refuses.
 ApiResponse exchange_code(app::Services& services, const OidcCall& call, const http::ApiRequest& request, const Params& form,
                           const store::OidcClient& client, const std::string& issuer) {
   const std::string code = param(form, "code");
@@ -185,7 +165,7 @@ ApiResponse exchange_code(app::Services& services, const OidcCall& call, const h
     if (!row || row->client_id != client.client_id || row->used || row->expires_at <= now) return std::nullopt;
     auto enterprise = enterprise_claims(services, sql, row->person_id, code_acting(sql, code_hash, row->scope));
     if (!enterprise) return std::nullopt;
-    return Premade{make_tokens(services, call.settings(), sql, client, family_of(*row), issuer, row->nonce, key, *enterprise),
+    return Premade{make_id_token(services, call.settings(), sql, client, family_of(*row), issuer, row->nonce, key, *enterprise),
                    std::move(*enterprise)};
   });
   return call.provider.token_writes->transact(*services.db, [&](soci::session& sql) -> ApiResponse {
@@ -226,10 +206,11 @@ ApiResponse exchange_code(app::Services& services, const OidcCall& call, const h
     const TokenFamily family = start_family(services, call.settings(), sql, client.client_id, person_id, row->session_id,
                                             code_hash, row->scope, row->auth_time, row->level);
     remember_family_acting(sql, family.id, acting);  // agentclaims
-    const NewTokens tokens = premade && premade->claims == *enterprise
-                                 ? premade->tokens
-                                 : make_tokens(services, call.settings(), sql, client, family, issuer, row->nonce, key, *enterprise);
-    store_tokens(sql, call.settings(), family, tokens);
+    std::string id_token = premade && premade->claims == *enterprise
+                               ? premade->id_token
+                               : make_id_token(services, call.settings(), sql, client, family, issuer, row->nonce, key, *enterprise);
+    const NewTokens tokens = issue_tokens(services, call.settings(), family, family.refresh_generation, std::move(id_token), now);
+    note_grant_use(sql, family, now);
     record_audit(sql, now, {target, "oidc.token.code", "person:" + std::to_string(person_id), request.client_ip, "ok",
                             "family:" + std::to_string(family.id)});
     return no_store_json(200, token_response(call.settings(), family, tokens));
@@ -240,60 +221,62 @@ ApiResponse refresh(app::Services& services, const OidcCall& call, const http::A
                     const store::OidcClient& client, const std::string& issuer) {
   const std::string token = param(form, "refresh_token");
   if (token.empty() || token.size() > 256) return oauth_error(400, "invalid_request", "refresh_token is required");
-  const std::string hash = crypto::token_hash(token);
   const SigningKey key = id_token_key(services, call.provider, client);
   const long long now = services.now_seconds();
-  // As for the code (see exchange_code): tokens made first, every check inside the transaction.
+  // As for the code (see exchange_code): the ID token made first, every check inside the transaction.
   const std::optional<Premade> premade = services.db->with_session([&](soci::session& sql) -> std::optional<Premade> {
-    const auto row = find_refresh(sql, hash);
-    if (!row || row->used || row->expires_at <= now) return std::nullopt;
-    const auto family = find_family(sql, row->family_id);
-    if (!family || family->client_id != client.client_id || family->revoked || family->expires_at <= now) return std::nullopt;
-    auto enterprise = family_enterprise_claims(services, sql, *family);
+    const auto presented = find_refresh_token(services, sql, token);
+    if (!presented || !presented->usable || presented->family.client_id != client.client_id ||
+        presented->family.expires_at <= now)
+      return std::nullopt;
+    auto enterprise = family_enterprise_claims(services, sql, presented->family);
     if (!enterprise) return std::nullopt;
-    return Premade{make_tokens(services, call.settings(), sql, client, *family, issuer, std::nullopt, key, *enterprise),
+    return Premade{make_id_token(services, call.settings(), sql, client, presented->family, issuer, std::nullopt, key, *enterprise),
                    std::move(*enterprise)};
   });
   return call.provider.token_writes->transact(*services.db, [&](soci::session& sql) -> ApiResponse {
-    const auto row = find_refresh(sql, hash);
-    if (!row) return invalid_grant("unknown refresh token");
-    const long long family_id = row->family_id;
-    const auto family = find_family(sql, family_id);
-    if (!family || family->client_id != client.client_id) return invalid_grant("the refresh token was issued to another client");
+    const auto presented = find_refresh_token(services, sql, token);
+    if (!presented) return invalid_grant("unknown refresh token");
+    const TokenFamily& family = presented->family;
+    if (family.client_id != client.client_id) return invalid_grant("the refresh token was issued to another client");
     const std::string target = "oidc_client:" + client.client_id;
-    const std::string person = "person:" + std::to_string(family->person_id);
+    const std::string person = "person:" + std::to_string(family.person_id);
     const auto reused = [&] {
-      revoke_family(sql, family_id, now, "refresh_reused");
+      revoke_family(sql, family.id, now, "refresh_reused");
       record_audit(sql, now, {target, "oidc.token.refresh", person, request.client_ip, "denied",
-                              "refresh_reused family:" + std::to_string(family_id)});
+                              "refresh_reused family:" + std::to_string(family.id)});
       return invalid_grant("the refresh token was already used; its family is revoked");
     };
-    if (row->used && !family->revoked) return reused();
-    if (family->revoked || row->used) return invalid_grant("the refresh token was revoked");
-    if (row->expires_at <= now || family->expires_at <= now) return invalid_grant("the refresh token has expired");
+    if (presented->rotated && !family.revoked) return reused();
+    if (family.revoked || presented->rotated) return invalid_grant("the refresh token was revoked");
+    if (presented->expires_at <= now || family.expires_at <= now) return invalid_grant("the refresh token has expired");
     if (const auto it = form.find("scope"); it != form.end()) {
-      const auto granted = split_scope(family->scope);
+      const auto granted = split_scope(family.scope);
       for (const auto& s : split_scope(it->second))
         if (!granted.count(s)) return oauth_error(400, "invalid_scope", "scope " + s + " was not granted");
     }
-    store::Prepared<ClaimRefreshToken> claim_token(sql);
-    if (claim(sql, claim_token, now, hash) != 1) return reused();
-    if (!still_granted(sql, family->person_id, client.client_id)) {
-      revoke_family(sql, family_id, now, "grant_revoked");
+    store::Prepared<AdvanceRefresh> advance(sql);
+    advance->family_id = family.id;
+    advance->generation = presented->generation;
+    advance->next = presented->generation + 1;
+    if (store::run(sql, advance->st).affected_rows != 1) return reused();
+    if (!still_granted(sql, family.person_id, client.client_id)) {
+      revoke_family(sql, family.id, now, "grant_revoked");
       return invalid_grant("the authorization was withdrawn");
     }
     // agentclaims: a grant disabled, revoked or expired (or a representative replaced) ends the family.
-    const auto enterprise = family_enterprise_claims(services, sql, *family);
+    const auto enterprise = family_enterprise_claims(services, sql, family);
     if (!enterprise) {
-      end_family_for_lost_identity(sql, *family, now, request.client_ip, "oidc.token.refresh");
+      end_family_for_lost_identity(sql, family, now, request.client_ip, "oidc.token.refresh");
       return invalid_grant("the enterprise identity of the authorization no longer holds");
     }
-    const NewTokens tokens = premade && premade->claims == *enterprise
-                                 ? premade->tokens
-                                 : make_tokens(services, call.settings(), sql, client, *family, issuer, std::nullopt, key, *enterprise);
-    store_tokens(sql, call.settings(), *family, tokens);
-    record_audit(sql, now, {target, "oidc.token.refresh", person, request.client_ip, "ok", "family:" + std::to_string(family_id)});
-    return no_store_json(200, token_response(call.settings(), *family, tokens));
+    std::string id_token = premade && premade->claims == *enterprise
+                               ? premade->id_token
+                               : make_id_token(services, call.settings(), sql, client, family, issuer, std::nullopt, key, *enterprise);
+    const NewTokens tokens = issue_tokens(services, call.settings(), family, advance->next, std::move(id_token), now);
+    note_grant_use(sql, family, now);
+    record_audit(sql, now, {target, "oidc.token.refresh", person, request.client_ip, "ok", "family:" + std::to_string(family.id)});
+    return no_store_json(200, token_response(call.settings(), family, tokens));
   });
 }
 

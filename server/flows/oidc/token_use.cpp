@@ -2,7 +2,6 @@
 
 #include <soci/soci.h>
 
-#include "crypto/tokens.h"
 #include "flows/audit/audit_log.h"
 #include "flows/oidc/client_auth.h"
 #include "flows/oidc/enterprise_claims.h"
@@ -18,30 +17,6 @@ using http::ApiResponse;
 ApiResponse invalid_token(const std::string& why) {
   ApiResponse out = oauth_error(401, "invalid_token", why);
   out.headers.emplace_back("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-  return out;
-}
-
-struct RefreshToken {
-  TokenFamily family;
-  long long issued_at = 0;
-  long long expires_at = 0;
-  bool usable = false;
-};
-
-std::optional<RefreshToken> find_refresh_token(app::Services& services, soci::session& sql, const std::string& token) {
-  if (token.empty() || token.size() > 256) return std::nullopt;
-  const std::string hash = crypto::token_hash(token);
-  RefreshToken out;
-  long long family_id = 0, used_at = 0;
-  soci::indicator used_ind;
-  sql << "SELECT family_id, created_at, expires_at, used_at FROM oidc_refresh_tokens WHERE token_hash = :h",
-      soci::into(family_id), soci::into(out.issued_at), soci::into(out.expires_at), soci::into(used_at, used_ind),
-      soci::use(hash);
-  if (!sql.got_data()) return std::nullopt;
-  const auto family = find_family(sql, family_id);
-  if (!family) return std::nullopt;
-  out.family = *family;
-  out.usable = used_ind != soci::i_ok && !family->revoked && out.expires_at > services.now_seconds();
   return out;
 }
 
@@ -145,7 +120,8 @@ ApiResponse revoke(app::Services& services, const OidcCall& call, const http::Ap
   const long long now = services.now_seconds();
   services.db->transact([&](soci::session& sql) {
     const std::string target = "oidc_client:" + client.client_id;
-    // A refresh token ends its family (and the access tokens it gave); an access token ends alone.
+    // A refresh token ends its family (and the access tokens it gave); an access token ends with
+    // the family's access tokens issued up to it, and the refresh token keeps working.
     if (const auto refresh = find_refresh_token(services, sql, token); refresh && refresh->family.client_id == client.client_id) {
       revoke_family(sql, refresh->family.id, now, "client_revoked");
       record_audit(sql, now, {target, "oidc.revoke", "person:" + std::to_string(refresh->family.person_id),
@@ -153,8 +129,7 @@ ApiResponse revoke(app::Services& services, const OidcCall& call, const http::Ap
       return;
     }
     if (const auto access = find_access_token(services, sql, token); access && access->family.client_id == client.client_id) {
-      const std::string hash = crypto::token_hash(token);
-      sql << "UPDATE oidc_access_tokens SET revoked_at = :now WHERE token_hash = :h", soci::use(now), soci::use(hash);
+      revoke_access_tokens_before(sql, access->family.id, access->generation + 1);
       record_audit(sql, now, {target, "oidc.revoke", "person:" + std::to_string(access->family.person_id),
                               request.client_ip, "ok", "access_token"});
     }
