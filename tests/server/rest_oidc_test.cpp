@@ -80,6 +80,22 @@ TEST_F(RestOidcClients, DisablingStopsAuthorizationAndItsTokens) {
   EXPECT_EQ(count_rows("audit_log", "action = 'oidc.client.disable'"), 1);
 }
 
+TEST_F(RestOidcClients, AClientDisabledByAnotherInstanceGetsNoMoreTokens) {
+  const Client c = register_client();
+  const Browser b = signed_in_adult();
+  const Reply tokens = exchange(c, code_for(b, c.id));  // this instance now keeps the client's row
+  ASSERT_EQ(tokens.status, 200) << tokens.body;
+  const std::string code = code_for(b, c.id);
+  // Another instance of the platform disables it: this one's kept row still says enabled.
+  *open_database() << "UPDATE oidc_clients SET enabled = 0 WHERE client_id = '" + c.id + "'";
+  expect_oauth_error(exchange(c, code), 401, "invalid_client");
+  expect_oauth_error(refresh(c, tokens.json["refresh_token"]), 401, "invalid_client");
+  // Nothing was spent: enabled again, the same code and refresh token still work.
+  *open_database() << "UPDATE oidc_clients SET enabled = 1 WHERE client_id = '" + c.id + "'";
+  EXPECT_EQ(exchange(c, code).status, 200);
+  EXPECT_EQ(refresh(c, tokens.json["refresh_token"]).status, 200);
+}
+
 TEST_F(RestOidcDiscovery, NamesEveryEndpointAndPublishesBothKeyTypes) {
   const Reply doc = get("/.well-known/openid-configuration");
   ASSERT_EQ(doc.status, 200) << doc.body;

@@ -15,7 +15,11 @@ namespace uia::flows::oidc {
 
 // The client, or the RFC 6749 invalid_client answer (401, with WWW-Authenticate for Basic).
 // allow_public: false on endpoints only confidential clients may use.
+// The client is read through the provider's ClientCache: a transaction that issues tokens checks
+// again that it is still enabled (client_refusal when not).
 std::variant<store::OidcClient, http::ApiResponse> authenticate_client(app::Services& services, const OidcCall& call,
                                                                        const Params& form, bool allow_public = true);
+// RFC 6749 §5.2 invalid_client: 401, with WWW-Authenticate when the client used Basic.
+http::ApiResponse client_refusal(const OidcCall& call, const std::string& why);
 
 }  // namespace uia::flows::oidc

@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "flows/oidc/client_cache.h"
 #include "flows/oidc/signing_key_cache.h"
 #include "flows/oidc/token_rate_limit.h"
 #include "store/write_batcher.h"
@@ -22,6 +23,7 @@ long long positive(const nlohmann::json& section, const char* key, long long fal
 std::shared_ptr<Provider> make_provider(const nlohmann::json& section, bool dev_mode) {
   auto provider = std::make_shared<Provider>();
   provider->signing_keys = std::make_shared<SigningKeyCache>();
+  provider->clients = std::make_shared<ClientCache>();
   OidcSettings& s = provider->settings;
   nlohmann::json backchannel;
   if (!section.is_null()) {

@@ -38,11 +38,13 @@ struct OidcSettings {
 };
 
 class SigningKeyCache;
+class ClientCache;
 class TokenRateLimit;
 
 struct Provider {
   OidcSettings settings;
   std::shared_ptr<SigningKeyCache> signing_keys;       // made by make_provider
+  std::shared_ptr<ClientCache> clients;                // made by make_provider
   std::shared_ptr<TokenRateLimit> token_rate_limit;  // made by make_provider
   // The token endpoint's write transactions, committed in batches (store/write_batcher.h).
   std::shared_ptr<store::WriteBatcher> token_writes;  // made by make_provider

@@ -67,26 +67,33 @@ struct AdvanceRefresh {
             soci::use(next), soci::use(family_id), soci::use(generation))) {}
 };
 
-// The person's status and whether they still have a grant for the client, in one look-up.
+// The person's status, whether they still have a grant for the client and whether the client is
+// still enabled, in one look-up.
 struct SelectStanding {
   std::string client_id;
   long long person_id = 0;
   std::string status;
-  long long grants = 0;
+  long long grants = 0, client_enabled = 0;
   soci::statement st;
   explicit SelectStanding(soci::session& sql)
-      : st((sql.prepare << "SELECT p.status, (SELECT COUNT(*) FROM oidc_grants g WHERE g.person_id = p.id AND g.client_id = :c) "
+      : st((sql.prepare << "SELECT p.status, (SELECT COUNT(*) FROM oidc_grants g WHERE g.person_id = p.id AND g.client_id = :c), "
+                           "(SELECT COUNT(*) FROM oidc_clients c WHERE c.client_id = :c2 AND c.enabled <> 0) "
                            "FROM persons p WHERE p.id = :p",
-            soci::into(status), soci::into(grants), soci::use(client_id), soci::use(person_id))) {}
+            soci::into(status), soci::into(grants), soci::into(client_enabled), soci::use(client_id), soci::use(client_id),
+            soci::use(person_id))) {}
 };
 
-// The person may still receive tokens for this client: active, and the consent not withdrawn.
-bool still_granted(soci::session& sql, long long person_id, const std::string& client_id) {
+enum class Standing { Granted, ClientDisabled, Withdrawn };
+
+// Whether the person may still receive tokens for this client: active, the consent not
+// withdrawn, and the client not disabled since it authenticated (client_cache.h).
+Standing standing_of(soci::session& sql, long long person_id, const std::string& client_id) {
   store::Prepared<SelectStanding> standing(sql);
   standing->client_id = client_id;
   standing->person_id = person_id;
-  if (!store::run(sql, standing->st).got_data) return false;
-  return standing->status == "active" && standing->grants > 0;
+  if (!store::run(sql, standing->st).got_data) return Standing::Withdrawn;
+  if (standing->client_enabled == 0) return Standing::ClientDisabled;
+  return standing->status == "active" && standing->grants > 0 ? Standing::Granted : Standing::Withdrawn;
 }
 
 struct CodeRow {
@@ -192,9 +199,11 @@ ApiResponse exchange_code(app::Services& services, const OidcCall& call, const h
     } else if (verifier_it != form.end()) {
       return invalid_grant("no code_challenge was sent with the authorization request");
     }
+    const Standing standing = standing_of(sql, person_id, client.client_id);
+    if (standing == Standing::ClientDisabled) return client_refusal(call, "the client is disabled");
+    if (standing == Standing::Withdrawn) return invalid_grant("the authorization was withdrawn");
     store::Prepared<ClaimCode> claim_code(sql);
     if (claim(sql, claim_code, now, code_hash) != 1) return invalid_grant("the code was already used");
-    if (!still_granted(sql, person_id, client.client_id)) return invalid_grant("the authorization was withdrawn");
     // agentclaims: the enterprise the code acts for must still back the person (enterprise_claims.h).
     const ActingEnterprise acting = code_acting(sql, code_hash, row->scope);
     const auto enterprise = enterprise_claims(services, sql, person_id, acting);
@@ -255,15 +264,17 @@ ApiResponse refresh(app::Services& services, const OidcCall& call, const http::A
       for (const auto& s : split_scope(it->second))
         if (!granted.count(s)) return oauth_error(400, "invalid_scope", "scope " + s + " was not granted");
     }
+    const Standing standing = standing_of(sql, family.person_id, client.client_id);
+    if (standing == Standing::ClientDisabled) return client_refusal(call, "the client is disabled");
+    if (standing == Standing::Withdrawn) {
+      revoke_family(sql, family.id, now, "grant_revoked");
+      return invalid_grant("the authorization was withdrawn");
+    }
     store::Prepared<AdvanceRefresh> advance(sql);
     advance->family_id = family.id;
     advance->generation = presented->generation;
     advance->next = presented->generation + 1;
     if (store::run(sql, advance->st).affected_rows != 1) return reused();
-    if (!still_granted(sql, family.person_id, client.client_id)) {
-      revoke_family(sql, family.id, now, "grant_revoked");
-      return invalid_grant("the authorization was withdrawn");
-    }
     // agentclaims: a grant disabled, revoked or expired (or a representative replaced) ends the family.
     const auto enterprise = family_enterprise_claims(services, sql, family);
     if (!enterprise) {
