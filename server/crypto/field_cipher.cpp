@@ -7,6 +7,7 @@
 #include <sodium.h>
 
 #include <memory>
+#include <stdexcept>
 #include <vector>
 
 namespace uia::crypto {
@@ -115,18 +116,50 @@ std::optional<std::string> FieldCipher::open(std::string_view sealed, std::strin
   return plain;
 }
 
+struct BlindIndex::KeyedHash {
+  using Digest = std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)>;
+  Digest inner{EVP_MD_CTX_new(), &EVP_MD_CTX_free};
+  Digest outer{EVP_MD_CTX_new(), &EVP_MD_CTX_free};
+};
+
+BlindIndex::BlindIndex(const KeySet& keys) {
+  // RFC 2104: H((K ^ opad) || H((K ^ ipad) || message)), the key zero-padded to the block.
+  const EVP_MD* digest = keys.suite == CipherSuite::Aes256Gcm ? EVP_sha256() : EVP_sm3();
+  const int block = EVP_MD_get_block_size(digest);
+  if (block < static_cast<int>(keys.index_key.size())) throw std::logic_error("blind index: key longer than the hash block");
+  Bytes ipad(static_cast<std::size_t>(block), 0x36), opad(static_cast<std::size_t>(block), 0x5c);
+  for (std::size_t i = 0; i < keys.index_key.size(); ++i) {
+    ipad[i] ^= keys.index_key[i];
+    opad[i] ^= keys.index_key[i];
+  }
+  auto keyed = std::make_shared<KeyedHash>();
+  if (!keyed->inner || !keyed->outer || EVP_DigestInit_ex(keyed->inner.get(), digest, nullptr) != 1 ||
+      EVP_DigestUpdate(keyed->inner.get(), ipad.data(), ipad.size()) != 1 ||
+      EVP_DigestInit_ex(keyed->outer.get(), digest, nullptr) != 1 ||
+      EVP_DigestUpdate(keyed->outer.get(), opad.data(), opad.size()) != 1)
+    throw std::runtime_error("blind index: could not key the hash");
+  OPENSSL_cleanse(ipad.data(), ipad.size());
+  OPENSSL_cleanse(opad.data(), opad.size());
+  keyed_ = std::move(keyed);
+}
+
 std::string BlindIndex::operator()(std::string_view domain, std::string_view value) const {
-  Bytes message(domain.begin(), domain.end());
-  message.push_back(0);
-  message.insert(message.end(), value.begin(), value.end());
-  const EVP_MD* digest = keys_.suite == CipherSuite::Aes256Gcm ? EVP_sha256() : EVP_sm3();
-  const Bytes mac = hmac(digest, keys_.index_key, message);
+  KeyedHash::Digest ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
+  unsigned char inner[EVP_MAX_MD_SIZE], mac[EVP_MAX_MD_SIZE];
+  unsigned int inner_length = 0, mac_length = 0;
+  const unsigned char separator = 0;
+  if (!ctx || EVP_MD_CTX_copy_ex(ctx.get(), keyed_->inner.get()) != 1 ||
+      EVP_DigestUpdate(ctx.get(), domain.data(), domain.size()) != 1 || EVP_DigestUpdate(ctx.get(), &separator, 1) != 1 ||
+      EVP_DigestUpdate(ctx.get(), value.data(), value.size()) != 1 ||
+      EVP_DigestFinal_ex(ctx.get(), inner, &inner_length) != 1 || EVP_MD_CTX_copy_ex(ctx.get(), keyed_->outer.get()) != 1 ||
+      EVP_DigestUpdate(ctx.get(), inner, inner_length) != 1 || EVP_DigestFinal_ex(ctx.get(), mac, &mac_length) != 1)
+    throw std::runtime_error("blind index: hashing failed");
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out;
-  out.reserve(mac.size() * 2);
-  for (unsigned char b : mac) {
-    out.push_back(kHex[b >> 4]);
-    out.push_back(kHex[b & 15]);
+  out.reserve(mac_length * 2);
+  for (unsigned int i = 0; i < mac_length; ++i) {
+    out.push_back(kHex[mac[i] >> 4]);
+    out.push_back(kHex[mac[i] & 15]);
   }
   return out;
 }

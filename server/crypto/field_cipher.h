@@ -4,6 +4,7 @@
 //   a1: AES-256-GCM, 12-byte random nonce, 16-byte tag
 //   s1: SM4-CTR with a 16-byte random IV, then HMAC-SM3 over tag, AAD, IV and ciphertext
 #pragma once
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,11 +28,15 @@ class FieldCipher {
 // suite) of "<domain>\0<value>", hex. Without the key, the index reveals nothing searchable.
 class BlindIndex {
  public:
-  explicit BlindIndex(const KeySet& keys) : keys_(keys) {}
+  explicit BlindIndex(const KeySet& keys);
   std::string operator()(std::string_view domain, std::string_view value) const;
 
  private:
-  KeySet keys_;
+  // HMAC's inner and outer hash states with the padded key absorbed, made once: each MAC copies
+  // them. Keying HMAC per call cost five times as much, and looked the digest up in OpenSSL's
+  // provider tables under a lock that every worker thread queued for.
+  struct KeyedHash;
+  std::shared_ptr<const KeyedHash> keyed_;
 };
 
 }  // namespace uia::crypto

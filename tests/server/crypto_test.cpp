@@ -1,5 +1,7 @@
 // Personal data protection: Argon2id hashes, authenticated field encryption, blind indexes.
 #include <gtest/gtest.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
 
 #include <filesystem>
 
@@ -77,6 +79,24 @@ TEST(BlindIndex, DeterministicPerKeyAndDomain) {
   EXPECT_NE(index("phone", "15012340058"), BlindIndex(generate_keys(CipherSuite::Aes256Gcm))("phone", "15012340058"));
   EXPECT_EQ(index("phone", "x").size(), 64u);
   EXPECT_EQ(BlindIndex(generate_keys(CipherSuite::Sm4CtrHmacSm3))("phone", "x").size(), 64u);
+}
+
+TEST(BlindIndex, IsHmacOfDomainNulValueUnderTheIndexKey) {
+  // Stored indexes must keep matching whatever computes them: the same as OpenSSL's one-shot HMAC.
+  for (const CipherSuite suite : {CipherSuite::Aes256Gcm, CipherSuite::Sm4CtrHmacSm3}) {
+    const KeySet keys = generate_keys(suite);
+    const BlindIndex index(keys);
+    for (const std::string value : {std::string(), std::string("15012340058"), std::string(300, 'v')}) {
+      const std::string message = std::string("person.phone") + '\0' + value;
+      unsigned char mac[EVP_MAX_MD_SIZE];
+      unsigned int length = 0;
+      HMAC(suite == CipherSuite::Aes256Gcm ? EVP_sha256() : EVP_sm3(), keys.index_key.data(), static_cast<int>(keys.index_key.size()),
+           reinterpret_cast<const unsigned char*>(message.data()), message.size(), mac, &length);
+      std::string hex;
+      for (unsigned int i = 0; i < length; ++i) hex += "0123456789abcdef"[mac[i] >> 4], hex += "0123456789abcdef"[mac[i] & 15];
+      EXPECT_EQ(index("person.phone", value), hex) << value.size();
+    }
+  }
 }
 
 TEST(KeyFile, WritesPrivatelyAndLoadsBack) {
