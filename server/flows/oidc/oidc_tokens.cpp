@@ -182,10 +182,9 @@ void note_grant_use(soci::session& sql, const TokenFamily& family, long long now
 }
 
 NewTokens issue_tokens(const app::Services& services, const OidcSettings& settings, const TokenFamily& family,
-                       long long generation, std::string id_token, long long now) {
+                       long long generation, long long now) {
   NewTokens out;
   out.issued_at = now;
-  out.id_token = std::move(id_token);
   out.access = seal_bearer(*services.blind_index, {BearerKind::Access, family.id, generation, now, now + settings.access_token_seconds});
   out.refresh = seal_bearer(*services.blind_index, {BearerKind::Refresh, family.id, generation, now, family.expires_at});
   return out;
@@ -196,11 +195,9 @@ nlohmann::json token_response(const OidcSettings& settings, const TokenFamily& f
           {"refresh_token", tokens.refresh}, {"id_token", tokens.id_token}, {"scope", family.scope}};
 }
 
-std::string make_id_token(app::Services& services, const OidcSettings& settings, soci::session& sql, const store::OidcClient& client,
-                          const TokenFamily& family, const std::string& issuer, const std::optional<std::string>& nonce,
-                          const SigningKey& key, const nlohmann::json& extra_claims) {
-  const long long now = services.now_seconds();
-
+nlohmann::json id_token_claims(app::Services& services, const OidcSettings& settings, soci::session& sql,
+                               const store::OidcClient& client, const TokenFamily& family, const std::string& issuer,
+                               const std::optional<std::string>& nonce, const nlohmann::json& extra_claims, long long now) {
   nlohmann::json claims = {{"iss", issuer},
                            {"sub", subject_for(services, client, family.person_id)},
                            {"aud", client.client_id},
@@ -218,6 +215,10 @@ std::string make_id_token(app::Services& services, const OidcSettings& settings,
     if (const auto person = persons.find_by_id(sql, family.person_id)) add_id_claims(*person, scopes, claims);
   }
   add_enterprise_claims(extra_claims, claims);
+  return claims;
+}
+
+std::string sign_id_token(const SigningKey& key, const nlohmann::json& claims) {
   std::string signed_token =
       key.parsed ? crypto::jws_sign(*key.parsed, key.kid, claims) : crypto::jws_sign(key.private_pem, key.alg, key.kid, claims);
   if (signed_token.empty()) throw std::runtime_error("could not sign an ID token");

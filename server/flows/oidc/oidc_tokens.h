@@ -62,24 +62,27 @@ std::optional<TokenFamily> find_family(soci::session& sql, long long family_id);
 // that transaction's write lock on SQLite.
 // The provider keeps the key between requests (SigningKeyCache).
 SigningKey id_token_key(app::Services& services, const Provider& provider, const store::OidcClient& client);
-// The signed ID token of a token response. The token endpoint makes it BEFORE the transaction
-// that issues the tokens: the ES256 signature is CPU work that need not hold SQLite's single
-// write lock (an ID token made for a code that then turns out spent is never sent). It does not
-// name the family, so it needs no family id. `nonce` only on the code exchange; `extra_claims`
-// (an object or null) join it: whom the person acts for (enterprise_claims.h), checked by the
-// caller. `sql` reads the person when the scope asks for ID-document claims (uia_id); no writes.
-std::string make_id_token(app::Services& services, const OidcSettings& settings, soci::session& sql, const store::OidcClient& client,
-                          const TokenFamily& family, const std::string& issuer, const std::optional<std::string>& nonce,
-                          const SigningKey& key, const nlohmann::json& extra_claims);
+// The claims of a token response's ID token, read in the transaction that issues the tokens:
+// `nonce` only on the code exchange; `extra_claims` (an object or null) join them: whom the
+// person acts for (enterprise_claims.h), checked by the caller. `sql` reads the person when the
+// scope asks for ID-document claims (uia_id); no writes.
+nlohmann::json id_token_claims(app::Services& services, const OidcSettings& settings, soci::session& sql,
+                               const store::OidcClient& client, const TokenFamily& family, const std::string& issuer,
+                               const std::optional<std::string>& nonce, const nlohmann::json& extra_claims, long long now);
+// The ID token, signed with `key`. The token endpoint signs AFTER the transaction committed: the
+// ES256 signature is CPU work that need not hold SQLite's single write lock. Throws when the key
+// cannot sign.
+std::string sign_id_token(const SigningKey& key, const nlohmann::json& claims);
 // What one token response hands out.
 struct NewTokens {
   std::string access, refresh, id_token;
   long long issued_at = 0;
 };
 // The access and refresh tokens of `family` at refresh `generation`, sealed (bearer_token.h):
-// nothing to store, the family's row already holds what decides whether they stay good.
+// nothing to store, the family's row already holds what decides whether they stay good. The ID
+// token is the caller's (sign_id_token).
 NewTokens issue_tokens(const app::Services& services, const OidcSettings& settings, const TokenFamily& family,
-                       long long generation, std::string id_token, long long now);
+                       long long generation, long long now);
 // The grant's last use, in the caller's transaction.
 void note_grant_use(soci::session& sql, const TokenFamily& family, long long now);
 nlohmann::json token_response(const OidcSettings& settings, const TokenFamily& family, const NewTokens& tokens);

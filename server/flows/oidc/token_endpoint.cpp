@@ -1,5 +1,7 @@
 #include "flows/oidc/token_endpoint.h"
 
+#include <variant>
+
 #include <soci/soci.h>
 
 #include "crypto/jose.h"
@@ -123,41 +125,36 @@ std::optional<CodeRow> find_code(soci::session& sql, const std::string& code_has
   return c;
 }
 
-// The family a code starts, as far as its ID token needs it (the id comes with the insert).
-TokenFamily family_of(const CodeRow& code) {
-  TokenFamily f;
-  f.client_id = code.client_id;
-  f.person_id = code.person_id;
-  f.session_id = code.session_id;
-  f.scope = code.scope;
-  f.auth_time = code.auth_time;
-  f.level = code.level;
-  return f;
-}
-
 long long claim(soci::session& sql, auto& statement, long long now, const std::string& hash) {
   statement->now = now;
   statement->hash = hash;
   return store::run(sql, statement->st).affected_rows;
 }
 
-// The ID token made before the write transaction, with the enterprise claims it was made with:
-// the transaction uses it only when its own check of the acting identity gives the same claims.
-struct Premade {
-  std::string id_token;
-  nlohmann::json claims;
+// What a token transaction gives when every check passed: the response but for the ID token's
+// signature.
+struct Issued {
+  TokenFamily family;
+  NewTokens tokens;
+  nlohmann::json id_claims;
 };
+using Outcome = std::variant<ApiResponse, Issued>;
 
-// Each exchange runs in two steps. First, outside any transaction, the code (or refresh token)
-// is read and, when it looks spendable, the ES256 ID token is made (the CPU work). Then one
-// short write transaction re-reads it and applies every check as the only authority (single
-// use by compare-and-set, reuse revoking, PKCE, the grant and the person's status), seals the
-// access and refresh tokens to the family (nothing per token is stored: bearer_token.h), writes
-// the audit record and commits before the answer goes out. SQLite has one writer at a time:
+// Each exchange is one short write transaction that applies every check (single use by
+// compare-and-set, reuse revoking, PKCE, the client, the grant and the person's status), seals
+// the access and refresh tokens to the family (nothing per token is stored: bearer_token.h),
+// reads what the ID token says and writes the audit record. SQLite has one writer at a time:
 // what runs inside BEGIN IMMEDIATE bounds the whole endpoint's throughput, and concurrent
-// exchanges share one COMMIT (store/write_batcher.h). The pre-made ID token depends only on
-// columns that never change after the row is written (used_at, the generation and revoked_at
-// are checked again inside), and is dropped unsent when a check refuses.
+// exchanges share one COMMIT (store/write_batcher.h). The ES256 signature, the CPU work, comes
+// after the COMMIT, and nobody is answered before it. (Were signing ever to fail there, the
+// code would be spent unanswered: the client starts a new authorization, as after a lost reply.)
+ApiResponse answer(const OidcCall& call, const SigningKey& key, Outcome outcome) {
+  if (auto* refused = std::get_if<ApiResponse>(&outcome)) return std::move(*refused);
+  Issued& issued = std::get<Issued>(outcome);
+  issued.tokens.id_token = sign_id_token(key, issued.id_claims);
+  return no_store_json(200, token_response(call.settings(), issued.family, issued.tokens));
+}
+
 ApiResponse exchange_code(app::Services& services, const OidcCall& call, const http::ApiRequest& request, const Params& form,
                           const store::OidcClient& client, const std::string& issuer) {
   const std::string code = param(form, "code");
@@ -167,15 +164,7 @@ ApiResponse exchange_code(app::Services& services, const OidcCall& call, const h
   const std::string code_hash = crypto::token_hash(code);
   const SigningKey key = id_token_key(services, call.provider, client);
   const long long now = services.now_seconds();
-  const std::optional<Premade> premade = services.db->with_session([&](soci::session& sql) -> std::optional<Premade> {
-    const auto row = find_code(sql, code_hash);
-    if (!row || row->client_id != client.client_id || row->used || row->expires_at <= now) return std::nullopt;
-    auto enterprise = enterprise_claims(services, sql, row->person_id, code_acting(sql, code_hash, row->scope));
-    if (!enterprise) return std::nullopt;
-    return Premade{make_id_token(services, call.settings(), sql, client, family_of(*row), issuer, row->nonce, key, *enterprise),
-                   std::move(*enterprise)};
-  });
-  return call.provider.token_writes->transact(*services.db, [&](soci::session& sql) -> ApiResponse {
+  return answer(call, key, call.provider.token_writes->transact(*services.db, [&](soci::session& sql) -> Outcome {
     const auto row = find_code(sql, code_hash);
     if (!row) return invalid_grant("unknown code");
     const std::string target = "oidc_client:" + client.client_id;
@@ -215,15 +204,12 @@ ApiResponse exchange_code(app::Services& services, const OidcCall& call, const h
     const TokenFamily family = start_family(services, call.settings(), sql, client.client_id, person_id, row->session_id,
                                             code_hash, row->scope, row->auth_time, row->level);
     remember_family_acting(sql, family.id, acting);  // agentclaims
-    std::string id_token = premade && premade->claims == *enterprise
-                               ? premade->id_token
-                               : make_id_token(services, call.settings(), sql, client, family, issuer, row->nonce, key, *enterprise);
-    const NewTokens tokens = issue_tokens(services, call.settings(), family, family.refresh_generation, std::move(id_token), now);
     note_grant_use(sql, family, now);
     record_audit(sql, now, {target, "oidc.token.code", "person:" + std::to_string(person_id), request.client_ip, "ok",
                             "family:" + std::to_string(family.id)});
-    return no_store_json(200, token_response(call.settings(), family, tokens));
-  });
+    return Issued{family, issue_tokens(services, call.settings(), family, family.refresh_generation, now),
+                  id_token_claims(services, call.settings(), sql, client, family, issuer, row->nonce, *enterprise, now)};
+  }));
 }
 
 ApiResponse refresh(app::Services& services, const OidcCall& call, const http::ApiRequest& request, const Params& form,
@@ -232,18 +218,7 @@ ApiResponse refresh(app::Services& services, const OidcCall& call, const http::A
   if (token.empty() || token.size() > 256) return oauth_error(400, "invalid_request", "refresh_token is required");
   const SigningKey key = id_token_key(services, call.provider, client);
   const long long now = services.now_seconds();
-  // As for the code (see exchange_code): the ID token made first, every check inside the transaction.
-  const std::optional<Premade> premade = services.db->with_session([&](soci::session& sql) -> std::optional<Premade> {
-    const auto presented = find_refresh_token(services, sql, token);
-    if (!presented || !presented->usable || presented->family.client_id != client.client_id ||
-        presented->family.expires_at <= now)
-      return std::nullopt;
-    auto enterprise = family_enterprise_claims(services, sql, presented->family);
-    if (!enterprise) return std::nullopt;
-    return Premade{make_id_token(services, call.settings(), sql, client, presented->family, issuer, std::nullopt, key, *enterprise),
-                   std::move(*enterprise)};
-  });
-  return call.provider.token_writes->transact(*services.db, [&](soci::session& sql) -> ApiResponse {
+  return answer(call, key, call.provider.token_writes->transact(*services.db, [&](soci::session& sql) -> Outcome {
     const auto presented = find_refresh_token(services, sql, token);
     if (!presented) return invalid_grant("unknown refresh token");
     const TokenFamily& family = presented->family;
@@ -281,14 +256,11 @@ ApiResponse refresh(app::Services& services, const OidcCall& call, const http::A
       end_family_for_lost_identity(sql, family, now, request.client_ip, "oidc.token.refresh");
       return invalid_grant("the enterprise identity of the authorization no longer holds");
     }
-    std::string id_token = premade && premade->claims == *enterprise
-                               ? premade->id_token
-                               : make_id_token(services, call.settings(), sql, client, family, issuer, std::nullopt, key, *enterprise);
-    const NewTokens tokens = issue_tokens(services, call.settings(), family, advance->next, std::move(id_token), now);
     note_grant_use(sql, family, now);
     record_audit(sql, now, {target, "oidc.token.refresh", person, request.client_ip, "ok", "family:" + std::to_string(family.id)});
-    return no_store_json(200, token_response(call.settings(), family, tokens));
-  });
+    return Issued{family, issue_tokens(services, call.settings(), family, advance->next, now),
+                  id_token_claims(services, call.settings(), sql, client, family, issuer, std::nullopt, *enterprise, now)};
+  }));
 }
 
 }  // namespace
