@@ -7,3 +7,7 @@ ALTER TABLE oidc_token_families ADD COLUMN refresh_generation BIGINT NOT NULL DE
 ALTER TABLE oidc_token_families ADD COLUMN access_floor BIGINT NOT NULL DEFAULT 0;
 DROP TABLE oidc_access_tokens;
 DROP TABLE oidc_refresh_tokens;
+-- A spent code names the family it started, so that a second use revokes that family (RFC 6749
+-- §4.1.2) without an index over every family's code (each exchange wrote a random leaf of it).
+ALTER TABLE oidc_codes ADD COLUMN family_id BIGINT;
+DROP INDEX oidc_token_families_code ON oidc_token_families;

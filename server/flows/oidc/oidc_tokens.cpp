@@ -275,7 +275,8 @@ void revoke_family(soci::session& sql, long long family_id, long long now, const
 int revoke_families_of_code(soci::session& sql, const std::string& code_hash, long long now) {
   std::vector<long long> ids;
   long long id = 0;
-  soci::statement st = (sql.prepare << "SELECT id FROM oidc_token_families WHERE code_hash = :h AND revoked_at IS NULL",
+  soci::statement st = (sql.prepare << "SELECT f.id FROM oidc_codes c JOIN oidc_token_families f ON f.id = c.family_id "
+                                       "WHERE c.code_hash = :h AND f.revoked_at IS NULL",
                         soci::into(id), soci::use(code_hash));
   st.execute();
   while (st.fetch()) ids.push_back(id);

@@ -59,6 +59,15 @@ struct ClaimCode {
             soci::use(hash))) {}
 };
 
+// The code, once spent, names the family it started (a second use revokes that family).
+struct LinkCodeFamily {
+  long long family_id = 0;
+  std::string hash;
+  soci::statement st;
+  explicit LinkCodeFamily(soci::session& sql)
+      : st((sql.prepare << "UPDATE oidc_codes SET family_id = :f WHERE code_hash = :h", soci::use(family_id), soci::use(hash))) {}
+};
+
 // A refresh spends the family's current refresh token: compare-and-set on its generation.
 struct AdvanceRefresh {
   long long next = 0, family_id = 0, generation = 0;
@@ -203,6 +212,10 @@ ApiResponse exchange_code(app::Services& services, const OidcCall& call, const h
     }
     const TokenFamily family = start_family(services, call.settings(), sql, client.client_id, person_id, row->session_id,
                                             code_hash, row->scope, row->auth_time, row->level);
+    store::Prepared<LinkCodeFamily> link(sql);
+    link->family_id = family.id;
+    link->hash = code_hash;
+    store::run(sql, link->st);
     remember_family_acting(sql, family.id, acting);  // agentclaims
     note_grant_use(sql, family, now);
     record_audit(sql, now, {target, "oidc.token.code", "person:" + std::to_string(person_id), request.client_ip, "ok",
