@@ -7,10 +7,14 @@
 #include <openssl/evp.h>
 #include <openssl/param_build.h>
 #include <openssl/pem.h>
+#include <openssl/rsa.h>
 #include <sodium.h>
 
 #include <memory>
+#include <mutex>
 #include <vector>
+
+#include "crypto/sha256.h"
 
 namespace uia::crypto {
 namespace {
@@ -102,20 +106,25 @@ Pkey public_from_jwk(const nlohmann::json& jwk, JwsAlg alg) {
   return Pkey(key);
 }
 
-std::optional<std::string> sign_bytes(EVP_PKEY* key, JwsAlg alg, std::string_view input) {
-  std::unique_ptr<EVP_MD_CTX, MdCtxFree> ctx(EVP_MD_CTX_new());
-  if (!ctx) return std::nullopt;
-  // One signature per context: FINALISE spares OpenSSL copying the key context to keep this one
-  // usable (a third of an ES256 signature's time), and the key's maximum signature size spares
-  // a sizing call.
-  EVP_MD_CTX_set_flags(ctx.get(), EVP_MD_CTX_FLAG_FINALISE);
-  if (EVP_DigestSignInit(ctx.get(), nullptr, EVP_sha256(), nullptr, key) != 1) return std::nullopt;
-  const int max_size = EVP_PKEY_get_size(key);
+using PkeyCtx = std::unique_ptr<EVP_PKEY_CTX, PkeyCtxFree>;
+
+// A context that signs SHA-256 digests with `key` (PKCS #1 v1.5 for RSA). Making one looks the
+// signature algorithm up in OpenSSL's provider tables; a SigningPrivateKey keeps its contexts.
+PkeyCtx signing_context(EVP_PKEY* key, JwsAlg alg) {
+  PkeyCtx ctx(EVP_PKEY_CTX_new_from_pkey(nullptr, key, nullptr));
+  if (!ctx || EVP_PKEY_sign_init(ctx.get()) != 1 || EVP_PKEY_CTX_set_signature_md(ctx.get(), sha256_md()) != 1) return nullptr;
+  if (alg == JwsAlg::RS256 && EVP_PKEY_CTX_set_rsa_padding(ctx.get(), RSA_PKCS1_PADDING) != 1) return nullptr;
+  return ctx;
+}
+
+// The JWS signature of `input`: its SHA-256 signed, ECDSA as the two integers side by side.
+std::optional<std::string> sign_bytes(EVP_PKEY_CTX* ctx, JwsAlg alg, std::string_view input) {
+  const Sha256Digest digest = sha256(input);
+  const int max_size = EVP_PKEY_get_size(EVP_PKEY_CTX_get0_pkey(ctx));
   if (max_size <= 0) return std::nullopt;
   size_t len = static_cast<size_t>(max_size);
   std::string sig(len, '\0');
-  if (EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char*>(sig.data()), &len,
-                     reinterpret_cast<const unsigned char*>(input.data()), input.size()) != 1)
+  if (EVP_PKEY_sign(ctx, reinterpret_cast<unsigned char*>(sig.data()), &len, digest.data(), digest.size()) != 1)
     return std::nullopt;
   sig.resize(len);
   if (alg == JwsAlg::RS256) return sig;
@@ -142,7 +151,7 @@ bool verify_bytes(EVP_PKEY* key, JwsAlg alg, std::string_view input, std::string
     OPENSSL_free(der);
   }
   std::unique_ptr<EVP_MD_CTX, MdCtxFree> ctx(EVP_MD_CTX_new());
-  if (!ctx || EVP_DigestVerifyInit(ctx.get(), nullptr, EVP_sha256(), nullptr, key) != 1) return false;
+  if (!ctx || EVP_DigestVerifyInit(ctx.get(), nullptr, sha256_md(), nullptr, key) != 1) return false;
   return EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char*>(signature.data()), signature.size(),
                           reinterpret_cast<const unsigned char*>(input.data()), input.size()) == 1;
 }
@@ -220,10 +229,10 @@ nlohmann::json public_jwk(std::string_view private_pem, JwsAlg alg, std::string_
 }
 
 namespace {
-std::string sign_compact(EVP_PKEY* key, JwsAlg alg, std::string_view kid, const nlohmann::json& payload) {
+std::string sign_compact(EVP_PKEY_CTX* ctx, JwsAlg alg, std::string_view kid, const nlohmann::json& payload) {
   const nlohmann::json header = {{"alg", jws_alg_name(alg)}, {"typ", "JWT"}, {"kid", kid}};
   const std::string input = base64url_encode(header.dump()) + "." + base64url_encode(payload.dump());
-  const auto signature = sign_bytes(key, alg, input);
+  const auto signature = sign_bytes(ctx, alg, input);
   if (!signature) return {};
   return input + "." + base64url_encode(*signature);
 }
@@ -232,8 +241,14 @@ std::string sign_compact(EVP_PKEY* key, JwsAlg alg, std::string_view kid, const 
 std::string jws_sign(std::string_view private_pem, JwsAlg alg, std::string_view kid, const nlohmann::json& payload) {
   Pkey key = read_private(private_pem);
   if (!key_fits(key.get(), alg)) return {};
-  return sign_compact(key.get(), alg, kid, payload);
+  const PkeyCtx ctx = signing_context(key.get(), alg);
+  return ctx ? sign_compact(ctx.get(), alg, kid, payload) : std::string();
 }
+
+struct SigningPrivateKey::Signers {
+  std::mutex mutex;
+  std::vector<PkeyCtx> idle;  // at most kKeptContexts
+};
 
 std::optional<SigningPrivateKey> SigningPrivateKey::from_pem(std::string_view private_pem, JwsAlg alg) {
   Pkey key = read_private(private_pem);
@@ -241,12 +256,27 @@ std::optional<SigningPrivateKey> SigningPrivateKey::from_pem(std::string_view pr
   SigningPrivateKey out;
   out.key_ = std::shared_ptr<EVP_PKEY>(key.release(), PkeyFree());
   out.alg_ = alg;
+  out.signers_ = std::make_shared<SigningPrivateKey::Signers>();
   return out;
 }
 
 std::string jws_sign(const SigningPrivateKey& key, std::string_view kid, const nlohmann::json& payload) {
-  if (!key.key_) return {};
-  return sign_compact(key.key_.get(), key.alg_, kid, payload);
+  if (!key.key_ || !key.signers_) return {};
+  // A context of its own per concurrent signature (one is not to be shared), kept for the next.
+  PkeyCtx ctx;
+  {
+    std::lock_guard lock(key.signers_->mutex);
+    if (!key.signers_->idle.empty()) {
+      ctx = std::move(key.signers_->idle.back());
+      key.signers_->idle.pop_back();
+    }
+  }
+  if (!ctx) ctx = signing_context(key.key_.get(), key.alg_);
+  if (!ctx) return {};
+  std::string signed_token = sign_compact(ctx.get(), key.alg_, kid, payload);
+  std::lock_guard lock(key.signers_->mutex);
+  if (key.signers_->idle.size() < SigningPrivateKey::kKeptContexts) key.signers_->idle.push_back(std::move(ctx));
+  return signed_token;
 }
 
 nlohmann::json jws_peek_header(std::string_view compact) {

@@ -39,11 +39,15 @@ class SigningPrivateKey {
   // nullopt when the PEM does not hold a key of `alg`.
   static std::optional<SigningPrivateKey> from_pem(std::string_view private_pem, JwsAlg alg);
   JwsAlg alg() const { return alg_; }
+  // Signing contexts kept for reuse (about one per worker thread signing at once).
+  static constexpr std::size_t kKeptContexts = 16;
 
  private:
   friend std::string jws_sign(const SigningPrivateKey&, std::string_view, const nlohmann::json&);
+  struct Signers;
   std::shared_ptr<evp_pkey_st> key_;
   JwsAlg alg_ = JwsAlg::ES256;
+  std::shared_ptr<Signers> signers_;  // shared by the copies, like the key
 };
 std::string jws_sign(const SigningPrivateKey& key, std::string_view kid, const nlohmann::json& payload);
 

@@ -1,9 +1,10 @@
 #include "crypto/tokens.h"
 
-#include <openssl/sha.h>
 #include <sodium.h>
 
 #include <vector>
+
+#include "crypto/sha256.h"
 
 namespace uia::crypto {
 
@@ -23,8 +24,7 @@ std::string random_digits(ports::Random& random, int count) {
 }
 
 std::string token_hash(std::string_view token) {
-  unsigned char digest[SHA256_DIGEST_LENGTH];
-  SHA256(reinterpret_cast<const unsigned char*>(token.data()), token.size(), digest);
+  const Sha256Digest digest = sha256(token);
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out;
   for (unsigned char b : digest) {
