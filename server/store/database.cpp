@@ -64,6 +64,16 @@ int wait_for_writer(void*, int attempts) {
   return 1;  // try again
 }
 
+// The transaction statements every SQLite write runs, prepared once per pooled connection.
+struct BeginImmediate {
+  soci::statement st;
+  explicit BeginImmediate(soci::session& sql) : st((sql.prepare << "BEGIN IMMEDIATE")) {}
+};
+struct Commit {
+  soci::statement st;
+  explicit Commit(soci::session& sql) : st((sql.prepare << "COMMIT")) {}
+};
+
 }  // namespace
 
 bool parse_database_url(const std::string& url, DatabaseUrl& out, std::string& error) {
@@ -117,7 +127,7 @@ Database::~Database() {
 
 void Database::begin(soci::session& sql) const {
   if (url_.backend == Backend::Sqlite) {
-    sql << "BEGIN IMMEDIATE";
+    run_prepared<BeginImmediate>(sql);
   } else {
     sql.begin();
   }
@@ -125,7 +135,7 @@ void Database::begin(soci::session& sql) const {
 
 void Database::commit(soci::session& sql) const {
   if (url_.backend == Backend::Sqlite) {
-    sql << "COMMIT";
+    run_prepared<Commit>(sql);
     signal_writer_release();
     checkpoint_if_due(sql);  // after the write lock is free (store/wal_checkpoint.h)
   } else {

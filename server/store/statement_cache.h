@@ -100,4 +100,11 @@ struct RunResult {
 // keep its read transaction (and an old snapshot) open on the connection after the call.
 RunResult run(soci::session& sql, soci::statement& st);
 
+// Runs a cached statement that binds nothing (BEGIN IMMEDIATE, COMMIT, SAVEPOINT ...).
+template <typename Statement>
+void run_prepared(soci::session& sql) {
+  Prepared<Statement> statement(sql);
+  run(sql, statement->st);
+}
+
 }  // namespace uia::store

@@ -24,12 +24,6 @@ struct RollbackToSavepoint {
   explicit RollbackToSavepoint(soci::session& sql) : st((sql.prepare << "ROLLBACK TO uia_batch_item")) {}
 };
 
-template <typename Statement>
-void execute(soci::session& sql) {
-  Prepared<Statement> statement(sql);
-  run(sql, statement->st);
-}
-
 }  // namespace
 
 void WriteBatcher::submit(Database& db, Item& item) {
@@ -73,14 +67,14 @@ void WriteBatcher::lead(Database& db, const std::vector<Item*>& batch) {
         return;
       }
       for (Item* it : batch) {
-        execute<Savepoint>(sql);
+        run_prepared<Savepoint>(sql);
         try {
           it->run(sql);
         } catch (...) {
           it->error = std::current_exception();
-          execute<RollbackToSavepoint>(sql);
+          run_prepared<RollbackToSavepoint>(sql);
         }
-        execute<ReleaseSavepoint>(sql);
+        run_prepared<ReleaseSavepoint>(sql);
       }
     });
   } catch (...) {
