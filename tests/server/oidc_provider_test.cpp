@@ -118,6 +118,12 @@ TEST(OidcProviderConfig, ReadsLifetimesAndRefusesBadSettings) {
   EXPECT_EQ(p->settings.access_token_seconds, 300);
   EXPECT_EQ(p->settings.refresh_token_seconds, 24 * 3600);
   EXPECT_EQ(p->settings.id_token_seconds, 600);
+  // A section that leaves the lifetimes out gets the defaults in days, not 30 seconds.
+  const auto defaults = make_provider({{"backchannel_logout", {{"adapter", "http"}}}}, true);
+  EXPECT_EQ(defaults->settings.key_rotation_seconds, 30 * 24 * 3600);
+  EXPECT_EQ(defaults->settings.refresh_token_seconds, 30 * 24 * 3600);
+  EXPECT_EQ(defaults->settings.key_rotation_seconds, Provider().settings.key_rotation_seconds);
+  EXPECT_EQ(defaults->settings.refresh_token_seconds, Provider().settings.refresh_token_seconds);
   const auto refused = [](const nlohmann::json& section, bool dev, const std::string& key) {
     try {
       make_provider(section, dev);

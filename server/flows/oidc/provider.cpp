@@ -10,9 +10,10 @@
 namespace uia::flows::oidc {
 namespace {
 
+// The setting in seconds: its value (or the fallback, in the same unit) times `unit`.
 long long positive(const nlohmann::json& section, const char* key, long long fallback, long long unit = 1) {
   const auto it = section.find(key);
-  if (it == section.end()) return fallback;
+  if (it == section.end()) return fallback * unit;
   if (!it->is_number_integer() || it->get<long long>() <= 0 || it->get<long long>() > 10LL * 365 * 24 * 3600)
     throw std::runtime_error(std::string("oidc.") + key + " must be a positive integer");
   return it->get<long long>() * unit;
