@@ -65,6 +65,12 @@ namespace uia {
     "The password must combine at least two of digits, letters and symbols")                      \
   X(PasswordCharacters, "PASSWORD_CHARACTERS", "密码含有不允许的字符（空格或非ASCII字符）",         \
     "The password contains characters that are not allowed (spaces or non-ASCII)")                 \
+  X(PasswordAllClasses, "PASSWORD_ALL_CLASSES", "密码须同时包含数字、字母和符号",                 \
+    "The password must contain digits, letters and symbols")                                        \
+  X(PasswordUpperLower, "PASSWORD_UPPER_LOWER", "密码须同时包含大写字母和小写字母",               \
+    "The password must contain both upper-case and lower-case letters")                            \
+  X(PasswordNamePinyin, "PASSWORD_NAME_PINYIN", "请勿将姓名拼音设为密码",                          \
+    "The password must not contain the pinyin of the holder's name")                              \
   X(PasswordContainsAccount, "PASSWORD_CONTAINS_ACCOUNT", "密码不能包含账号", "The password must not contain the account name") \
   X(PasswordCommon, "PASSWORD_COMMON", "密码过于简单，请勿使用常见密码", "The password is too common") \
   X(PasswordMismatch, "PASSWORD_MISMATCH", "两次输入的密码不一致", "The two passwords do not match") \

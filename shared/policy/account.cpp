@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "policy/name_pinyin.h"
+
 namespace uia {
 namespace {
 
@@ -34,7 +36,7 @@ Verdict check_account_name(std::string_view account, const AccountNamePolicy& po
 }
 
 Verdict check_password(std::string_view password, std::string_view account,
-                       const PasswordPolicy& policy) {
+                       const PasswordPolicy& policy, std::string_view person_name) {
   constexpr ErrorCode kCode = ErrorCode::PasswordInvalid;
   if (password.empty()) return Verdict::fail(kCode, ErrorCode::PasswordEmpty);
   // Printable ASCII without the space: '!' (0x21) .. '~' (0x7E).
@@ -56,16 +58,33 @@ Verdict check_password(std::string_view password, std::string_view account,
     }
   }
   const int classes = int{digit} + int{letter} + int{symbol};
-  if (classes < policy.min_classes) return Verdict::fail(kCode, ErrorCode::PasswordClasses);
+  if (classes < policy.min_classes)
+    return Verdict::fail(kCode, policy.min_classes >= 3 ? ErrorCode::PasswordAllClasses : ErrorCode::PasswordClasses);
   if (policy.require_upper_and_lower && !(upper && lower_case))
-    return Verdict::fail(kCode, ErrorCode::PasswordClasses);
+    return Verdict::fail(kCode, ErrorCode::PasswordUpperLower);
 
   if (policy.reject_containing_account && !account.empty() &&
       lower(password).find(lower(account)) != std::string::npos)
     return Verdict::fail(kCode, ErrorCode::PasswordContainsAccount);
+  if (policy.reject_name_pinyin && contains_name_pinyin(password, person_name))
+    return Verdict::fail(kCode, ErrorCode::PasswordNamePinyin);
   if (policy.reject_common && is_common_password(password))
     return Verdict::fail(kCode, ErrorCode::PasswordCommon);
   return Verdict::pass();
+}
+
+std::string password_rule_text(const PasswordPolicy& policy) {
+  std::string text = std::to_string(policy.min_length) + "-" + std::to_string(policy.max_length) + "位";
+  if (policy.require_upper_and_lower)
+    text += policy.min_classes >= 3 ? "，须包含大写字母、小写字母、数字和符号" : "，须包含大写字母和小写字母";
+  else if (policy.min_classes >= 3)
+    text += "数字、字母和符号的组合";
+  else if (policy.min_classes == 2)
+    text += "数字、字母或符号至少2种的组合";
+  else
+    text += "字符";
+  if (policy.reject_name_pinyin) text += "，请勿将姓名拼音设为密码";
+  return text;
 }
 
 }  // namespace uia
