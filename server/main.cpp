@@ -1,4 +1,4 @@
-// `uia`: the platform's one executable. Subcommands: serve, migrate, import, keygen, validate, admin.
+// `uia`: the platform's one executable. Subcommands: serve, migrate, import, keygen, validate, profile, admin.
 #include <filesystem>
 #include <iostream>
 #include <string>
@@ -7,6 +7,7 @@
 #include "cli/admin_command.h"
 #include "cli/import_command.h"
 #include "cli/migrate_command.h"
+#include "cli/profile_command.h"
 #include "cli/serve_command.h"
 #include "crypto/keys.h"
 #include "cli/validate_command.h"
@@ -20,7 +21,8 @@ void print_usage() {
                "  migrate --db URL                                  apply the database migrations\n"
                "  keygen FILE [--suite sm4-ctr-hmac-sm3]            new keys for ID numbers and phones at rest\n"
                "  import persons FILE.csv --db URL [--keys FILE]    load accounts to activate (pending_activation)\n"
-               "  validate KIND VALUE                               check one value with the shared rules\n"
+               "  validate [--profile NAME] KIND VALUE              check one value with the shared rules\n"
+               "  profile show NAME [--config FILE] | list | fields the province profiles (jilin, hubei, shandong, hainan, gongshang)\n"
                "  admin add --db URL --username NAME --role ROLES   a back-office account (password on stdin)\n"
                "  admin disable --db URL --username NAME            end a back-office account's access\n";
 }
@@ -43,6 +45,7 @@ int main(int argc, char** argv) {
     return uia::run_validate_command(args, clock, std::cout, std::cerr);
   }
   if (command == "serve") return uia::run_serve_command(args, executable);
+  if (command == "profile") return uia::run_profile_command(args, std::cout, std::cerr);
   if (command == "migrate") return uia::run_migrate_command(args, std::cout, std::cerr);
   if (command == "import") return uia::run_import_command(args, std::cout, std::cerr);
   if (command == "admin") return uia::run_admin_command(args, std::cin, std::cout, std::cerr);

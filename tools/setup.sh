@@ -15,7 +15,7 @@ packages=(
   libpistache-dev nlohmann-json3-dev libsodium-dev libssl-dev libqrencode-dev zlib1g-dev libcurl4-openssl-dev
   libsoci-dev libsoci-sqlite3-4.0 libsoci-mysql4.0 libsqlite3-dev libmariadb-dev mariadb-server
   emscripten nodejs
-  fonts-wqy-microhei python3-fonttools
+  fonts-wqy-microhei python3-fonttools golang-github-mozillazg-go-pinyin-dev
   chromium
 )
 

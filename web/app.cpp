@@ -11,6 +11,7 @@
 #include "json.h"
 #include "net.h"
 #include "platform.h"
+#include "profile/profile_fields.h"
 
 namespace uia::web {
 namespace {
@@ -405,6 +406,33 @@ void App::frame_register(const PageContext& ctx) {
   if (ctx.now < register_.sms_resend_at) wake_after(0.25);  // the countdown ticks
 }
 
+void App::load_province_profile() {
+  profile_status_ = ProfileStatus::Loading;
+  net::send("GET", "/api/v1/profile", "", [this](const net::Response& r) {
+    FlatFields fields(r.fields.begin(), r.fields.end());
+    Profile received;
+    if (r.ok() && r.json && apply_profile_fields(received, fields).ok()) {
+      profile_ = std::move(received);
+      profile_status_ = ProfileStatus::Ready;
+    } else {
+      profile_status_ = ProfileStatus::Failed;
+    }
+    wake_after(0);
+  });
+}
+
+void App::draw_profile_wait(const PageContext& ctx) {
+  const ui::Form& form = ctx.form;
+  ImGui::SetCursorPosX(form.x);
+  if (profile_status_ != ProfileStatus::Failed) {
+    ui::Note("正在加载…", form.width);
+    return;
+  }
+  ui::MessageBox("无法连接服务器，请检查网络后重试", ui::Tone::Error, form.field_w());
+  ImGui::SetCursorPosX(form.x);
+  if (ui::PrimaryButton("重试", ImVec2(form.field_w(), 40))) load_province_profile();
+}
+
 void App::frame(Date today, double now) {
   now_ = now;
   const Display& d = display();
@@ -434,7 +462,7 @@ void App::frame(Date today, double now) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(p, ImVec2(p.x + d.width, p.y + h), ui::color::kPrimary);
     ImGui::PushFont(fonts::heading());
-    const char* title = "统一身份认证平台";
+    const char* title = profile_status_ == ProfileStatus::Ready ? profile_.platform_name.c_str() : "统一身份认证平台";
     ImVec2 ts = ImGui::CalcTextSize(title);
     float x = wide ? std::max(16.0f, (content_w - kCardWidth) * 0.5f) : (content_w - ts.x) * 0.5f;
     dl->AddText(ImVec2(p.x + x, p.y + (h - ts.y) * 0.5f), IM_COL32_WHITE, title);
@@ -443,9 +471,11 @@ void App::frame(Date today, double now) {
   }
 
   // Card with the page.
+  if (profile_status_ == ProfileStatus::Empty) load_province_profile();
   PageContext ctx;
   ctx.today = today;
   ctx.now = now;
+  ctx.profile = &profile_;
   ui::Form& form = ctx.form;
   form.wide = wide;
   float card_x, card_w, pad;
@@ -470,7 +500,8 @@ void App::frame(Date today, double now) {
   const ImVec2 card_top(ImGui::GetWindowPos().x + card_x, ImGui::GetCursorScreenPos().y);
   ui::RowGap(wide ? 28.0f : 8.0f);
 
-  draw_page(ctx);
+  if (profile_status_ == ProfileStatus::Ready) draw_page(ctx);
+  else draw_profile_wait(ctx);
 
   ui::RowGap(wide ? 20.0f : 8.0f);
   const float card_bottom = ImGui::GetCursorScreenPos().y;

@@ -210,6 +210,14 @@ class App {
   Restore restore_ = Restore::NotAsked;
   bool scroll_to_top_ = false;
   double now_ = 0;
+
+  // The province profile (GET /api/v1/profile), fetched once at start; the pages wait for it.
+  enum class ProfileStatus { Empty, Loading, Ready, Failed };
+  void load_province_profile();
+  // Shown in the card until the profile is there: a note while it loads, a retry when it failed.
+  void draw_profile_wait(const PageContext& ctx);
+  Profile profile_;
+  ProfileStatus profile_status_ = ProfileStatus::Empty;
   LoginState login_;
   RegisterState register_;
   ActivationState activation_;

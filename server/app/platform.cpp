@@ -83,6 +83,7 @@ std::unique_ptr<Platform> build_platform(const PlatformConfig& config, std::shar
   if (config.dev) s.dev_ledger = std::make_shared<DevLedger>();
   if (!apply_limits(file_config.contains("limits") ? file_config["limits"] : nlohmann::json(), s.limits, error))
     throw std::runtime_error(error);
+  s.province = resolve_profile(config.profile, file_config.contains("profile") ? file_config["profile"] : nlohmann::json());
   s.read_cache = std::make_shared<runtime::ReadCache>(s.limits.read_cache_seconds);
   if (auto it = file_config.find("trusted_proxies"); it != file_config.end()) {
     if (!it->is_array()) throw std::runtime_error("trusted_proxies must be a list of addresses or CIDR ranges");

@@ -19,6 +19,7 @@ struct PlatformConfig {
   std::filesystem::path config_file;  // JSON: {"keys_file", "ports": {...}, "argon2": {...}}
   std::filesystem::path keys_file;    // overrides config_file's keys_file and UIA_KEYS_FILE
   std::size_t workers = 8;
+  std::string profile;  // --profile NAME: a built-in province profile (empty: the config file's, else jilin)
 };
 
 struct Platform {

@@ -37,6 +37,7 @@
 #include "flows/oidc/token_endpoint.h"
 #include "flows/oidc/token_use.h"
 #include "flows/profile/profile.h"
+#include "flows/province/profile_route.h"
 #include "flows/qr_login/qr_login.h"
 #include "flows/recovery/recovery.h"
 #include "flows/registration/registration.h"
@@ -103,7 +104,7 @@ void validate_route(const Services& services, const Pistache::Http::Request& req
     return http::send_error(response, Code::Bad_Request, ErrorCode::FieldRequired, "value");
   const auto kind = value_kind_from_name(kind_it->get<std::string>());
   if (!kind) return http::send_error(response, Code::Bad_Request, ErrorCode::KindUnknown, "kind");
-  const Verdict verdict = validate_value(*kind, value_it->get<std::string>(), services.clock->today());
+  const Verdict verdict = validate_value(*kind, value_it->get<std::string>(), services.clock->today(), services.profile());
   nlohmann::json out = {{"valid", verdict.ok()}, {"code", code_name(verdict.code)}, {"message", verdict.message_zh()}};
   if (verdict.detail != verdict.code) out["detail"] = code_name(verdict.detail);
   if (!verdict.ok()) out["field"] = value_kind_field(*kind);
@@ -210,6 +211,9 @@ void add_api_routes(http::Router& router, Services& services, runtime::WorkerPoo
                }),
                max_body_bytes);
   };
+  router.add(Method::Get, "/api/v1/profile", [&services](const auto& request, auto response, const auto&) {
+    flows::profile_route(services, request, std::move(response));
+  });
   router.add(Method::Post, "/api/v1/validate", [&services](const auto& request, auto response, const auto&) {
     validate_route(services, request, std::move(response));
   });

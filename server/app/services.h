@@ -5,6 +5,7 @@
 
 #include "app/dev_ledger.h"
 #include "app/limits.h"
+#include "app/province.h"
 #include "crypto/field_cipher.h"
 #include "crypto/password_hasher.h"
 #include "http/trusted_proxies.h"
@@ -26,6 +27,9 @@ struct Services {
   std::shared_ptr<const crypto::BlindIndex> blind_index;
   ports::Ports ports;
   Limits limits;
+  // The province profile (shared/profile): every rule where the provinces differ. Never null.
+  std::shared_ptr<const ProvinceProfile> province = resolve_profile("", nullptr);
+  const Profile& profile() const { return province->rules; }
   http::TrustedProxies trusted_proxies;  // config "trusted_proxies": reverse proxies whose X-Forwarded-For counts
   std::shared_ptr<DevLedger> dev_ledger;  // dev mode only
   std::shared_ptr<runtime::ReadCache> read_cache;  // answers to GET /api/v1/me, see read_cache.h

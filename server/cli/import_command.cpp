@@ -57,7 +57,7 @@ std::optional<std::string> read_row(const std::vector<std::string>& cells, Date 
   const auto kind = kind_for_id_type(p.id_type);
   if (!kind) return std::string(code_name(ErrorCode::IdTypeInvalid));
   p.id_number = normalize_document_number(p.id_number);
-  if (Verdict v = validate_value(*kind, p.id_number, today); !v.ok()) return std::string(code_name(v.detail));
+  if (Verdict v = check_document_number(*kind, p.id_number, today); !v.ok()) return std::string(code_name(v.detail));
   if (*kind == ValueKind::ResidentId) {
     const auto id = parse_resident_id(p.id_number, today);
     p.birth_date = format_date(id->birth_date);

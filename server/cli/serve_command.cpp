@@ -30,7 +30,8 @@ fs::path default_web_root(const fs::path& executable) {
 
 void print_usage(std::ostream& err) {
   err << "usage: uia serve [--host 127.0.0.1] [--port 8080] [--db sqlite:uia.db|mysql://user:pass@host:3306/uia]\n"
-         "                 [--dev] [--web-root DIR] [--config FILE] [--keys FILE] [--workers N]\n";
+         "                 [--dev] [--web-root DIR] [--config FILE] [--keys FILE] [--workers N]\n"
+         "                 [--profile jilin|hubei|shandong|hainan|gongshang]\n";
 }
 
 bool parse_number(const std::string& text, int low, int high, int& out) {
@@ -76,6 +77,8 @@ int run_serve_command(const std::vector<std::string>& args, const fs::path& exec
       config.config_file = args[++i];
     } else if (arg == "--keys" && has_value) {
       config.keys_file = args[++i];
+    } else if (arg == "--profile" && has_value) {
+      config.profile = args[++i];
     } else {
       print_usage(std::cerr);
       return 2;
@@ -115,7 +118,8 @@ int run_serve_command(const std::vector<std::string>& args, const fs::path& exec
   }
   std::cerr << "uia serve: listening on http://" << host << ":" << server.port() << "/ ("
             << (config.dev ? "dev" : "production") << " mode, database " << platform->services.db->display_name()
-            << ", web client " << config.web_root.string() << ")\n";
+            << ", profile " << platform->services.profile().name << ", web client " << config.web_root.string()
+            << ")\n";
 
   int signal_number = 0;
   sigwait(&stop_signals, &signal_number);

@@ -8,18 +8,29 @@ namespace uia {
 
 int run_validate_command(const std::vector<std::string>& args, const Clock& clock, std::ostream& out,
                          std::ostream& err) {
-  if (args.size() != 2) {
-    err << "usage: uia validate KIND VALUE\n"
+  std::vector<std::string> rest = args;
+  std::string profile_name(kDefaultProfileName);
+  if (rest.size() >= 2 && rest[0] == "--profile") {
+    profile_name = rest[1];
+    rest.erase(rest.begin(), rest.begin() + 2);
+  }
+  if (rest.size() != 2) {
+    err << "usage: uia validate [--profile jilin|hubei|shandong|hainan|gongshang] KIND VALUE\n"
            "KIND: resident-id, uscc, phone, account, password, hk-macau-permit, taiwan-permit,\n"
            "      passport, foreign-permanent-id, email\n";
     return 2;
   }
-  const auto kind = value_kind_from_name(args[0]);
+  const auto profile = builtin_profile(profile_name);
+  if (!profile) {
+    err << "uia validate: no built-in profile named '" << profile_name << "'\n";
+    return 2;
+  }
+  const auto kind = value_kind_from_name(rest[0]);
   if (!kind) {
     out << verdict_json(Verdict::fail(ErrorCode::KindUnknown)) << '\n';
     return 2;
   }
-  const Verdict verdict = validate_value(*kind, args[1], clock.today());
+  const Verdict verdict = validate_value(*kind, rest[1], clock.today(), *profile);
   out << verdict_json(verdict) << '\n';
   return verdict.ok() ? 0 : 1;
 }

@@ -52,13 +52,24 @@ std::string_view value_kind_field(ValueKind kind) {
   return k ? k->field : std::string_view();
 }
 
-Verdict validate_value(ValueKind kind, std::string_view value, Date today) {
+Verdict check_document_number(ValueKind kind, std::string_view value, Date today) {
+  switch (kind) {
+    case ValueKind::ResidentId: return check_resident_id(value, today);
+    case ValueKind::HkMacauPermit: return check_hk_macau_permit(value);
+    case ValueKind::TaiwanPermit: return check_taiwan_permit(value);
+    case ValueKind::Passport: return check_passport(value);
+    case ValueKind::ForeignPermanentId: return check_foreign_permanent_id(value, today);
+    default: return Verdict::fail(ErrorCode::KindUnknown);
+  }
+}
+
+Verdict validate_value(ValueKind kind, std::string_view value, Date today, const Profile& profile) {
   switch (kind) {
     case ValueKind::ResidentId: return check_resident_id(value, today);
     case ValueKind::Uscc: return check_uscc(value);
     case ValueKind::Phone: return check_phone(value);
-    case ValueKind::Account: return check_account_name(value);
-    case ValueKind::Password: return check_password(value, {});
+    case ValueKind::Account: return check_account_name(value, profile.account_name);
+    case ValueKind::Password: return check_password(value, {}, profile.password);
     case ValueKind::HkMacauPermit: return check_hk_macau_permit(value);
     case ValueKind::TaiwanPermit: return check_taiwan_permit(value);
     case ValueKind::Passport: return check_passport(value);

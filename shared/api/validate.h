@@ -7,6 +7,7 @@
 
 #include "api/verdict.h"
 #include "policy/date.h"
+#include "profile/profile.h"
 
 namespace uia {
 
@@ -30,7 +31,12 @@ std::string_view value_kind_name(ValueKind kind);
 // The REST field a kind is reported under ("id_number", "uscc", "phone", ...).
 std::string_view value_kind_field(ValueKind kind);
 
-Verdict validate_value(ValueKind kind, std::string_view value, Date today);
+// A document number of a document kind (resident-id, the permits, passport,
+// foreign-permanent-id); KindUnknown for the other kinds.
+Verdict check_document_number(ValueKind kind, std::string_view value, Date today);
+// Account names and passwords follow the profile's rules (a password is checked without an
+// account name or a person's name: those checks need the form around it).
+Verdict validate_value(ValueKind kind, std::string_view value, Date today, const Profile& profile);
 
 // {"valid":true|false,"code":"...","message":"..."} exactly as `uia validate` prints it; the
 // detail code is added as "detail" when it differs from code.

@@ -73,10 +73,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                            "email"}) {
     const auto kind = value_kind_from_name(name);
     FUZZ_CHECK(kind && value_kind_name(*kind) == name);
-    const Verdict v = validate_value(*kind, in, Date{2024, 6, 1});
-    const std::string json = verdict_json(v);
-    FUZZ_CHECK(json.size() > 2 && json.front() == '{' && json.back() == '}');
-    FUZZ_CHECK(fuzz::is_valid_utf8(json));
+    for (std::string_view profile_name : builtin_profile_names()) {
+      const Verdict v = validate_value(*kind, in, Date{2024, 6, 1}, *builtin_profile(profile_name));
+      const std::string json = verdict_json(v);
+      FUZZ_CHECK(json.size() > 2 && json.front() == '{' && json.back() == '}');
+      FUZZ_CHECK(fuzz::is_valid_utf8(json));
+    }
   }
   // json_quote: output is valid UTF-8 when the input is, and has no raw control characters.
   const std::string quoted = json_quote(in);

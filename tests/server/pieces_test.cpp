@@ -49,7 +49,7 @@ TEST(ValidateCommand, PrintsTheSharedVerdictAndExitCode) {
 
   out.str("");
   EXPECT_EQ(run_validate_command({"phone", "1234"}, clock, out, err), 1);
-  EXPECT_EQ(out.str(), verdict_json(validate_value(ValueKind::Phone, "1234", clock.today())) + "\n");
+  EXPECT_EQ(out.str(), verdict_json(validate_value(ValueKind::Phone, "1234", clock.today(), *builtin_profile("jilin"))) + "\n");
 
   out.str("");
   EXPECT_EQ(run_validate_command({"colour", "red"}, clock, out, err), 2);

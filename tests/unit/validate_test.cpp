@@ -33,7 +33,7 @@ TEST(Validate, KindNamesAndFields) {
 
 TEST(Validate, DispatchesToTheRules) {
   const auto v = [](const char* kind, std::string_view value) {
-    return validate_value(*value_kind_from_name(kind), value, kToday);
+    return validate_value(*value_kind_from_name(kind), value, kToday, *builtin_profile("jilin"));
   };
   EXPECT_TRUE(v("resident-id", "11010519491231002X").ok());
   EXPECT_EQ(detail_name(v("resident-id", "110105194912310029")), "ID_NUMBER_CHECK_DIGIT");
@@ -62,8 +62,8 @@ TEST(Validate, ForeignIdUsesToday) {
   int sum = 0;
   for (int i = 0; i < 17; ++i) sum += (first17[static_cast<std::size_t>(i)] - '0') * w[i];
   id += "10X98765432"[sum % 11];
-  EXPECT_FALSE(validate_value(ValueKind::ForeignPermanentId, id, kToday).ok());
-  EXPECT_TRUE(validate_value(ValueKind::ForeignPermanentId, id, Date{2024, 6, 2}).ok());
+  EXPECT_FALSE(check_document_number(ValueKind::ForeignPermanentId, id, kToday).ok());
+  EXPECT_TRUE(check_document_number(ValueKind::ForeignPermanentId, id, Date{2024, 6, 2}).ok());
 }
 
 TEST(VerdictJson, Valid) {
@@ -71,7 +71,7 @@ TEST(VerdictJson, Valid) {
 }
 
 TEST(VerdictJson, InvalidWithDetail) {
-  const Verdict v = validate_value(ValueKind::ResidentId, "110105194912310029", kToday);
+  const Verdict v = check_document_number(ValueKind::ResidentId, "110105194912310029", kToday);
   EXPECT_EQ(verdict_json(v),
             R"({"valid":false,"code":"ID_NUMBER_INVALID","message":"身份证号码校验位不正确","detail":"ID_NUMBER_CHECK_DIGIT"})");
 }

@@ -73,8 +73,8 @@ std::string_view RepNameMessage(std::string_view name) {
 std::string_view RepIdNumberMessage(int id_type, std::string_view number, Date today) {
   if (number.empty()) return message_zh(ErrorCode::IdNumberEmpty);
   const ValueKind kind = kRepIdKinds[id_type >= 0 && id_type < kRepIdTypeCount ? id_type : 0];
-  if (kind == ValueKind::ResidentId) return msg(validate_value(kind, normalize_document_number(number), today));
-  return msg(validate_value(kind, number, today));
+  if (kind == ValueKind::ResidentId) return msg(check_document_number(kind, normalize_document_number(number), today));
+  return msg(check_document_number(kind, number, today));
 }
 
 std::string RepIdNumberForRequest(int id_type, std::string_view number) {

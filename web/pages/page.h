@@ -6,6 +6,7 @@
 
 #include "images.h"
 #include "policy/date.h"
+#include "profile/profile.h"
 #include "ui.h"
 
 namespace uia::web {
@@ -14,6 +15,9 @@ struct PageContext {
   ui::Form form;
   Date today;
   double now = 0;  // seconds (monotonic)
+  // The province profile the server runs with (GET /api/v1/profile): every rule, catalogue and
+  // level name a page shows comes from here. Pages are drawn only once it has arrived.
+  const Profile* profile = nullptr;
 };
 
 // A graphical captcha fetched from GET /api/v1/captcha.

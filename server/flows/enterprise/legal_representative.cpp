@@ -33,7 +33,7 @@ std::optional<ApiResponse> read_legal_rep(const app::Services& services, http::J
   if (!kind) return ApiResponse::error(400, ErrorCode::IdTypeInvalid, "legal_rep_id_type");
   if (*kind == ValueKind::ResidentId) out.id_number = normalize_document_number(out.id_number);
   const Date today = services.clock->today();
-  if (Verdict v = validate_value(*kind, out.id_number, today); !v.ok())
+  if (Verdict v = check_document_number(*kind, out.id_number, today); !v.ok())
     return ApiResponse::error(400, v, "legal_rep_id_number");
   // Validity dates are optional here (the person record holds the checked ones); given, they
   // must be real dates and the document must not have expired.

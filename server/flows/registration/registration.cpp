@@ -89,7 +89,7 @@ std::optional<ApiResponse> read_application(const app::Services& services, const
     a.birth = id->birth_date;
     a.gender = id->gender == Gender::Male ? "male" : "female";
   } else {
-    if (Verdict v = validate_value(a.rule->kind, a.id_number, today); !v.ok())
+    if (Verdict v = check_document_number(a.rule->kind, a.id_number, today); !v.ok())
       return ApiResponse::error(400, v, "id_number");
     if (!gender || (*gender != "male" && *gender != "female"))
       return ApiResponse::error(400, ErrorCode::GenderInvalid, "gender");

@@ -92,7 +92,7 @@ std::optional<ApiResponse> read_relative(const nlohmann::json& body, Date today,
     birth = id->birth_date;  // the number says when the relative was born
   } else {
     id_number = normalize_document_number(id_number);
-    if (Verdict v = validate_value(type->kind, id_number, today); !v.ok()) return ApiResponse::error(400, v, "id_number");
+    if (Verdict v = check_document_number(type->kind, id_number, today); !v.ok()) return ApiResponse::error(400, v, "id_number");
     const auto parsed = birth_date ? parse_date(*birth_date) : std::nullopt;
     if (!parsed || *parsed > today || parsed->year < 1900)
       return ApiResponse::error(400, ErrorCode::BirthDateInvalid, "birth_date");
