@@ -1033,8 +1033,10 @@ json build(bool dev_mode) {
                                {"detail", string_schema()}, {"field", string_schema()}},
                               {"valid", "code", "message"});
   schemas["Registration"] = object(
-      {{"account", string_schema("6-20 characters, starts with a letter")},
-       {"password", string_schema("8-16 characters, at least two of digits/letters/symbols")},
+      {{"account", string_schema("only when the profile's account.mode is user_chosen (jilin, shandong, gongshang): "
+                                 "account.min_length-max_length characters, starts with a letter; otherwise "
+                                 "absent (ACCOUNT_NOT_OFFERED)")},
+       {"password", string_schema("the profile's password rules (GET /api/v1/profile: password.*)")},
        {"name", string_schema()},
        {"id_type", {{"type", "string"}, {"enum", {"resident", "hk_macau_permit", "taiwan_permit", "passport", "foreign_permanent_id"}}}},
        {"id_number", string_schema()},
@@ -1045,7 +1047,7 @@ json build(bool dev_mode) {
        {"phone", string_schema()},
        {"sms_code", string_schema()},
        {"agree", {{"type", "boolean"}}}},
-      {"account", "password", "name", "id_type", "id_number", "phone", "sms_code", "agree"});
+      {"password", "name", "id_type", "id_number", "phone", "sms_code", "agree"});
   schemas["SignIn"] = object({{"method", {{"type", "string"}, {"enum", {"password", "sms", "enterprise_password", "agent_password"}}}},
                               {"identifier", string_schema("account, phone or ID number; enterprise_password: "
                                                            "enterprise account or USCC; agent_password: the agent's "
@@ -1082,6 +1084,11 @@ json build(bool dev_mode) {
       "Check one value with the shared rules",
       with_errors({{"200", answer("verdict", ref("Verdict"))}}, {400}),
       object({{"kind", string_schema()}, {"value", string_schema()}}, {"kind", "value"}));
+  paths["/api/v1/profile"]["get"] = operation(
+      "The province profile the server runs with (uia profile show): password and account rules, "
+      "login identifiers and methods, the real-name ladder, catalogues; public, ETag (304 on If-None-Match)",
+      {{"200", answer("profile", {{"type", "object"}, {"description", "see `uia profile fields` for every field"}})},
+       {"304", {{"description", "not modified"}}}});
   paths["/api/v1/captcha"]["get"] = operation(
       "A new graphic captcha (PNG, single use, 2 minutes)",
       {{"200", answer("captcha", object({{"captcha_id", string_schema()}, {"image", string_schema("data:image/png;base64,...")},
@@ -1143,10 +1150,13 @@ json build(bool dev_mode) {
       "Change the password (all sessions end; their business systems get back-channel logout)", with_errors({{"204", answer("changed")}}, {400, 401, 403}),
       object({{"old_password", string_schema()}, {"new_password", string_schema()}}, {"old_password", "new_password"}), true);
   paths["/api/v1/me/phone"]["put"] = operation(
-      "Change the phone: login password + SMS code sent to the new phone (purpose change_phone)",
+      "Change the phone: a proof the profile's phone_change_proofs offer (proof password: the login password; "
+      "identity: name + ID number) + SMS code sent to the new phone (purpose change_phone)",
       with_errors({{"200", answer("changed", object({{"phone", string_schema("masked")}}, {"phone"}))}}, {400, 401, 403, 409}),
-      object({{"password", string_schema()}, {"new_phone", string_schema()}, {"sms_code", string_schema()}},
-             {"password", "new_phone", "sms_code"}),
+      object({{"proof", {{"type", "string"}, {"enum", {"password", "identity"}}, {"default", "password"}}},
+              {"password", string_schema()}, {"name", string_schema()}, {"id_number", string_schema()},
+              {"new_phone", string_schema()}, {"sms_code", string_schema()}},
+             {"new_phone", "sms_code"}),
       true);
   paths["/api/v1/recovery"]["post"] = operation(
       "Forgotten password, step 1: name + ID number + captcha → masked phone",

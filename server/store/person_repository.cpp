@@ -194,10 +194,15 @@ void PersonRepository::update_password(soci::session& sql, long long id, const s
       soci::use(now), soci::use(id);
 }
 
-void PersonRepository::activate(soci::session& sql, long long id, const std::string& account,
+void PersonRepository::activate(soci::session& sql, long long id, const std::optional<std::string>& account,
                                 const std::string& password_hash, long long now) const {
-  const std::string key = account_key(account);
   const std::string status(status_name(PersonStatus::Active));
+  if (!account) {  // a profile without login names of one's own (seed 001, 003)
+    sql << "UPDATE persons SET password_hash = :p, status = :s, level = 2, updated_at = :u WHERE id = :id",
+        soci::use(password_hash), soci::use(status), soci::use(now), soci::use(id);
+    return;
+  }
+  const std::string key = account_key(*account);
   sql << "UPDATE persons SET account = :a, password_hash = :p, status = :s, level = 2, updated_at = :u WHERE id = :id",
       soci::use(key), soci::use(password_hash), soci::use(status), soci::use(now), soci::use(id);
 }

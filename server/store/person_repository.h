@@ -30,7 +30,7 @@ class PersonRepository {
   void update_password(soci::session& sql, long long id, const std::string& password_hash, long long now) const;
   // An imported account gets its account name and password and becomes active (level 2: the
   // import came from a system that had checked the person's identity).
-  void activate(soci::session& sql, long long id, const std::string& account, const std::string& password_hash,
+  void activate(soci::session& sql, long long id, const std::optional<std::string>& account, const std::string& password_hash,
                 long long now) const;
   void update_phone(soci::session& sql, long long id, const std::string& phone, long long now) const;
   // The personal centre (flows/profile, flows/email): a re-verified name with the level that

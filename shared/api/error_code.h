@@ -71,6 +71,12 @@ namespace uia {
     "The password must contain both upper-case and lower-case letters")                            \
   X(PasswordNamePinyin, "PASSWORD_NAME_PINYIN", "请勿将姓名拼音设为密码",                          \
     "The password must not contain the pinyin of the holder's name")                              \
+  X(AccountNotOffered, "ACCOUNT_NOT_OFFERED", "本平台不设自选账号，请使用手机号或证件号码登录",    \
+    "This platform has no user-chosen account names: sign in with the phone or document number")  \
+  X(RegistrationHours, "REGISTRATION_HOURS", "中国大陆省外个人用户请在规定时段内注册",              \
+    "Residents of other provinces may register only during the stated hours")                    \
+  X(PhoneChangeProofInvalid, "PHONE_CHANGE_PROOF_INVALID", "不支持该身份验证方式",                 \
+    "This proof of identity is not offered for changing the phone number")                        \
   X(PasswordContainsAccount, "PASSWORD_CONTAINS_ACCOUNT", "密码不能包含账号", "The password must not contain the account name") \
   X(PasswordCommon, "PASSWORD_COMMON", "密码过于简单，请勿使用常见密码", "The password is too common") \
   X(PasswordMismatch, "PASSWORD_MISMATCH", "两次输入的密码不一致", "The two passwords do not match") \

@@ -77,8 +77,10 @@ Profile jilin() {
   p.password.max_length = 16;
   p.password.min_classes = 2;
   // 一.1: 账号/手机号/身份证号码 + 密码 + 验证码; 吉事办扫码, 电子社保卡; 一.4 国家政务服务平台.
-  // SMS sign-in: 000 is silent; kept as the platform's quick sign-in (003 offers it).
-  p.login_identifiers = {"account", "phone", "id_number"};
+  // "document": holders of the other documents registration accepts sign in by their number as
+  // residents do by theirs (000 is silent; as 001 1.3.1 证件号). SMS sign-in: 000 is silent;
+  // kept as the platform's quick sign-in (003 offers it).
+  p.login_identifiers = {"account", "phone", "id_number", "document"};
   p.login_methods = {"password", "sms", "qr", "e_social_security_card", "upstream"};
   // 000 names no levels; the platform's own names. 二.1(2): 人脸验证 completes registration.
   p.levels = {{1, "一级实名", {"registration"}}, {2, "二级实名", {"police"}}, {3, "三级实名", {"face"}}};
@@ -86,9 +88,13 @@ Profile jilin() {
   p.person_id_types = kAllPersonIdTypes;
   // 二.2 / 五.2: 法人类型: 企业法人 (the only type the form offers).
   p.organisation_types = {{"enterprise", "企业法人"}};
-  // 三.1: 姓名 + 证件号码 -> 短信验证 -> 新密码. 四.1(4): 手机号修改先验证 姓名、证件号码.
-  p.recovery_methods = {"sms"};
-  p.phone_change_proofs = {"identity"};
+  // 三.1: 姓名 + 证件号码 -> 短信验证 -> 新密码. E-mail and security questions are not in 000: the
+  // platform's own (from 002 七), kept on here; a province following 000 strictly sets
+  // "recovery_methods": ["sms"] in its config.
+  p.recovery_methods = {"sms", "email", "security_question"};
+  // 四.1(4)①: 修改手机号码时需要验证自然人身份信息：姓名、证件号码. The password proof is the
+  // platform's own (000 asks it of enterprises, 四.2(5)①), kept beside it.
+  p.phone_change_proofs = {"identity", "password"};
   // 四.2(5): 企业修改手机号码 需要验证登录密码.
   p.enterprise_phone_change_proofs = {"password"};
   // 一.3: 经办人 signs in with the enterprise account/USCC, their phone/ID number and password.
@@ -109,7 +115,7 @@ Profile hubei() {
   p.password.require_upper_and_lower = true;
   p.login_identifiers = {"phone", "id_number", "document"};
   // 1.3.2 支付宝, 1.3.3 鄂汇办 app 扫码, 1.3.4 电子社保卡; 2.3.3 数字证书; 2.4.1 电子营业执照.
-  p.login_methods = {"password", "sms", "alipay", "qr", "e_social_security_card", "ca_certificate", "e_licence"};
+  p.login_methods = {"password", "alipay", "qr", "e_social_security_card", "ca_certificate", "e_licence"};
   // 1.4: 新注册用户 "初级认证"; 1.4.1 中级认证 by bank card; 2.4 CA 证书 -> 高级认证.
   p.levels = {{2, "初级认证", {"registration", "police"}},
               {3, "中级认证", {"bank_card"}},
@@ -122,8 +128,8 @@ Profile hubei() {
   p.registration_hours = {true, "42", 8 * 60, 18 * 60};
   // 1.5: 姓名、证件号码、图形验证码 -> 手机号 -> 短信验证码 + 新密码.
   p.recovery_methods = {"sms"};
-  // 1.1: 更换手机号 while activating; the centre's change: nearest manual (000) 姓名 + 证件号码.
-  p.phone_change_proofs = {"identity"};
+  // 1.1: 更换手机号 while activating; the centre's change: as the nearest manual (000).
+  p.phone_change_proofs = {"identity", "password"};
   // 2.5.1.1 通过登陆密码修改, 2.5.1.2 通过法人信息修改 (四要素).
   p.enterprise_phone_change_proofs = {"password", "four_elements"};
   // 2.3.2 代理登录: 统一社会信用代码 + 代理人手机号码/身份证号码 + 代理人账号密码. 2.6: 最多三层.
@@ -145,7 +151,7 @@ Profile shandong() {
   p.password.min_classes = 2;
   p.login_identifiers = {"account", "phone", "id_number"};
   // 一(二) 支付宝账号快捷注册; 七 快捷方式找回 (支付宝).
-  p.login_methods = {"password", "sms", "alipay"};
+  p.login_methods = {"password", "alipay"};
   // 四: 实名认证等级分为：初级、中级、高级. What reaches each: the nearest manual's (001).
   p.levels = {{2, "初级实名", {"registration", "police"}},
               {3, "中级实名", {"bank_card"}},
@@ -157,8 +163,8 @@ Profile shandong() {
   p.organisation_types = {};
   // 七: 手机、邮箱、密保、支付宝 找回.
   p.recovery_methods = {"sms", "email", "security_question", "alipay"};
-  // 六: 安全中心 修改手机号码 (proof not described): nearest manual (000) 姓名 + 证件号码.
-  p.phone_change_proofs = {"identity"};
+  // 六: 安全中心 修改手机号码 (proof not described): as the nearest manual (000).
+  p.phone_change_proofs = {"identity", "password"};
   p.enterprise_phone_change_proofs = {"password"};
   // 五 / 四 企业办事申请授权: agents sign in as themselves and enter the 企业空间.
   p.agent_credential = "identity_switch";

@@ -462,11 +462,12 @@ TEST_F(RestEnterprise, TheCentreChangesPasswordPhoneInfoAndRepresentative) {
                             {"sms_code", code2}}, me);
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.json.value("phone", ""), phone2.substr(0, 3) + "****" + phone2.substr(7));
+  // 000 四.2(5)① asks for the password only: the four elements (001 2.5.1.2) are not offered.
   const std::string phone3 = unique_phone();
   r = put(base + "/phone", {{"verify_by", "four_elements"}, {"name", c.name}, {"legal_rep_name", rep.name},
                             {"legal_rep_id_number", rep.id_number}, {"new_phone", phone3},
                             {"sms_code", sms_code(phone3, "enterprise_change_phone")}}, me);
-  EXPECT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.error_code(), "VERIFY_METHOD_INVALID") << r.body;
   r = put(base + "/phone", {{"verify_by", "face"}, {"new_phone", phone2}, {"sms_code", "123456"}}, me);
   EXPECT_EQ(r.error_code(), "VERIFY_METHOD_INVALID") << r.body;
 
@@ -510,6 +511,35 @@ TEST_F(RestEnterprise, OnlyTheEnterprisesOwnSessionActsForIt) {
   EXPECT_EQ(get(path).status, 401);
   EXPECT_EQ(put(path + "/password", {{"old_password", a.password}, {"new_password", "Three#2026pass"}}, bearer_of(session_b)).status,
             403);
+}
+
+// Under the Hubei profile (001 2.5.1.2 通过法人信息修改) the four elements prove the enterprise too.
+class RestEnterpriseHubei : public RestEnterprise {
+ protected:
+  void configure(app::PlatformConfig& config) override { config.profile = "hubei"; }
+  // kStart is 20:00 in Beijing: 001 lets out-of-province residents register 8:00-18:00 only.
+  void SetUp() override {
+    RestEnterprise::SetUp();
+    advance(std::chrono::hours(14));
+  }
+};
+
+TEST_F(RestEnterpriseHubei, ChangesTheContactPhoneByTheFourElements) {
+  const Applicant rep = active_adult();
+  const Company c;
+  const long long id = registered(c, rep).json.value("enterprise_id", 0LL);
+  const std::string base = "/api/v1/enterprises/" + std::to_string(id);
+  const Caller me = bearer_of(enterprise_login(c.account, c.password));
+  const std::string phone = unique_phone();
+  Reply r = put(base + "/phone", {{"verify_by", "four_elements"}, {"name", c.name}, {"legal_rep_name", rep.name},
+                                  {"legal_rep_id_number", "110105194912310029"}, {"new_phone", phone},
+                                  {"sms_code", sms_code(phone, "enterprise_change_phone")}}, me);
+  EXPECT_EQ(r.error_code(), "LEGAL_REP_MISMATCH") << r.body;
+  const std::string code = newest_sms(phone).value("code", "");
+  r = put(base + "/phone", {{"verify_by", "four_elements"}, {"name", c.name}, {"legal_rep_name", rep.name},
+                            {"legal_rep_id_number", rep.id_number}, {"new_phone", phone}, {"sms_code", code}}, me);
+  EXPECT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json.value("phone", ""), phone.substr(0, 3) + "****" + phone.substr(7));
 }
 
 // The re-check runs inside the server on its own: a 1-second interval from the config file's limits.

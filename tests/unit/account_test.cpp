@@ -89,9 +89,10 @@ TEST(Password, HubeiPolicyUpperLowerDigitSymbol) {
   hubei.min_classes = 3;
   hubei.require_upper_and_lower = true;
   EXPECT_TRUE(check_password("Kxqz7295!", "", hubei).ok());
-  EXPECT_EQ(detail_name(check_password("kxqz7295!", "", hubei)), "PASSWORD_CLASSES");
-  EXPECT_EQ(detail_name(check_password("KXQZ7295!", "", hubei)), "PASSWORD_CLASSES");
-  EXPECT_EQ(detail_name(check_password("Kxqz72951", "", hubei)), "PASSWORD_CLASSES");
+  // Each refusal names what is missing, so the message says what to add.
+  EXPECT_EQ(detail_name(check_password("kxqz7295!", "", hubei)), "PASSWORD_UPPER_LOWER");
+  EXPECT_EQ(detail_name(check_password("KXQZ7295!", "", hubei)), "PASSWORD_UPPER_LOWER");
+  EXPECT_EQ(detail_name(check_password("Kxqz72951", "", hubei)), "PASSWORD_ALL_CLASSES");
   EXPECT_TRUE(check_password("Kxqz7295!Kxqz7295!", "", hubei).ok());  // 18
 }
 

@@ -74,15 +74,16 @@ TEST(Profiles, JilinFollowsManual000) {
   EXPECT_TRUE(check_password("abcd1234x", "", p.password).ok());
   EXPECT_FALSE(check_password("abcd1234abcd1234x", "", p.password).ok());  // 17 characters
   // 一.1: 账号/手机号/身份证号码 + 密码.
-  EXPECT_EQ(p.login_identifiers, (std::vector<std::string>{"account", "phone", "id_number"}));
+  EXPECT_EQ(p.login_identifiers, (std::vector<std::string>{"account", "phone", "id_number", "document"}));
   // 二.1(2): 人脸验证 completes registration.
   EXPECT_TRUE(p.face_at_registration);
   // 二.2 法人类型: 企业法人 only.
   ASSERT_EQ(p.organisation_types.size(), 1u);
   EXPECT_EQ(p.organisation_types[0].label, "企业法人");
   // 四.1(4)①: 修改手机号码时需要验证 姓名、证件号码; 四.2(5)①: 企业 验证登录密码.
-  EXPECT_EQ(p.phone_change_proofs, std::vector<std::string>{"identity"});
+  EXPECT_EQ(p.phone_change_proofs, (std::vector<std::string>{"identity", "password"}));
   EXPECT_EQ(p.enterprise_phone_change_proofs, std::vector<std::string>{"password"});
+  EXPECT_TRUE(profile_lists(p.recovery_methods, "sms"));  // 三.1
   EXPECT_EQ(level_name(p, 3), "三级实名");
   EXPECT_FALSE(p.registration_hours.enabled);
 }

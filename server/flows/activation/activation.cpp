@@ -134,13 +134,18 @@ ApiResponse finish_activation(app::Services& services, const http::ApiRequest& r
   const auto body = request.json();
   if (!body) return ApiResponse::error(400, ErrorCode::RequestInvalid);
   http::JsonFields fields(*body);
-  const std::string account = fields.required("account");
+  const Profile& profile = services.profile();
+  const bool own_account = profile.account_mode == "user_chosen";
+  const std::string account = own_account ? fields.required("account") : std::string();
+  const auto offered_account = own_account ? std::nullopt : fields.optional("account");
   const std::string password = fields.required("password");
   const auto valid_from = fields.optional("id_valid_from");
   const auto valid_to = fields.optional("id_valid_to");
   if (fields.failed()) return fields.error();
-  if (Verdict v = check_account_name(account); !v.ok()) return ApiResponse::error(400, v, "account");
-  if (Verdict v = check_password(password, account); !v.ok()) return ApiResponse::error(400, v, "password");
+  if (offered_account && !offered_account->empty()) return ApiResponse::error(400, ErrorCode::AccountNotOffered, "account");
+  if (own_account) {
+    if (Verdict v = check_account_name(account, profile.account_name); !v.ok()) return ApiResponse::error(400, v, "account");
+  }
   store::PersonRepository persons(*services.cipher, *services.blind_index);
   const Date today = services.clock->today();
   // What the import lacked is checked before the (slow) password hash and the write.
@@ -151,6 +156,8 @@ ApiResponse finish_activation(app::Services& services, const http::ApiRequest& r
   });
   if (!person || person->status != store::PersonStatus::PendingActivation)
     return ApiResponse::error(404, ErrorCode::FlowExpired, "activation_id");
+  if (Verdict v = check_password(password, account, profile.password, person->name); !v.ok())
+    return ApiResponse::error(400, v, "password");
   const bool complete_validity = validity_missing(*person, today);
   if (complete_validity) {
     if (auto refusal = check_sent_validity(*person, valid_from, valid_to, today)) return *refusal;
@@ -161,8 +168,8 @@ ApiResponse finish_activation(app::Services& services, const http::ApiRequest& r
   return services.db->transact([&](soci::session& sql) -> ApiResponse {
     const auto flow = find_flow(services, sql, request.params.at("id"), kKind);
     if (!flow || flow->person_id != person->id) return ApiResponse::error(404, ErrorCode::FlowExpired, "activation_id");
-    if (persons.find_by_account(sql, account)) return ApiResponse::error(409, ErrorCode::AccountTaken, "account");
-    persons.activate(sql, flow->person_id, account, hash, now);
+    if (own_account && persons.find_by_account(sql, account)) return ApiResponse::error(409, ErrorCode::AccountTaken, "account");
+    persons.activate(sql, flow->person_id, own_account ? std::optional<std::string>(account) : std::nullopt, hash, now);
     if (complete_validity) persons.update_id_validity(sql, flow->person_id, valid_from, valid_to, now);
     close_flow(sql, flow->id);
     record_audit(sql, now, {"person:" + std::to_string(flow->person_id), "person.activate",

@@ -77,7 +77,7 @@ ApiResponse agent_password_sign_in(app::Services& services, const http::ApiReque
   std::optional<store::Person> person;
   services.db->with_session([&](soci::session& sql) {
     enterprise = enterprises.find_by_account_or_uscc(sql, enterprise_key);
-    person = find_by_identifier(sql, persons, identifier);
+    person = find_by_identifier(sql, persons, identifier, services.profile());
   });
 
   // Hash even when nothing matched, so the answer takes as long either way.

@@ -146,8 +146,8 @@ ApiResponse finish_enterprise_activation(app::Services& services, const http::Ap
   const std::string account = fields.required("account");
   const std::string password = fields.required("password");
   if (fields.failed()) return fields.error();
-  if (Verdict v = check_account_name(account); !v.ok()) return ApiResponse::error(400, v, "account");
-  if (Verdict v = check_password(password, account); !v.ok()) return ApiResponse::error(400, v, "password");
+  if (Verdict v = check_account_name(account, services.profile().account_name); !v.ok()) return ApiResponse::error(400, v, "account");
+  if (Verdict v = check_password(password, account, services.profile().password); !v.ok()) return ApiResponse::error(400, v, "password");
   const std::string hash = services.passwords->hash(password);
   if (hash.empty()) return ApiResponse::error(503, ErrorCode::ServiceBusy);
   store::EnterpriseRepository enterprises(*services.cipher, *services.blind_index);

@@ -123,7 +123,7 @@ ApiResponse change_enterprise_password(app::Services& services, const http::ApiR
     return ApiResponse::error(400, ErrorCode::PasswordWrong, "old_password");
   }
   if (old_password == new_password) return ApiResponse::error(400, ErrorCode::PasswordUnchanged, "new_password");
-  if (Verdict v = check_password(new_password, e.account.value_or("")); !v.ok())
+  if (Verdict v = check_password(new_password, e.account.value_or(""), services.profile().password); !v.ok())
     return ApiResponse::error(400, v, "new_password");
   Enterprise changed = e;
   changed.password_hash = services.passwords->hash(new_password);
@@ -152,7 +152,10 @@ ApiResponse change_enterprise_phone(app::Services& services, const http::ApiRequ
   const std::string new_phone = fields.required("new_phone");
   const std::string code = fields.required("sms_code");
   if (fields.failed()) return fields.error();
-  // Step 1 (seed 000 修改手机号码 ①身份验证): the login password, or the four elements.
+  // Step 1 (seed 000 修改手机号码 ①身份验证): the login password, or the four elements (001
+  // 2.5.1.2), as far as the profile offers them.
+  if (!profile_lists(services.profile().enterprise_phone_change_proofs, verify_by))
+    return ApiResponse::error(400, ErrorCode::VerifyMethodInvalid, "verify_by");
   if (verify_by == "password") {
     const std::string password = fields.required("password");
     if (fields.failed()) return fields.error();

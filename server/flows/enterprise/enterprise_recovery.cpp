@@ -91,7 +91,7 @@ ApiResponse finish_enterprise_recovery(app::Services& services, const http::ApiR
     return enterprises.find_by_id(sql, flow->person_id);
   });
   if (!enterprise || !enterprise->phone) return ApiResponse::error(404, ErrorCode::FlowExpired, "recovery_id");
-  if (Verdict v = check_password(new_password, enterprise->account.value_or("")); !v.ok())
+  if (Verdict v = check_password(new_password, enterprise->account.value_or(""), services.profile().password); !v.ok())
     return ApiResponse::error(400, v, "new_password");
   const std::string hash = services.passwords->hash(new_password);
   if (hash.empty()) return ApiResponse::error(503, ErrorCode::ServiceBusy);

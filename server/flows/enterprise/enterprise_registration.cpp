@@ -41,8 +41,8 @@ std::optional<ApiResponse> read_application(const app::Services& services, const
   if (fields.failed()) return fields.error();
   if (!agreed) return ApiResponse::error(400, ErrorCode::AgreementRequired, "agree");
   if (auto refusal = check_enterprise_identity(a.org_type, a.name, a.uscc)) return refusal;
-  if (Verdict v = check_account_name(a.account); !v.ok()) return ApiResponse::error(400, v, "account");
-  if (Verdict v = check_password(a.password, a.account); !v.ok()) return ApiResponse::error(400, v, "password");
+  if (Verdict v = check_account_name(a.account, services.profile().account_name); !v.ok()) return ApiResponse::error(400, v, "account");
+  if (Verdict v = check_password(a.password, a.account, services.profile().password); !v.ok()) return ApiResponse::error(400, v, "password");
   if (Verdict v = check_phone(a.phone); !v.ok()) return ApiResponse::error(400, v, "phone");
   return std::nullopt;
 }

@@ -60,7 +60,7 @@ ApiResponse retry_face_check(app::Services& services, const http::ApiRequest& re
     gate.refusal = std::move(turn.refusal);
     gate.attempt = turn.attempt;
     if (!gate.refusal)
-      gate.person = services.db->with_session([&](soci::session& sql) { return find_by_identifier(sql, persons, identifier); });
+      gate.person = services.db->with_session([&](soci::session& sql) { return find_by_identifier(sql, persons, identifier, services.profile()); });
   }
   if (gate.refusal) return *gate.refusal;
 

@@ -66,7 +66,7 @@ ApiResponse password_sign_in(app::Services& services, const http::ApiRequest& re
   if (auto refusal = throttle_and_captcha(services, request.client_ip, captcha_id, captcha_answer, now)) return *refusal;
   const Turn turn = take_turn(services, subject, request.client_ip, now);
   if (turn.refusal) return *turn.refusal;
-  const auto found = services.db->with_session([&](soci::session& sql) { return find_by_identifier(sql, persons, identifier); });
+  const auto found = services.db->with_session([&](soci::session& sql) { return find_by_identifier(sql, persons, identifier, services.profile()); });
 
   // Hash even when nobody matched, so the answer takes as long either way.
   static const std::string kDecoyHash = services.passwords->hash("decoy-password-for-timing");
@@ -123,10 +123,16 @@ ApiResponse sign_in(app::Services& services, const http::ApiRequest& request) {
   http::JsonFields fields(*body);
   const std::string method = fields.required("method");
   if (fields.failed()) return fields.error();
+  // The profile decides which sign-ins exist: 短信验证码登录 (003), enterprises' own accounts
+  // (not 002/004, where enterprises act through persons), 代理登录 (000, 001; 002/003 switch
+  // identity after a person's sign-in instead).
+  const Profile& profile = services.profile();
   if (method == "password") return password_sign_in(services, request, fields);
-  if (method == "sms") return sms_sign_in(services, request, fields);
-  if (method == "enterprise_password") return enterprise_password_sign_in(services, request, fields);
-  if (method == "agent_password") return agent_password_sign_in(services, request, fields);
+  if (method == "sms" && profile_lists(profile.login_methods, "sms")) return sms_sign_in(services, request, fields);
+  if (method == "enterprise_password" && !profile.organisation_types.empty())
+    return enterprise_password_sign_in(services, request, fields);
+  if (method == "agent_password" && profile.agent_credential == "own_password")
+    return agent_password_sign_in(services, request, fields);
   return ApiResponse::error(400, ErrorCode::LoginMethodInvalid, "method");
 }
 

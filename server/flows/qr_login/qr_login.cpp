@@ -157,6 +157,7 @@ ApiResponse phone_step(app::Services& services, const http::ApiRequest& request,
 ApiResponse create_qr_login(app::Services& services, const http::ApiRequest& request) {
   // {"origin": "https://host[:port]"}: where the asking page is served, so the QR code holds a
   // link a phone camera can open.
+  if (!profile_lists(services.profile().login_methods, "qr")) return ApiResponse::error(400, ErrorCode::LoginMethodInvalid);
   const auto body = request.json();
   if (!body) return ApiResponse::error(400, ErrorCode::RequestInvalid);
   http::JsonFields fields(*body);

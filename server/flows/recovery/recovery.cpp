@@ -33,11 +33,16 @@ bool email_usable(const app::Services& services, const store::Person& person) {
 }
 
 // The ways this person can prove it is them (seed 002 七、密碼找回): phone, e-mail, questions.
+// Whether the profile offers a method (its words: sms, email, security_question).
+bool offered(const app::Services& services, std::string_view profile_word) {
+  return profile_lists(services.profile().recovery_methods, profile_word);
+}
+
 nlohmann::json recovery_methods(const app::Services& services, const store::Person& person, bool questions_set) {
   nlohmann::json methods = nlohmann::json::array();
-  if (person.phone) methods.push_back("phone");
-  if (email_usable(services, person)) methods.push_back("email");
-  if (questions_set) methods.push_back(kQuestionsMethod);
+  if (person.phone && offered(services, "sms")) methods.push_back("phone");
+  if (email_usable(services, person) && offered(services, "email")) methods.push_back("email");
+  if (questions_set && offered(services, "security_question")) methods.push_back(kQuestionsMethod);
   return methods;
 }
 
@@ -238,7 +243,8 @@ ApiResponse finish_recovery(app::Services& services, const http::ApiRequest& req
   else if (method == "email") code = fields.required("email_code");
   const std::string new_password = fields.required("new_password");
   if (fields.failed()) return fields.error();
-  if (method != "sms" && method != "email" && method != kQuestionsMethod)
+  if ((method != "sms" && method != "email" && method != kQuestionsMethod) ||
+      !offered(services, method == kQuestionsMethod ? "security_question" : method))
     return ApiResponse::error(400, ErrorCode::RecoveryMethodInvalid, "method");
   if (method == kQuestionsMethod) {
     if (auto refusal = read_answers(*body, answers)) return *refusal;
@@ -247,7 +253,8 @@ ApiResponse finish_recovery(app::Services& services, const http::ApiRequest& req
   if (!person) return ApiResponse::error(404, ErrorCode::FlowExpired, "recovery_id");
   if (method == "email" && !email_usable(services, *person))
     return ApiResponse::error(400, ErrorCode::RecoveryMethodUnavailable, "method");
-  if (Verdict v = check_password(new_password, person->account.value_or("")); !v.ok())
+  if (Verdict v = check_password(new_password, person->account.value_or(""), services.profile().password, person->name);
+      !v.ok())
     return ApiResponse::error(400, v, "new_password");
   const std::string hash = services.passwords->hash(new_password);
   if (hash.empty()) return ApiResponse::error(503, ErrorCode::ServiceBusy);

@@ -17,6 +17,7 @@
 #include "policy/id_validity.h"
 #include "policy/person_name.h"
 #include "privacy/mask.h"
+#include "profile/registration_hours.h"
 #include "store/document_repository.h"
 #include "store/person_repository.h"
 
@@ -60,7 +61,10 @@ std::optional<ApiResponse> read_application(const app::Services& services, const
   const auto body = request.json();
   if (!body) return ApiResponse::error(400, ErrorCode::RequestInvalid);
   http::JsonFields fields(*body);
-  a.account = fields.required("account");
+  const Profile& profile = services.profile();
+  const bool own_account = profile.account_mode == "user_chosen";
+  if (own_account) a.account = fields.required("account");
+  const auto offered_account = own_account ? std::nullopt : fields.optional("account");
   a.password = fields.required("password");
   a.name = fields.required("name");
   a.id_type = fields.required("id_type");
@@ -75,9 +79,15 @@ std::optional<ApiResponse> read_application(const app::Services& services, const
   if (fields.failed()) return fields.error();
   if (!agreed) return ApiResponse::error(400, ErrorCode::AgreementRequired, "agree");
 
-  if (Verdict v = check_account_name(a.account); !v.ok()) return ApiResponse::error(400, v, "account");
-  if (Verdict v = check_password(a.password, a.account); !v.ok()) return ApiResponse::error(400, v, "password");
+  // The profile says whether people pick a login name (000, 004) or sign in by phone or
+  // document number (001: none; 003: the ID number is the login name).
+  if (offered_account && !offered_account->empty()) return ApiResponse::error(400, ErrorCode::AccountNotOffered, "account");
+  if (own_account) {
+    if (Verdict v = check_account_name(a.account, profile.account_name); !v.ok()) return ApiResponse::error(400, v, "account");
+  }
   if (Verdict v = check_person_name(a.name); !v.ok()) return ApiResponse::error(400, v, "name");
+  if (Verdict v = check_password(a.password, a.account, profile.password, a.name); !v.ok())
+    return ApiResponse::error(400, v, "password");
   a.rule = find_id_type(a.id_type);
   if (!a.rule) return ApiResponse::error(400, ErrorCode::IdTypeInvalid, "id_type");
 
@@ -86,6 +96,11 @@ std::optional<ApiResponse> read_application(const app::Services& services, const
     const auto id = parse_resident_id(a.id_number, today);
     if (!id) return ApiResponse::error(400, check_resident_id(a.id_number, today), "id_number");
     a.id_number = id->number;  // normalised (x → X)
+    if (!registration_open(profile.registration_hours, a.id_number, services.now_seconds())) {
+      ApiResponse closed = ApiResponse::error(403, ErrorCode::RegistrationHours, "id_number");
+      closed.body["error"]["message"] = registration_hours_notice(profile.registration_hours);
+      return closed;
+    }
     a.birth = id->birth_date;
     a.gender = id->gender == Gender::Male ? "male" : "female";
   } else {
@@ -110,7 +125,7 @@ std::optional<ApiResponse> read_application(const app::Services& services, const
     a.valid_to.reset();
   }
   if (Verdict v = check_phone(a.phone); !v.ok()) return ApiResponse::error(400, v, "phone");
-  a.face_needed = a.rule->kind == ValueKind::ResidentId && needs_face_check(a.birth, today);
+  a.face_needed = profile.face_at_registration && a.rule->kind == ValueKind::ResidentId && needs_face_check(a.birth, today);
   return std::nullopt;
 }
 
@@ -155,7 +170,8 @@ ApiResponse register_person(app::Services& services, const http::ApiRequest& req
   const auto uniqueness = [&](soci::session& sql) -> std::optional<ApiResponse> {
     const auto own = rejected_before(sql);
     const auto taken = [&](const std::optional<Person>& holder) { return holder && (!own || holder->id != *own); };
-    if (taken(persons.find_by_account(sql, a.account))) return ApiResponse::error(409, ErrorCode::AccountTaken, "account");
+    if (!a.account.empty() && taken(persons.find_by_account(sql, a.account)))
+      return ApiResponse::error(409, ErrorCode::AccountTaken, "account");
     if (auto existing = persons.find_by_id_number(sql, a.id_type, a.id_number); taken(existing))
       return already_registered(*existing);
     if (taken(persons.find_by_phone(sql, a.phone))) return ApiResponse::error(409, ErrorCode::PhoneRegistered, "phone");
@@ -193,7 +209,7 @@ ApiResponse register_person(app::Services& services, const http::ApiRequest& req
   }
 
   Person person;
-  person.account = a.account;
+  if (!a.account.empty()) person.account = a.account;
   person.name = a.name;
   person.id_type = a.id_type;
   person.id_number = a.id_number;

@@ -51,7 +51,8 @@ ApiResponse change_password(app::Services& services, const http::ApiRequest& req
     return ApiResponse::error(400, ErrorCode::PasswordWrong, "old_password");
   }
   if (old_password == new_password) return ApiResponse::error(400, ErrorCode::PasswordUnchanged, "new_password");
-  if (Verdict v = check_password(new_password, person.account.value_or("")); !v.ok())
+  if (Verdict v = check_password(new_password, person.account.value_or(""), services.profile().password, person.name);
+      !v.ok())
     return ApiResponse::error(400, v, "new_password");
   const std::string hash = services.passwords->hash(new_password);
   store::PersonRepository persons(*services.cipher, *services.blind_index);
@@ -70,14 +71,25 @@ ApiResponse change_phone(app::Services& services, const http::ApiRequest& reques
   const auto body = request.json();
   if (!body) return ApiResponse::error(400, ErrorCode::RequestInvalid);
   http::JsonFields fields(*body);
-  const std::string password = fields.required("password");
+  // The proof of identity the profile asks for (000 四.1(4)①: 姓名 + 证件号码; the password);
+  // without "proof" the request is the original password form.
+  const std::vector<std::string>& proofs = services.profile().phone_change_proofs;
+  const std::string proof = fields.optional("proof").value_or("password");
+  if ((proof != "password" && proof != "identity") || !profile_lists(proofs, proof))
+    return ApiResponse::error(400, ErrorCode::PhoneChangeProofInvalid, "proof");
+  const bool by_password = proof == "password";
+  const std::string password = by_password ? fields.required("password") : std::string();
+  const std::string name = by_password ? std::string() : fields.required("name");
+  const std::string id_number = by_password ? std::string() : fields.required("id_number");
   const std::string new_phone = fields.required("new_phone");
   const std::string code = fields.required("sms_code");
   if (fields.failed()) return fields.error();
   if (Verdict v = check_phone(new_phone); !v.ok()) return ApiResponse::error(400, v, "new_phone");
   if (person.phone && *person.phone == new_phone) return ApiResponse::error(400, ErrorCode::PhoneUnchanged, "new_phone");
-  if (!person.password_hash || !services.passwords->verify(*person.password_hash, password))
+  if (by_password && (!person.password_hash || !services.passwords->verify(*person.password_hash, password)))
     return ApiResponse::error(400, ErrorCode::PasswordWrong, "password");
+  if (!by_password && (name != person.name || normalize_document_number(id_number) != person.id_number))
+    return ApiResponse::error(400, ErrorCode::IdentityMismatch, "id_number");
   const long long now = services.now_seconds();
   store::PersonRepository persons(*services.cipher, *services.blind_index);
   return services.db->transact([&](soci::session& sql) -> ApiResponse {

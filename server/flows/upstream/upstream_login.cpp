@@ -172,14 +172,20 @@ ApiResponse finish(const UpstreamRuntime& provider, app::Services& services, con
   });
 }
 
+// Whether the province profile offers sign-in through another platform at all (000, 003).
+bool upstream_offered(const app::Services& services) {
+  return profile_lists(services.profile().login_methods, "upstream");
+}
+
 }  // namespace
 
-ApiResponse list_upstream_providers(const UpstreamProviders& providers, app::Services&, const http::ApiRequest&) {
+ApiResponse list_upstream_providers(const UpstreamProviders& providers, app::Services& services, const http::ApiRequest&) {
   nlohmann::json list = nlohmann::json::array();
-  for (const auto& p : providers.all())
-    list.push_back({{"name", p->config.name},
-                    {"display_name", p->config.display_name},
-                    {"login_url", "/api/v1/upstream/" + p->config.name + "/login"}});
+  if (upstream_offered(services))
+    for (const auto& p : providers.all())
+      list.push_back({{"name", p->config.name},
+                      {"display_name", p->config.display_name},
+                      {"login_url", "/api/v1/upstream/" + p->config.name + "/login"}});
   // The texts of the upstream_error codes travel with the list until they join the catalogue.
   nlohmann::json errors = nlohmann::json::object();
   for (const auto e : {UpstreamError::ProviderUnknown, UpstreamError::StateInvalid, UpstreamError::Denied,
@@ -192,7 +198,7 @@ ApiResponse list_upstream_providers(const UpstreamProviders& providers, app::Ser
 ApiResponse start_upstream_login(const UpstreamProviders& providers, app::Services& services,
                                  const http::ApiRequest& request) {
   const std::string name = request.params.count("name") ? request.params.at("name") : "";
-  const UpstreamRuntime* provider = providers.find(name);
+  const UpstreamRuntime* provider = upstream_offered(services) ? providers.find(name) : nullptr;
   if (!provider) return to_login_page(UpstreamError::ProviderUnknown);
   const long long now = services.now_seconds();
   // Only a path on this site; anything else (another host, a scheme) is dropped: the centre.
