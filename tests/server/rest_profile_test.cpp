@@ -39,6 +39,29 @@ TEST_F(RestProfile, JilinChangesThePhoneByNameAndIdNumber) {
   EXPECT_EQ(r.status, 200) << r.body;
 }
 
+// A province that changes its profile locks nobody out: rules apply when a value is set, levels
+// keep their meaning. (The swap stands for a restart with --profile hubei on the same database;
+// the test server is idle while it happens.)
+TEST_F(RestProfile, ChangingTheProfileLocksNobodyOut) {
+  Applicant a = active_adult();  // jilin: an account name, a password 001 would refuse, face-checked
+  a.password = "kxqz7295!a";
+  const Caller me = bearer_of(login(a.account, "Uia#2026pass"));
+  ASSERT_EQ(request("PUT", "/api/v1/me/password",
+                    nlohmann::json{{"old_password", "Uia#2026pass"}, {"new_password", a.password}}.dump(), me).status,
+            204);
+  platform_->services.province = app::resolve_profile("hubei", nullptr);
+  // 001 signs in by phone or ID number; the old password still opens the account.
+  Reply s = login(a.phone, a.password);
+  ASSERT_EQ(s.status, 201) << s.body;
+  EXPECT_EQ(s.json["subject"].value("level", 0), 3);  // 中级认证 now: the same level, another name
+  EXPECT_EQ(login(a.id_number, a.password).status, 201);
+  EXPECT_EQ(login(a.account, a.password).status, 401);  // 001 has no login names
+  // A new password follows 001's rules.
+  const Reply r = request("PUT", "/api/v1/me/password",
+                          nlohmann::json{{"old_password", a.password}, {"new_password", "kxqz7295!b"}}.dump(), bearer_of(s));
+  EXPECT_EQ(r.error_code(), "PASSWORD_INVALID") << r.body;
+}
+
 class RestProfileHubei : public RestTest {
  protected:
   void configure(app::PlatformConfig& config) override { config.profile = "hubei"; }
