@@ -6,6 +6,7 @@
 #include "app.h"
 #include "images.h"
 #include "json.h"
+#include "policy/agent_rules.h"
 #include "platform.h"
 
 namespace uia::web {
@@ -78,8 +79,9 @@ void App::agents_manage(AgentsManageState& s, const AgentsManageActions& a) {
       s.face_ticket = r.get("face_ticket");
       s.face_url = r.get("face_url");
       s.success = !adding                       ? "经办人授权已修改"
-                  : r.get("state") == "pending" ? "授权已发出，请经办人在24小时内登录个人中心确认"
-                                                : "";
+                  : r.get("state") == "pending" ? "授权已发出，请经办人在" + hours_text(profile_.agent_accept_hours) +
+                                                      "内登录个人中心确认"
+                                                : std::string();
       s.loaded = false;
       s.requests_loaded = false;
     });

@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include "app.h"
+#include "ids/id_types.h"
 #include "json.h"
 #include "platform.h"
 
@@ -76,16 +77,12 @@ void App::load_me() {
       centre_failed(r, "个人信息");
       return;
     }
-    static const char* const kTypes[][2] = {{"resident", "居民身份证"}, {"hk_macau_permit", "港澳居民来往内地通行证"},
-                                            {"taiwan_permit", "台湾居民来往大陆通行证"}, {"passport", "护照"},
-                                            {"foreign_permanent_id", "外国人永久居留身份证"}};
     s.me_loaded = true;
     s.account.set(r.get("account"));
     s.name.set(r.get("name"));
-    std::string type = r.get("id_type");
-    s.id_type.set(type);
-    for (auto& t : kTypes)
-      if (type == t[0]) s.id_type.set(t[1]);
+    const std::string type = r.get("id_type");
+    const IdTypeInfo* info = find_id_type(type);
+    s.id_type.set(info ? info->label : std::string_view(type));
     s.id_number.set(r.get("id_number"));
     s.phone.set(r.get("phone"));
     s.created_at.set(LocalTime(r.get("created_at")));

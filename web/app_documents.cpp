@@ -20,7 +20,7 @@ void App::documents_pick() {
     DocumentsState& s = documents_;
     s.picking = false;
     if (f.size < 0) return;  // cancelled
-    if (std::string problem = DocumentFileProblem(f.type, f.size); !problem.empty()) {
+    if (std::string problem = DocumentFileProblem(profile_, f.type, f.size); !problem.empty()) {
       s.error = problem;
       return;
     }
@@ -28,7 +28,7 @@ void App::documents_pick() {
     s.picked_name = f.name;
     const int kind = s.kind;
     const std::string size = FileSizeText(f.size);
-    net::upload_picked_file("/api/v1/persons/" + std::to_string(s.person_id) + "/documents", DocumentKindName(kind),
+    net::upload_picked_file("/api/v1/persons/" + std::to_string(s.person_id) + "/documents", DocumentKindName(profile_, kind),
                             s.upload_token, [this, kind, name = f.name, size](const net::Response& r) {
                               DocumentsState& s = documents_;
                               s.busy = false;
@@ -36,7 +36,7 @@ void App::documents_pick() {
                                 s.error = net::failure_message(r, "材料上传");
                                 return;
                               }
-                              s.uploaded.push_back({DocumentKindLabel(kind), name, size});
+                              s.uploaded.push_back({DocumentKindLabel(profile_, kind), name, size});
                               s.info = name + " 已上传";
                             });
   });

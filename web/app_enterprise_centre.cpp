@@ -22,7 +22,7 @@ void App::frame_enterprise_centre(const PageContext& ctx) {
   if (ctx.now < s.sms.resend_at) wake_after(0.25);
   if (a.change_password) enterprise_change_password();
   if (a.change_phone) enterprise_change("phone", EnterprisePhoneBody(s), "联系手机已修改");
-  if (a.change_info) enterprise_change("info", EnterpriseInfoBody(s), "企业信息已变更，并已通过工商登记信息核验");
+  if (a.change_info) enterprise_change("info", EnterpriseInfoBody(profile_, s), "企业信息已变更，并已通过工商登记信息核验");
   if (a.change_rep) enterprise_change("legal-representative", EnterpriseRepBody(s), "法定代表人已变更");
   agents_manage(s.agents, a.agents);
   if (a.sign_out) {
@@ -66,7 +66,7 @@ void App::enterprise_load() {
       enterprise_failed(r, "企业信息");
       return;
     }
-    EnterpriseCentreLoad(s, [&r](const std::string& key) { return r.get(key); });
+    EnterpriseCentreLoad(profile_, s, [&r](const std::string& key) { return r.get(key); });
   });
 }
 
@@ -82,7 +82,7 @@ void App::enterprise_change(const char* what, const std::string& body, const cha
                 enterprise_failed(r, "法人中心");
                 return;
               }
-              EnterpriseCentreLoad(s, [&r](const std::string& key) { return r.get(key); });
+              EnterpriseCentreLoad(profile_, s, [&r](const std::string& key) { return r.get(key); });
               s.success = message;
               s.submitted = false;
               // The forms start empty again.

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "api/notice_texts.h"
 #include "app.h"
 #include "platform.h"
 
@@ -113,7 +114,7 @@ void App::act_on_delegation(long long id, const char* action) {
     } else {
       centre_.success = what == "confirm" ? "已接受授权，授权关系已生效"
                         : what == "refuse" ? "已拒绝该授权"
-                                           : "授权关系已解除";
+                                           : std::string(kDelegationEndedText);
     }
     s.delegations_loaded = false;  // both lists and the inbox show the new state
     load_messages();
@@ -165,7 +166,7 @@ void App::save_relative(Date today) {
   c.busy = true;
   const long long edit = c.relations.relative_edit_id;
   const std::string url = edit ? "/api/v1/me/relatives/" + std::to_string(edit) : "/api/v1/me/relatives";
-  net::send(edit ? "PUT" : "POST", url, RelativeBody(c.relations, today), [this, edit](const net::Response& r) {
+  net::send(edit ? "PUT" : "POST", url, RelativeBody(profile_, c.relations, today), [this, edit](const net::Response& r) {
     CentreState& c = centre_;
     c.busy = false;
     if (!r.ok()) {
@@ -262,7 +263,7 @@ void App::load_delegations() {
 
 void App::create_delegation() {
   centre_.busy = true;
-  net::send("POST", "/api/v1/me/delegations", DelegationBody(centre_.relations), [this](const net::Response& r) {
+  net::send("POST", "/api/v1/me/delegations", DelegationBody(profile_, centre_.relations), [this](const net::Response& r) {
     CentreState& c = centre_;
     c.busy = false;
     if (!r.ok()) {

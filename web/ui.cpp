@@ -396,6 +396,32 @@ bool Combo(const char* label, int* index, const char* const items[], int count, 
   return changed;
 }
 
+bool Combo(const char* label, int* index, const std::vector<std::string_view>& items, float width) {
+  // Every label comes from a std::string or a literal: its data() is NUL-terminated.
+  std::vector<const char*> texts;
+  texts.reserve(items.size());
+  for (std::string_view item : items) texts.push_back(item.data());
+  return Combo(label, index, texts.data(), static_cast<int>(texts.size()), width);
+}
+
+std::vector<std::string_view> CatalogueLabels(const std::vector<CatalogueEntry>& catalogue) {
+  std::vector<std::string_view> labels;
+  labels.reserve(catalogue.size());
+  for (const auto& entry : catalogue) labels.push_back(entry.label);
+  return labels;
+}
+
+std::string_view CatalogueCode(const std::vector<CatalogueEntry>& catalogue, int pick) {
+  if (catalogue.empty()) return {};
+  return catalogue[std::clamp(pick, 0, static_cast<int>(catalogue.size()) - 1)].code;
+}
+
+int CatalogueIndex(const std::vector<CatalogueEntry>& catalogue, std::string_view code) {
+  for (std::size_t i = 0; i < catalogue.size(); ++i)
+    if (catalogue[i].code == code) return static_cast<int>(i);
+  return 0;
+}
+
 void Heading(const char* text, int level) {
   ImGui::PushFont(fonts::heading());
   ImGui::TextUnformatted(text);

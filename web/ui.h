@@ -5,6 +5,9 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "profile/profile.h"
 
 #include "imgui.h"
 
@@ -92,6 +95,15 @@ bool RadioButton(const char* label, bool active);
 bool Tab(const char* label, bool selected, float width);
 // Combo box; returns true when the selection changed.
 bool Combo(const char* label, int* index, const char* const items[], int count, float width);
+// Combo box over labels held elsewhere (a profile catalogue's, the ID-type catalogue's): the
+// pick is an index into `items`; the strings must outlive the call.
+bool Combo(const char* label, int* index, const std::vector<std::string_view>& items, float width);
+// The labels of a profile catalogue, in its order, for the Combo above.
+std::vector<std::string_view> CatalogueLabels(const std::vector<CatalogueEntry>& catalogue);
+// The code of the picked entry (the pick clamped into the catalogue); empty for an empty one.
+std::string_view CatalogueCode(const std::vector<CatalogueEntry>& catalogue, int pick);
+// The index of `code` in the catalogue; 0 when it is not there.
+int CatalogueIndex(const std::vector<CatalogueEntry>& catalogue, std::string_view code);
 void Heading(const char* text, int level = 1);
 // Boxed message (server errors, success): role="alert".
 enum class Tone { Error, Success, Info };

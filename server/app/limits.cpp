@@ -28,7 +28,6 @@ bool apply_limits(const nlohmann::json& section, Limits& limits, std::string& er
       {"read_cache_seconds", &Limits::read_cache_seconds},
       {"face_checks_per_day", &Limits::face_checks_per_day},
       {"upload_token_ttl_seconds", &Limits::upload_token_ttl_seconds},
-      {"documents_per_person", &Limits::documents_per_person},
       {"registry_recheck_seconds", &Limits::registry_recheck_seconds},
   };
   for (const auto& [name, value] : section.items()) {

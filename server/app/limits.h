@@ -27,7 +27,6 @@ struct Limits {
   int read_cache_seconds = 1;
   int face_checks_per_day = 5;  // per person, the registration's own check included
   int upload_token_ttl_seconds = 24 * 60 * 60;
-  int documents_per_person = 5;
   // How often the server asks the business registry again about unverified enterprises
   // (seed N); 0 turns the periodic re-check off (tests run passes themselves).
   int registry_recheck_seconds = 10 * 60;

@@ -1,6 +1,7 @@
 #include "app/openapi.h"
 
 #include "api/error_code.h"
+#include "ids/id_types.h"
 
 namespace uia::app {
 namespace {
@@ -32,6 +33,22 @@ json operation(const char* summary, json responses, json body = nullptr, bool se
 
 json object(json properties, std::vector<std::string> required) {
   return {{"type", "object"}, {"properties", properties}, {"required", required}};
+}
+
+// Every document code of the shared catalogue (ids/id_types.h); `police_only` keeps the ones
+// the police identity service checks (relatives).
+json id_type_schema(bool police_only = false) {
+  json codes = json::array();
+  for (const auto& t : id_types())
+    if (!police_only || checked_by_police(t)) codes.push_back(std::string(t.code));
+  return {{"type", "string"}, {"enum", codes}};
+}
+
+// A code of a catalogue the province profile holds: the accepted codes depend on the profile
+// the server runs with, so the document names the catalogue instead of copying one profile's.
+json profile_code_schema(const char* catalogue) {
+  return {{"type", "string"},
+          {"description", std::string("a code of the profile's ") + catalogue + " (GET /api/v1/profile)"}};
 }
 
 json string_schema(const char* description = nullptr) {
@@ -423,7 +440,7 @@ void describe_back_office(json& paths) {
                                                     {"status", string_schema()}},
                                                    {"document_id", "kind", "content_type", "size"}))}},
                   {400, 401, 409, 413}),
-      object({{"kind", {{"type", "string"}, {"enum", {"passport_photo_page", "residence_permit", "other"}}}},
+      object({{"kind", profile_code_schema("document_kinds")},
               {"content_type", {{"type", "string"}, {"enum", {"image/jpeg", "image/png", "application/pdf"}}}},
               {"data", string_schema("the file, standard base64")}},
              {"kind", "content_type", "data"}));
@@ -467,9 +484,9 @@ void describe_person_relations(json& schemas, json& paths) {
        {"read_at", time_or_null}},
       {"id", "kind", "title", "body", "payload", "created_at", "read"});
   schemas["RelativeInput"] = object(
-      {{"relation", {{"type", "string"}, {"enum", {"spouse", "parent", "child", "sibling", "grandparent", "grandchild", "other"}}}},
+      {{"relation", profile_code_schema("relations")},
        {"name", string_schema()},
-       {"id_type", {{"type", "string"}, {"enum", {"resident", "hk_macau_permit", "taiwan_permit"}}}},
+       {"id_type", id_type_schema(true)},
        {"id_number", string_schema()},
        {"birth_date", string_schema("YYYY-MM-DD; permits only (a resident ID carries it)")},
        {"id_valid_from", string_schema("YYYY-MM-DD; residents of 16 and over")},
@@ -567,10 +584,9 @@ void describe_person_relations(json& schemas, json& paths) {
 void describe_enterprises(json& schemas, json& paths, bool dev_mode) {
   const json text_or_null = {{"type", "string"}, {"nullable", true}};
   const json integer = {{"type", "integer"}};
-  const json org_type = {{"type", "string"}, {"enum", {"enterprise", "social_organisation", "public_institution"}}};
-  const json rep_id_type = {{"type", "string"},
-                            {"enum", {"resident", "passport", "hk_macau_permit", "taiwan_permit", "foreign_permanent_id"}},
-                            {"description", "default resident"}};
+  const json org_type = profile_code_schema("organisation_types");
+  json rep_id_type = id_type_schema();
+  rep_id_type["description"] = "default resident";
   const json rep_fields = {{"legal_rep_name", string_schema("must match the representative's real-name person account")},
                            {"legal_rep_id_type", rep_id_type},
                            {"legal_rep_id_number", string_schema()},
@@ -1038,7 +1054,7 @@ json build(bool dev_mode) {
                                  "absent (ACCOUNT_NOT_OFFERED)")},
        {"password", string_schema("the profile's password rules (GET /api/v1/profile: password.*)")},
        {"name", string_schema()},
-       {"id_type", {{"type", "string"}, {"enum", {"resident", "hk_macau_permit", "taiwan_permit", "passport", "foreign_permanent_id"}}}},
+       {"id_type", id_type_schema()},
        {"id_number", string_schema()},
        {"id_valid_from", {{"type", "string"}, {"format", "date"}}},
        {"id_valid_to", string_schema("YYYY-MM-DD or long_term; omitted under 16")},

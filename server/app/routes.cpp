@@ -268,7 +268,8 @@ void add_api_routes(http::Router& router, Services& services, runtime::WorkerPoo
   route(Method::Get, "/api/v1/admin/reviews/{person_id}", flows::show_review);
   route(Method::Post, "/api/v1/admin/reviews/{person_id}", flows::decide_review);
   // The one route with bodies above the default limit: a base64 document of up to 2 MiB.
-  route(Method::Post, "/api/v1/persons/{id}/documents", flows::upload_document, flows::kMaxDocumentBase64 + 4096);
+  route(Method::Post, "/api/v1/persons/{id}/documents", flows::upload_document,
+        flows::document_base64_limit(flows::document_max_bytes(services.profile())) + 4096);
   route(Method::Post, "/api/v1/face/checks", flows::retry_face_check);
   route(Method::Get, "/api/v1/face/checks/{ticket}", flows::face_check_status);
   // sessions of the signed-in person, first sign-in of imported accounts

@@ -11,6 +11,7 @@
 
 #include "api/validate.h"
 #include "ids/documents.h"
+#include "ids/id_types.h"
 #include "crypto/keys.h"
 #include "ids/resident_id.h"
 #include "policy/contact.h"
@@ -38,12 +39,8 @@ std::vector<std::string> split_csv_line(const std::string& line) {
 }
 
 std::optional<ValueKind> kind_for_id_type(const std::string& id_type) {
-  if (id_type == "resident") return ValueKind::ResidentId;
-  if (id_type == "hk_macau_permit") return ValueKind::HkMacauPermit;
-  if (id_type == "taiwan_permit") return ValueKind::TaiwanPermit;
-  if (id_type == "passport") return ValueKind::Passport;
-  if (id_type == "foreign_permanent_id") return ValueKind::ForeignPermanentId;
-  return std::nullopt;
+  const IdTypeInfo* type = find_id_type(id_type);
+  return type ? std::optional<ValueKind>(type->kind) : std::nullopt;
 }
 
 // The row as a person, or the reason it is refused (an error code name).

@@ -213,6 +213,8 @@ namespace uia {
     "Only the person authorized can confirm or refuse")                                             \
   /* enterprise (legal-person) accounts (append below) */                                          \
   X(EnterpriseTypeInvalid, "ENTERPRISE_TYPE_INVALID", "法人类型不正确", "Unknown legal-person type")    \
+  X(EnterpriseRegistrationUnavailable, "ENTERPRISE_REGISTRATION_UNAVAILABLE",                       \
+    "本平台不提供法人用户注册", "This platform offers no enterprise (legal-person) registration")    \
   X(EnterpriseNameInvalid, "ENTERPRISE_NAME_INVALID", "法人名称应为2-100个字符", "The organisation name must have 2-100 characters") \
   X(UsccRegistered, "USCC_REGISTERED", "该统一社会信用代码已注册", "This unified social credit code already has an account") \
   X(UsccImmutable, "USCC_IMMUTABLE", "统一社会信用代码不可更改", "The unified social credit code never changes") \

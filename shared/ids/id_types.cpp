@@ -21,4 +21,9 @@ const IdTypeInfo* find_id_type(std::string_view code) {
   return nullptr;
 }
 
+bool checked_by_police(const IdTypeInfo& type) {
+  return type.kind == ValueKind::ResidentId || type.kind == ValueKind::HkMacauPermit ||
+         type.kind == ValueKind::TaiwanPermit;
+}
+
 }  // namespace uia

@@ -21,5 +21,9 @@ struct IdTypeInfo {
 std::span<const IdTypeInfo> id_types();
 // The entry for `code`; nullptr for a code not in the catalogue.
 const IdTypeInfo* find_id_type(std::string_view code);
+// True for the documents the public-security identity service checks (the resident ID card and
+// the two mainland travel permits); a passport or a foreign permanent residence ID is checked
+// by people instead (uploaded pictures, back-office review: seed 000 需人工审核).
+bool checked_by_police(const IdTypeInfo& type);
 
 }  // namespace uia

@@ -75,4 +75,11 @@ Verdict check_email(std::string_view email) {
   return Verdict::pass();
 }
 
+Verdict check_postcode(std::string_view postcode) {
+  if (postcode.size() != 6) return Verdict::fail(ErrorCode::PostcodeInvalid);
+  for (char c : postcode)
+    if (c < '0' || c > '9') return Verdict::fail(ErrorCode::PostcodeInvalid);
+  return Verdict::pass();
+}
+
 }  // namespace uia

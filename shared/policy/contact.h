@@ -1,4 +1,4 @@
-// Contact data: mainland mobile numbers and e-mail addresses.
+// Contact data: mainland mobile numbers, e-mail addresses and postcodes.
 #pragma once
 #include <string>
 #include <string_view>
@@ -16,5 +16,8 @@ Verdict check_phone(std::string_view phone);
 std::string normalize_phone(std::string_view phone);
 // Practical RFC 5321/5322 subset: local@domain, lengths bounded, domain with a dot and a TLD.
 Verdict check_email(std::string_view email);
+// 邮政编码: exactly 6 ASCII digits (POSTCODE_INVALID otherwise, also when empty: a form whose
+// postcode is optional checks it only when one is given).
+Verdict check_postcode(std::string_view postcode);
 
 }  // namespace uia

@@ -40,8 +40,14 @@ Entries common_service_items() {
           {"progress_query", "办件查询"}};
 }
 
-// 001 1.2c 上传证件正面、上传证件反面、上传营业执照 (the review of a manual registration).
+// The review of a registration with a passport or a foreign permanent residence ID (000: 需人工
+// 审核): the codes the platform has stored since its first upload flow.
 Entries common_document_kinds() {
+  return {{"passport_photo_page", "护照照片页"}, {"residence_permit", "居留证件"}, {"other", "其他材料"}};
+}
+
+// 001 1.2c 上传证件正面、上传证件反面、上传营业执照 (the review of a manual registration).
+Entries hubei_document_kinds() {
   return {{"id_front", "证件正面"}, {"id_back", "证件反面"}, {"business_licence", "营业执照"}};
 }
 
@@ -136,6 +142,7 @@ Profile hubei() {
   p.agent_credential = "own_password";
   p.agent_max_levels = 3;
   // 1.2c 外国护照、外国人永久居住证: 上传证件正面、上传证件反面、上传营业执照.
+  p.document_kinds = hubei_document_kinds();
   return p;
 }
 

@@ -91,8 +91,9 @@ struct Profile {
 
   // Documents a person uploads for manual review (001 1.2c).
   std::vector<CatalogueEntry> document_kinds;
+  // No manual names a count or a size: the platform's own limits (5 files of at most 2 MiB).
   int documents_per_person = 5;
-  int document_max_kib = 5 * 1024;
+  int document_max_kib = 2 * 1024;
 
   // Catalogues.
   std::vector<CatalogueEntry> relations;           // 亲属关系

@@ -52,20 +52,23 @@ TEST(StaffRoles, ParseOnlyKnownRolesOnce) {
 }
 
 TEST(DocumentContent, DecodesChecksSizeAndSignature) {
+  // The default profile's limit (document_max_kib 2048).
+  const std::size_t kMax = flows::document_max_bytes(*builtin_profile("jilin"));
+  ASSERT_EQ(kMax, 2u * 1024 * 1024);
   std::string out;
-  EXPECT_EQ(flows::decode_document("JVBERi0xLjc=", out), ErrorCode::Ok);
+  EXPECT_EQ(flows::decode_document("JVBERi0xLjc=", kMax, out), ErrorCode::Ok);
   EXPECT_EQ(out, "%PDF-1.7");
   EXPECT_TRUE(flows::content_matches_type(out, "application/pdf"));
   EXPECT_FALSE(flows::content_matches_type(out, "image/png"));
-  EXPECT_EQ(flows::decode_document("JVBE\r\nRi0x Ljc=", out), ErrorCode::Ok) << "line breaks are allowed";
-  EXPECT_EQ(flows::decode_document("", out), ErrorCode::DocumentDataInvalid);
-  EXPECT_EQ(flows::decode_document("JVBERi0xLjc", out), ErrorCode::DocumentDataInvalid) << "padding is required";
-  EXPECT_EQ(flows::decode_document("JVBERi0x_jc=", out), ErrorCode::DocumentDataInvalid) << "base64url is not base64";
-  EXPECT_EQ(flows::decode_document(std::string(flows::kMaxDocumentBase64 + 1, 'A'), out), ErrorCode::DocumentTooLarge);
-  const std::string exact(flows::kMaxDocumentBytes, '\xFF');
-  EXPECT_EQ(flows::decode_document(flows::encode_document(exact), out), ErrorCode::Ok);
-  EXPECT_EQ(out.size(), flows::kMaxDocumentBytes);
-  EXPECT_EQ(flows::decode_document(flows::encode_document(exact + "x"), out), ErrorCode::DocumentTooLarge);
+  EXPECT_EQ(flows::decode_document("JVBE\r\nRi0x Ljc=", kMax, out), ErrorCode::Ok) << "line breaks are allowed";
+  EXPECT_EQ(flows::decode_document("", kMax, out), ErrorCode::DocumentDataInvalid);
+  EXPECT_EQ(flows::decode_document("JVBERi0xLjc", kMax, out), ErrorCode::DocumentDataInvalid) << "padding is required";
+  EXPECT_EQ(flows::decode_document("JVBERi0x_jc=", kMax, out), ErrorCode::DocumentDataInvalid) << "base64url is not base64";
+  EXPECT_EQ(flows::decode_document(std::string(flows::document_base64_limit(kMax) + 1, 'A'), kMax, out), ErrorCode::DocumentTooLarge);
+  const std::string exact(kMax, '\xFF');
+  EXPECT_EQ(flows::decode_document(flows::encode_document(exact), kMax, out), ErrorCode::Ok);
+  EXPECT_EQ(out.size(), kMax);
+  EXPECT_EQ(flows::decode_document(flows::encode_document(exact + "x"), kMax, out), ErrorCode::DocumentTooLarge);
   EXPECT_TRUE(flows::content_matches_type(std::string("\xFF\xD8\xFF\xE1", 4), "image/jpeg"));
   EXPECT_FALSE(flows::content_matches_type(std::string("\xFF\xD8", 2), "image/jpeg"));
   EXPECT_TRUE(flows::content_matches_type(std::string("\x89PNG\r\n\x1A\n\0", 9), "image/png"));

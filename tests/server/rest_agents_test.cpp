@@ -14,15 +14,6 @@
 namespace uia::rest {
 namespace {
 
-std::string unique_uscc() {
-  static std::atomic<int> counter{0};
-  char body[9];
-  std::snprintf(body, sizeof body, "%08d", 20000000 + (counter++ * 7919) % 79999999);
-  const std::string org8(body);
-  const std::string first17 = "91220100" + org8 + org_code_check_char(org8);
-  return first17 + uscc_check_char(first17);
-}
-
 struct Someone {
   Applicant applicant;
   Caller caller;  // a person's own session (bearer)
@@ -557,6 +548,46 @@ TEST_F(RestAgents, TheEnterpriseAccountManagesAgentsWithTheRepresentativesFace) 
   EXPECT_EQ(added.json["granted_by"].value("role", ""), "enterprise");
   EXPECT_FALSE(added.json.value("face_ticket", "").empty());
   EXPECT_EQ(get(agents_path(), bearer_of(in)).status, 200);
+}
+
+// The profile decides how deep grants go, how long an agent has to accept and what service
+// items exist: a config file with two levels, a 72-hour window and three items of its own.
+class RestAgentsProfile : public RestAgents {
+ protected:
+  void configure(app::PlatformConfig& config) override {
+    use_profile_section(config, {{"base", "jilin"},
+                                 {"agents", {{"max_levels", 2}, {"accept_hours", 72}}},
+                                 {"service_items",
+                                  {{{"code", "tax"}, {"label", "税务办理"}},
+                                   {{"code", "customs"}, {"label", "海关业务"}},
+                                   {{"code", "progress_query"}, {"label", "办件查询"}}}}});
+  }
+};
+
+TEST_F(RestAgentsProfile, DepthWindowAndItemsFollowTheProfile) {
+  const Someone a = someone(), b = someone(), c = someone();
+  const Reply list = get(agents_path(), rep_caller_);
+  ASSERT_EQ(list.status, 200) << list.body;
+  ASSERT_EQ(list.json["service_items"].size(), 3u) << list.body;
+  EXPECT_EQ(list.json["service_items"][1].value("label", ""), "海关业务");
+  // "social_security" is in the built-in catalogue, not in this one.
+  expect_error(post(agents_path(), grant_body(a, {"social_security"}, "2027-11-25"), rep_caller_), 400,
+               "AGENT_SCOPE_INVALID", "scope");
+  const long long ga = offer(a, {"tax", "customs"});
+  const Reply offered = get("/api/v1/me/agent-grants", a.caller);
+  ASSERT_EQ(offered.json["grants"].size(), 1u) << offered.body;
+  // kStart (2026-11-25 12:00 UTC) + 72 hours.
+  EXPECT_EQ(offered.json["grants"][0].value("confirm_by", ""), "2026-11-28T12:00:00Z") << offered.body;
+  const Reply inbox = get("/api/v1/me/messages", a.caller);
+  ASSERT_FALSE(inbox.json["messages"].empty()) << inbox.body;
+  EXPECT_NE(inbox.json["messages"][0].value("body", "").find("请在72小时内确认"), std::string::npos) << inbox.body;
+  ASSERT_EQ(accept(a, ga).status, 200);
+  const long long gb = delegate(a, ga, b, {"customs"}, "2027-06-30");
+  EXPECT_EQ(state_of(gb), "active");
+  // Level 2 is this profile's last: its agent cannot pass it on.
+  expect_error(post("/api/v1/me/agent-grants/" + std::to_string(gb) + "/delegations", grant_body(c, {"customs"}, "2027-01-01"),
+                    b.caller),
+               409, "AGENT_LEVEL_EXCEEDED");
 }
 
 }  // namespace

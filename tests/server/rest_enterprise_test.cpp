@@ -17,17 +17,6 @@
 namespace uia::rest {
 namespace {
 
-// A valid GB 32100 code (registration authority 9, type 1: an enterprise; region 220100
-// 长春), unique within the test process.
-std::string unique_uscc() {
-  static std::atomic<int> counter{0};
-  char body[9];
-  std::snprintf(body, sizeof body, "%08d", 10000000 + (counter++ * 7919) % 89999999);
-  const std::string org8(body);
-  const std::string first17 = "91220100" + org8 + org_code_check_char(org8);
-  return first17 + uscc_check_char(first17);
-}
-
 // The same code with a different (wrong) MOD 31 check character.
 std::string with_wrong_uscc_check(const std::string& uscc) {
   std::string wrong = uscc;

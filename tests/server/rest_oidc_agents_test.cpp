@@ -22,15 +22,6 @@ using namespace std::chrono_literals;
 
 constexpr const char* kEnterpriseScopes = "openid profile uia_enterprise";
 
-std::string unique_uscc() {
-  static std::atomic<int> counter{0};
-  char body[9];
-  std::snprintf(body, sizeof body, "%08d", 30000000 + (counter++ * 7919) % 59999999);
-  const std::string org8(body);
-  const std::string first17 = "91220100" + org8 + org_code_check_char(org8);
-  return first17 + uscc_check_char(first17);
-}
-
 class RestOidcAgents : public RestOidcTest {
  protected:
   void SetUp() override {

@@ -7,8 +7,10 @@
 
 #include <atomic>
 #include <cstdio>
+#include <fstream>
 
 #include "crypto/keys.h"
+#include "ids/uscc.h"
 #include "http_test_client.h"
 #include "store/database.h"
 
@@ -171,6 +173,20 @@ std::unique_ptr<soci::session> connect(const std::string& url) {
 }
 
 }  // namespace
+
+std::string unique_uscc() {
+  static std::atomic<int> counter{0};
+  char body[9];
+  std::snprintf(body, sizeof body, "%08d", 10000000 + (counter++ * 7919) % 89999999);
+  const std::string org8(body);
+  const std::string first17 = "91220100" + org8 + org_code_check_char(org8);
+  return first17 + uscc_check_char(first17);
+}
+
+void RestTest::use_profile_section(app::PlatformConfig& config, const nlohmann::json& section) {
+  config.config_file = dir_ / "uia-profile.json";
+  std::ofstream(config.config_file) << nlohmann::json({{"profile", section}}).dump();
+}
 
 void RestTest::SetUp() {
   dir_ = make_temp_dir("uia-rest");

@@ -60,6 +60,9 @@ std::string make_resident_id(Date birth);
 std::string with_wrong_check_char(const std::string& id_number);
 std::string unique_phone();    // 11 digits, 150 + 8 unique digits
 std::string unique_account();  // lower case, starts with a letter, 6-20 characters
+// A valid GB 32100 unified social credit code (authority 9, type 1: an enterprise; region
+// 220100 长春), unique within the test process.
+std::string unique_uscc();
 
 struct Applicant {
   std::string account;
@@ -96,6 +99,9 @@ class RestTest : public ::testing::Test {
   void TearDown() override;
   // Lets a test suite change the platform's configuration before it is built.
   virtual void configure(app::PlatformConfig& config) { (void)config; }
+  // For configure(): a config file whose "profile" section is `section` (a built-in name, or
+  // {"base": NAME, <fields to change>}), as an operator would write it.
+  void use_profile_section(app::PlatformConfig& config, const nlohmann::json& section);
 
   Reply request(const std::string& method, const std::string& path, const std::string& body = "",
                 const Caller& caller = {}, const std::string& extra_headers = "");

@@ -76,5 +76,15 @@ TEST(Email, Lengths) {
   EXPECT_FALSE(check_email("c" + email).ok());
 }
 
+TEST(Postcode, SixDigitsOnly) {
+  for (const char* s : {"130000", "570100", "000000", "999999"}) EXPECT_TRUE(check_postcode(s).ok()) << s;
+  // Empty, too short, too long, letters, full-width digits, inner space, a sign.
+  for (const char* s : {"", "13000", "1300000", "13000A", "１３００００", "130 00", "+13000", "13000\n"}) {
+    const Verdict v = check_postcode(s);
+    EXPECT_EQ(v.code, ErrorCode::PostcodeInvalid) << s;
+    EXPECT_EQ(v.detail, ErrorCode::PostcodeInvalid) << s;
+  }
+}
+
 }  // namespace
 }  // namespace uia

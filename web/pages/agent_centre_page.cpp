@@ -8,7 +8,7 @@
 #include "pages/password_strength.h"
 #include "policy/level_names.h"
 #include "policy/account.h"
-#include "policy/service_items.h"
+#include "policy/enterprise_roles.h"
 
 namespace uia::web {
 namespace {
@@ -27,7 +27,7 @@ void agent_tab(const PageContext& ctx, S& s) {
   ReadOnlyRow(form, "代理身份", ActingRoleText(s.role));
   if (s.role != "legal_rep") {
     SectionTitle(form, "授权信息");
-    ReadOnlyRow(form, "授权范围", ScopeLabels(s.scope));
+    ReadOnlyRow(form, "授权范围", ScopeLabels(*ctx.profile, s.scope));
     ReadOnlyRow(form, "授权有效期", s.valid_from.empty() ? std::string() : s.valid_from + " 至 " + s.valid_to);
   }
   ImGui::SetCursorPosX(form.field_x());
@@ -38,8 +38,8 @@ void enterprise_tab(const PageContext& ctx, S& s) {
   const ui::Form& form = ctx.form;
   ReadOnlyRow(form, "法人名称", s.ent_name);
   ReadOnlyRow(form, "统一社会信用代码", s.uscc);
-  ReadOnlyRow(form, "法人类型", OrgTypeLabel(OrgTypeIndex(s.org_type)));
-  ReadOnlyRow(form, "法定代表人", s.legal_rep_name);
+  ReadOnlyRow(form, "法人类型", OrgTypeLabel(*ctx.profile, s.org_type));
+  ReadOnlyRow(form, kLegalRepLabel.data(), s.legal_rep_name);
   ReadOnlyRow(form, "实名状态", EnterpriseStatusText(s.status));
 }
 
@@ -165,15 +165,15 @@ void AgentCentreLoad(AgentCentreState& s, const std::function<std::string(const 
 }
 
 const char* ActingRoleText(const std::string& role) {
-  if (role == "legal_rep") return "法定代表人";
+  if (role == "legal_rep") return kLegalRepLabel.data();
   if (role == "admin") return "管理员";
-  if (role == "agent") return "经办人";
+  if (role == "agent") return kAgentLabel.data();
   return "本人";
 }
 
-std::string ScopeLabels(const std::vector<std::string>& scope) {
+std::string ScopeLabels(const Profile& profile, const std::vector<std::string>& scope) {
   std::vector<AgentsManageState::Item> items;
-  for (const auto& item : service_items()) items.push_back({std::string(item.code), std::string(item.label)});
+  for (const auto& item : profile.service_items) items.push_back({item.code, item.label});
   return ScopeText(items, scope);
 }
 

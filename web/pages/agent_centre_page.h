@@ -49,8 +49,8 @@ void AgentCentrePage(const PageContext& ctx, AgentCentreState& s, AgentCentreAct
 void AgentCentreLoad(AgentCentreState& s, const std::function<std::string(const std::string&)>& get);
 // "法定代表人" / "管理员" / "经办人" for the acting role.
 const char* ActingRoleText(const std::string& role);
-// The service items' labels (the server's catalogue, flows/agents/agent_scope.cpp) for pages
-// whose answers carry only the codes.
-std::string ScopeLabels(const std::vector<std::string>& scope);
+// The service items' labels (the profile's service_items, the catalogue the server checks
+// grants against) for pages whose answers carry only the codes.
+std::string ScopeLabels(const Profile& profile, const std::vector<std::string>& scope);
 
 }  // namespace uia::web

@@ -7,7 +7,9 @@
 #include "json.h"
 #include "pages/enterprise_fields.h"
 #include "policy/contact.h"
+#include "policy/agent_rules.h"
 #include "policy/date.h"
+#include "policy/enterprise_roles.h"
 #include "policy/person_name.h"
 
 namespace uia::web {
@@ -186,7 +188,7 @@ void grant_form(const PageContext& ctx, S& s, AgentsManageActions& out) {
     CheckedRow(form, spec, s.phone, phone_msg, s.submitted);
   } else {
     for (const auto& g : s.grants)
-      if (g.id == s.edit_id) ReadOnlyRow(form, "经办人", g.name + "  " + g.phone);
+      if (g.id == s.edit_id) ReadOnlyRow(form, kAgentLabel.data(), g.name + "  " + g.phone);
   }
   const std::string_view from_msg = date_message(s.valid_from, false);
   const std::string_view to_msg = date_message(s.valid_to, true);
@@ -198,7 +200,8 @@ void grant_form(const PageContext& ctx, S& s, AgentsManageActions& out) {
   CheckedRow(form, spec, s.valid_from, from_msg, s.submitted);
   spec = {};
   spec.label = "授权截止日期";
-  spec.hint = "YYYY-MM-DD，最长5年";
+  const std::string to_hint = "YYYY-MM-DD，最长" + years_text(kAgentGrantMaxYears);
+  spec.hint = to_hint.c_str();
   spec.field = "valid_to";
   CheckedRow(form, spec, s.valid_to, to_msg, s.submitted);
 
@@ -226,7 +229,9 @@ void grant_form(const PageContext& ctx, S& s, AgentsManageActions& out) {
   }
   if (adding && s.representative()) {
     ImGui::SetCursorPosX(form.field_x());
-    ui::Note("提交后需法定代表人完成人脸识别认证；认证通过后，经办人须在24小时内确认接受授权。", form.field_w());
+    ui::Note("提交后需法定代表人完成人脸识别认证；认证通过后，经办人须在" + hours_text(ctx.profile->agent_accept_hours) +
+                 "内确认接受授权。",
+             form.field_w());
     ui::RowGap(8);
   }
   ImGui::SetCursorPosX(form.field_x());
@@ -301,8 +306,9 @@ void grant_list(const PageContext& ctx, AgentsManageState& s, AgentsManageAction
   }
   if (!s.face_ticket.empty()) {
     ImGui::SetCursorPosX(form.x);
-    ui::MessageBox("授权已提交，请法定代表人完成人脸识别认证。认证通过后，系统将通知经办人在24小时内确认。", ui::Tone::Info,
-                   form.width);
+    ui::MessageBox("授权已提交，请法定代表人完成人脸识别认证。认证通过后，系统将通知经办人" +
+                       confirm_within_text(ctx.profile->agent_accept_hours) + "。",
+                   ui::Tone::Info, form.width);
     ui::RowGap(6);
     ReadOnlyRow(form, "核验编号", s.face_ticket);
     if (!s.face_url.empty()) ReadOnlyRow(form, "核验链接", s.face_url);

@@ -23,13 +23,6 @@ bool row(const ui::Form& form, ui::TextFieldSpec spec, ui::Field& f, std::string
   return edited;
 }
 
-bool is_postcode(std::string_view p) {
-  if (p.size() != 6) return false;
-  for (char c : p)
-    if (c < '0' || c > '9') return false;
-  return true;
-}
-
 void address_card(const ui::Form& form, const CentreState::Address& a, bool busy, CentreState& s, CentreActions& out) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImGui::SetCursorPosX(form.x);
@@ -87,8 +80,7 @@ void address_form(const PageContext& ctx, CentreState& s, CentreActions& out) {
   std::string_view region_msg = s.addr_region.empty() ? std::string_view("请输入所在地区") : std::string_view();
   std::string_view detail_msg = s.addr_detail.empty() ? std::string_view("请输入详细地址") : std::string_view();
   std::string_view postcode_msg = s.addr_postcode.empty() ? (postal ? std::string_view("请输入邮政编码") : std::string_view())
-                                  : !is_postcode(s.addr_postcode.str()) ? std::string_view("邮政编码应为6位数字")
-                                                                        : std::string_view();
+                                                                : msg(check_postcode(s.addr_postcode.str()));
   ImGui::SetCursorPosX(form.x);
   ui::Heading(s.address_edit_id ? "编辑地址" : "新增地址", 2);
   ui::RowGap(6);

@@ -8,13 +8,11 @@
 #include "a11y.h"
 #include "json.h"
 #include "pages/centre_page.h"
+#include "policy/agent_rules.h"
 #include "policy/date.h"
 #include "policy/person_name.h"
 
 namespace uia::web {
-
-const char* const kScopeIds[] = {"all", "query", "apply"};
-const char* const kScopeLabels[] = {"全部事项", "查询办件进度", "代为申办事项"};
 
 namespace {
 
@@ -101,7 +99,8 @@ void delegation_form(const PageContext& ctx, CentreState& s, RelationsActions& o
   ui::Heading("新增授权", 2);
   ui::RowGap(6);
   ImGui::SetCursorPosX(form.field_x());
-  ui::Note("被授权人须是本平台已注册的用户。提交后需您本人完成人脸验证，再由对方在“我的消息”中于24小时内确认。",
+  ui::Note("被授权人须是本平台已注册的用户。提交后需您本人完成人脸验证，再由对方在“我的消息”中" +
+               confirm_within_text(ctx.profile->delegation_accept_hours) + "。",
            form.field_w());
   ui::RowGap(8);
   ui::TextFieldSpec spec;
@@ -125,11 +124,12 @@ void delegation_form(const PageContext& ctx, CentreState& s, RelationsActions& o
   row(form, spec, r.del_phone, ShownError(r.del_phone, {}, s.submitted));
   ui::RowLabel(form, "授权事项", true);
   ImGui::SetCursorPosX(form.field_x());
-  ui::Combo("授权事项", &r.scope_pick, kScopeLabels, kScopeCount, form.field_w());
+  ui::Combo("授权事项", &r.scope_pick, ui::CatalogueLabels(ctx.profile->delegation_scopes), form.field_w());
   ui::RowGap(12);
   spec = {};
   spec.label = "授权截止日期";
-  spec.hint = "例如 2027-11-25（最长5年）";
+  const std::string to_hint = "例如 2027-11-25（最长" + years_text(kDelegationMaxYears) + "）";
+  spec.hint = to_hint.c_str();
   spec.field = "valid_to";
   row(form, spec, r.del_valid_to, ShownError(r.del_valid_to, to_msg, s.submitted));
   ui::RowGap(4);
@@ -208,11 +208,11 @@ void CentreDelegationsTab(const PageContext& ctx, CentreState& s, RelationsActio
   }
 }
 
-std::string DelegationBody(const RelationsState& r) {
+std::string DelegationBody(const Profile& profile, const RelationsState& r) {
   JsonObject o;
   o.add("name", r.del_name.str())
       .add("id_number", r.del_id_number.str())
-      .add("scope", kScopeIds[std::clamp(r.scope_pick, 0, kScopeCount - 1)])
+      .add("scope", ui::CatalogueCode(profile.delegation_scopes, r.scope_pick))
       .add("valid_to", r.del_valid_to.str());
   if (!r.del_phone.empty()) o.add("phone", r.del_phone.str());
   return o.str();

@@ -7,6 +7,7 @@
 #include "api/error_code.h"
 #include "json.h"
 #include "pages/centre_page.h"
+#include "policy/contact.h"
 #include "policy/date.h"
 #include "policy/person_name.h"
 
@@ -41,13 +42,9 @@ void editor(const PageContext& ctx, CentreState& s, CentreActions& out) {
   std::string_view to_msg = s.edit_long_term || s.edit_valid_to.empty() || date_ok(s.edit_valid_to)
                                 ? std::string_view()
                                 : message_zh(ErrorCode::DateInvalid);
-  std::string_view postcode_msg;
-  if (!s.edit_postcode.empty()) {
-    const auto p = s.edit_postcode.str();
-    bool digits = p.size() == 6;
-    for (char c : p) digits = digits && c >= '0' && c <= '9';
-    if (!digits) postcode_msg = "邮政编码应为6位数字";
-  }
+  // Optional: checked only when one is given.
+  const std::string_view postcode_msg =
+      s.edit_postcode.empty() ? std::string_view() : msg(check_postcode(s.edit_postcode.str()));
 
   ui::TextFieldSpec spec;
   spec.label = "更正姓名";

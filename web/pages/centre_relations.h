@@ -93,22 +93,15 @@ void CentreRelativesTab(const PageContext& ctx, CentreState& s, RelationsActions
 void CentreDelegationsTab(const PageContext& ctx, CentreState& s, RelationsActions& out);
 
 // Opens the relative form for `v` (nullptr: a new relative).
-void OpenRelativeForm(CentreState& s, const RelationsState::Relative* v);
+void OpenRelativeForm(const Profile& profile, CentreState& s, const RelationsState::Relative* v);
 // The waiting face check: ticket, link to open on the phone, what happened. Shared by the two tabs.
 void FaceWaitBox(const ui::Form& form, const FaceWait& f, const char* what);
 
 // {"relation","name","id_type","id_number",("birth_date"),("id_valid_from","id_valid_to")}
-std::string RelativeBody(const RelationsState& r, Date today);
-std::string DelegationBody(const RelationsState& r);
+std::string RelativeBody(const Profile& profile, const RelationsState& r, Date today);
+std::string DelegationBody(const Profile& profile, const RelationsState& r);
 // The request fields the server may name, in the tab's form; false when none matches.
 bool RelationsSetServerError(RelationsState& r, bool relatives_tab, const std::string& field, const std::string& message);
 
-// Relation and scope catalogues (the server's, flows/relatives and flows/delegations).
-extern const char* const kRelationIds[];
-extern const char* const kRelationLabels[];
-constexpr int kRelationCount = 7;
-extern const char* const kScopeIds[];
-extern const char* const kScopeLabels[];
-constexpr int kScopeCount = 3;
 
 }  // namespace uia::web

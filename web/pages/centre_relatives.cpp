@@ -8,6 +8,7 @@
 #include <string>
 
 #include "a11y.h"
+#include "ids/id_types.h"
 #include "ids/resident_id.h"
 #include "json.h"
 #include "pages/centre_page.h"
@@ -17,13 +18,22 @@
 
 namespace uia::web {
 
-const char* const kRelationIds[] = {"spouse", "parent", "child", "sibling", "grandparent", "grandchild", "other"};
-const char* const kRelationLabels[] = {"配偶", "父母", "子女", "兄弟姐妹", "祖父母/外祖父母", "孙子女/外孙子女", "其他亲属"};
-
 namespace {
 
-const char* const kIdTypeIds[] = {"resident", "hk_macau_permit", "taiwan_permit"};
-const char* const kIdTypeLabels[] = {"居民身份证", "港澳居民来往内地通行证", "台湾居民来往大陆通行证"};
+// The documents a relative may be identified by: the ones the police service checks, from the
+// shared catalogue (the resident ID card first, so pick 0 is the resident ID).
+std::vector<const IdTypeInfo*> relative_id_types() {
+  std::vector<const IdTypeInfo*> out;
+  for (const auto& t : id_types())
+    if (checked_by_police(t)) out.push_back(&t);
+  return out;
+}
+
+std::vector<std::string_view> relative_id_labels() {
+  std::vector<std::string_view> out;
+  for (const IdTypeInfo* t : relative_id_types()) out.push_back(t->label);
+  return out;
+}
 
 std::string_view msg(const Verdict& v) { return v.ok() ? std::string_view() : v.message_zh(); }
 
@@ -55,8 +65,9 @@ bool validity_applies(const RelationsState& r, Date today) {
   return birth && needs_validity_dates(*birth, today);
 }
 
-void relative_card(const ui::Form& form, const RelationsState::Relative& v, bool busy, CentreState& s,
+void relative_card(const PageContext& ctx, const RelationsState::Relative& v, bool busy, CentreState& s,
                    RelationsActions& out) {
+  const ui::Form& form = ctx.form;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImGui::SetCursorPosX(form.x);
   const ImVec2 top = ImGui::GetCursorScreenPos();
@@ -81,7 +92,7 @@ void relative_card(const ui::Form& form, const RelationsState::Relative& v, bool
   ui::RowGap(4);
   ImGui::SetCursorPosX(form.x + 12);
   ImGui::PushID(static_cast<int>(v.id));
-  if (ui::SecondaryButton("编辑", ImVec2(64, 30), busy)) OpenRelativeForm(s, &v);
+  if (ui::SecondaryButton("编辑", ImVec2(64, 30), busy)) OpenRelativeForm(*ctx.profile, s, &v);
   ImGui::SameLine(0, 8);
   if (ui::SecondaryButton("删除", ImVec2(64, 30), busy)) out.delete_relative = v.id;
   if (!verified) {
@@ -142,7 +153,7 @@ void relative_form(const PageContext& ctx, CentreState& s, RelationsActions& out
   }
   ui::RowLabel(form, "与本人关系", true);
   ImGui::SetCursorPosX(form.field_x());
-  ui::Combo("与本人关系", &r.relation_pick, kRelationLabels, kRelationCount, form.field_w());
+  ui::Combo("与本人关系", &r.relation_pick, ui::CatalogueLabels(ctx.profile->relations), form.field_w());
   ui::RowGap(12);
   ui::TextFieldSpec spec;
   spec.label = "亲属姓名";
@@ -151,7 +162,7 @@ void relative_form(const PageContext& ctx, CentreState& s, RelationsActions& out
   row(form, spec, r.rel_name, ShownError(r.rel_name, name_msg, s.submitted));
   ui::RowLabel(form, "亲属证件类型", true);
   ImGui::SetCursorPosX(form.field_x());
-  ui::Combo("亲属证件类型", &r.id_type_pick, kIdTypeLabels, 3, form.field_w());
+  ui::Combo("亲属证件类型", &r.id_type_pick, relative_id_labels(), form.field_w());
   ui::RowGap(12);
   spec = {};
   spec.label = "亲属证件号码";
@@ -225,7 +236,7 @@ void relative_form(const PageContext& ctx, CentreState& s, RelationsActions& out
 
 }  // namespace
 
-void OpenRelativeForm(CentreState& s, const RelationsState::Relative* v) {
+void OpenRelativeForm(const Profile& profile, CentreState& s, const RelationsState::Relative* v) {
   RelationsState& r = s.relations;
   r.relative_form = true;
   s.submitted = false;
@@ -234,10 +245,10 @@ void OpenRelativeForm(CentreState& s, const RelationsState::Relative* v) {
   r.relative_edit_id = v ? v->id : 0;
   r.relation_pick = 0;
   r.id_type_pick = 0;
-  for (int i = 0; v && i < kRelationCount; ++i)
-    if (v->relation == kRelationIds[i]) r.relation_pick = i;
-  for (int i = 0; v && i < 3; ++i)
-    if (v->id_type == kIdTypeIds[i]) r.id_type_pick = i;
+  if (v) r.relation_pick = ui::CatalogueIndex(profile.relations, v->relation);
+  const auto types = relative_id_types();
+  for (std::size_t i = 0; v && i < types.size(); ++i)
+    if (v->id_type == types[i]->code) r.id_type_pick = static_cast<int>(i);
   r.rel_name.reset();
   r.rel_id_number.reset();
   r.rel_birth.reset();
@@ -293,16 +304,17 @@ void CentreRelativesTab(const PageContext& ctx, CentreState& s, RelationsActions
     ui::Note("您还没有添加亲属。", form.width, ui::color::kText);
     ui::RowGap(10);
   }
-  for (const auto& v : r.relatives) relative_card(form, v, r.relative_busy == v.id || s.busy, s, out);
+  for (const auto& v : r.relatives) relative_card(ctx, v, r.relative_busy == v.id || s.busy, s, out);
   ImGui::SetCursorPosX(form.x);
-  if (ui::PrimaryButton("新增亲属", ImVec2(std::min(form.width, 200.0f), 40), s.busy)) OpenRelativeForm(s, nullptr);
+  if (ui::PrimaryButton("新增亲属", ImVec2(std::min(form.width, 200.0f), 40), s.busy)) OpenRelativeForm(*ctx.profile, s, nullptr);
 }
 
-std::string RelativeBody(const RelationsState& r, Date today) {
+std::string RelativeBody(const Profile& profile, const RelationsState& r, Date today) {
   JsonObject o;
-  o.add("relation", kRelationIds[std::clamp(r.relation_pick, 0, kRelationCount - 1)])
+  const auto types = relative_id_types();
+  o.add("relation", ui::CatalogueCode(profile.relations, r.relation_pick))
       .add("name", r.rel_name.str())
-      .add("id_type", kIdTypeIds[std::clamp(r.id_type_pick, 0, 2)])
+      .add("id_type", types[std::clamp(r.id_type_pick, 0, static_cast<int>(types.size()) - 1)]->code)
       .add("id_number", r.rel_id_number.str());
   if (r.id_type_pick != 0) o.add("birth_date", r.rel_birth.str());
   const bool dates = validity_applies(r, today);

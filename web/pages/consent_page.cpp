@@ -2,7 +2,6 @@
 
 #include "a11y.h"
 #include "policy/oidc_scope_labels.h"
-#include "policy/service_items.h"
 #include "policy/level_names.h"
 
 namespace uia::web {
@@ -40,13 +39,13 @@ void scope_list(const ui::Form& form, const OidcRequest& r) {
 
 // In whose name the data goes out when the person acts for an enterprise: the system sees the
 // enterprise, the role and (for an agent) the granted service items, so the person sees them too.
-void acting_for_rows(const ui::Form& form, const OidcRequest::ActingFor& a) {
+void acting_for_rows(const ui::Form& form, const Profile& profile, const OidcRequest::ActingFor& a) {
   ReadOnlyRow(form, "办理身份", a.name + "（" + a.role_label + "）");
   ReadOnlyRow(form, "统一社会信用代码", a.uscc);
   if (!a.service_items.empty()) {
     std::string items;
     for (const auto& code : a.service_items) {
-      const std::string_view label = service_item_label(code);
+      const std::string_view label = catalogue_label(profile.service_items, code);
       items += (items.empty() ? "" : "、") + std::string(label.empty() ? std::string_view(code) : label);
     }
     ReadOnlyRow(form, "授权事项", items);
@@ -88,7 +87,7 @@ void ConsentPage(const PageContext& ctx, ConsentState& s, ConsentActions& out) {
   ReadOnlyRow(form, "业务系统", r.client_name);
   ReadOnlyRow(form, "当前账号", r.person_phone.empty() ? r.person_name : r.person_name + "  " + r.person_phone);
   ReadOnlyRow(form, "实名等级", real_name_level_name(r.person_level));
-  if (r.acting_for) acting_for_rows(form, *r.acting_for);
+  if (r.acting_for) acting_for_rows(form, *ctx.profile, *r.acting_for);
   if (!r.level_sufficient) {
     // Step-up: the system asks for more than this account has proved; approving cannot help.
     ImGui::SetCursorPosX(form.field_x());

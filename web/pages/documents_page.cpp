@@ -8,27 +8,30 @@ namespace uia::web {
 namespace {
 
 const char* const kSteps[] = {"填写注册信息", "上传证明材料", "等待审核"};
-const char* const kKindNames[] = {"passport_photo_page", "residence_permit", "other"};
-const char* const kKindLabels[] = {"护照照片页", "居留证件", "其他材料"};
-constexpr long long kMaxBytes = 2 * 1024 * 1024;  // the server's limit (document_content.h)
-constexpr size_t kMaxFiles = 5;                   // Limits::documents_per_person by default
+long long max_bytes(const Profile& profile) { return static_cast<long long>(profile.document_max_kib) * 1024; }
 
 }  // namespace
 
-const char* DocumentKindName(int kind) { return kKindNames[kind >= 0 && kind < 3 ? kind : 2]; }
-const char* DocumentKindLabel(int kind) { return kKindLabels[kind >= 0 && kind < 3 ? kind : 2]; }
+std::string DocumentKindName(const Profile& profile, int kind) {
+  return std::string(ui::CatalogueCode(profile.document_kinds, kind));
+}
+std::string DocumentKindLabel(const Profile& profile, int kind) {
+  return std::string(catalogue_label(profile.document_kinds, DocumentKindName(profile, kind)));
+}
 
-std::string DocumentFileProblem(const std::string& type, long long size) {
+std::string DocumentFileProblem(const Profile& profile, const std::string& type, long long size) {
   if (type != "image/jpeg" && type != "image/png" && type != "application/pdf")
     return "仅支持 JPG、PNG 图片或 PDF 文件";
   if (size <= 0) return "文件为空，请重新选择";
-  if (size > kMaxBytes) return "文件大小不能超过 2 MB（当前 " + FileSizeText(size) + "）";
+  if (size > max_bytes(profile))
+    return "文件大小不能超过 " + FileSizeText(max_bytes(profile)) + "（当前 " + FileSizeText(size) + "）";
   return "";
 }
 
 std::string FileSizeText(long long bytes) {
   char text[32];
-  if (bytes >= 1024 * 1024) std::snprintf(text, sizeof text, "%.1f MB", bytes / (1024.0 * 1024.0));
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0) std::snprintf(text, sizeof text, "%lld MB", bytes / (1024 * 1024));
+  else if (bytes >= 1024 * 1024) std::snprintf(text, sizeof text, "%.1f MB", bytes / (1024.0 * 1024.0));
   else std::snprintf(text, sizeof text, "%lld KB", (bytes + 1023) / 1024);
   return text;
 }
@@ -48,16 +51,19 @@ void DocumentsPage(const PageContext& ctx, DocumentsState& s, DocumentsActions& 
     return;
   }
   ImGui::SetCursorPosX(form.field_x());
-  ui::Note("您使用护照或外国人永久居留身份证注册，需上传证件照片供人工审核。支持 JPG、PNG 或 PDF，"
-           "每个文件不超过 2 MB，最多 5 个。",
+  const Profile& profile = *ctx.profile;
+  ui::Note("您使用护照或外国人永久居留身份证注册，需上传证件照片供人工审核。支持 JPG、PNG 或 PDF，每个文件不超过 " +
+               FileSizeText(max_bytes(profile)) + "，最多 " + std::to_string(profile.documents_per_person) + " 个。",
            form.field_w());
   ui::RowGap(10);
 
   ui::RowLabel(form, "材料类型", true);
   ImGui::SetCursorPosX(form.field_x());
   ui::AlignCompactRow();
-  for (int i = 0; i < 3; ++i) {
-    const float w = ImGui::CalcTextSize(kKindLabels[i]).x + 40.0f;
+  const auto& kinds = profile.document_kinds;
+  for (int i = 0; i < static_cast<int>(kinds.size()); ++i) {
+    const char* label = kinds[i].label.c_str();
+    const float w = ImGui::CalcTextSize(label).x + 40.0f;
     if (i) {
       ImGui::SameLine(0, 16);
       if (ImGui::GetCursorPosX() + w > form.x + form.width) {
@@ -65,12 +71,12 @@ void DocumentsPage(const PageContext& ctx, DocumentsState& s, DocumentsActions& 
         ImGui::SetCursorPosX(form.field_x());
       }
     }
-    if (ui::RadioButton(kKindLabels[i], s.kind == i)) s.kind = i;
+    if (ui::RadioButton(label, s.kind == i)) s.kind = i;
   }
   ui::RowGap(12);
 
   ImGui::SetCursorPosX(form.field_x());
-  const bool full = s.uploaded.size() >= kMaxFiles;
+  const bool full = static_cast<int>(s.uploaded.size()) >= profile.documents_per_person;
   if (ui::SecondaryButton(s.busy ? "正在上传…" : "选择文件并上传", ImVec2(form.field_w(), 40), s.busy || s.picking || full)) {
     s.error.clear();
     s.info.clear();

@@ -35,11 +35,13 @@ struct DocumentsActions {
 
 void DocumentsPage(const PageContext& ctx, DocumentsState& s, DocumentsActions& out);
 
-// REST kind names and their zh-CN labels, in the order of the radio buttons.
-const char* DocumentKindName(int kind);
-const char* DocumentKindLabel(int kind);
-// "" when the browser-reported file can go up; else why not (type, size), in zh-CN.
-std::string DocumentFileProblem(const std::string& type, long long size);
+// The kinds are the profile's document_kinds, in the order of the radio buttons: the REST
+// kind of a pick and its zh-CN label.
+std::string DocumentKindName(const Profile& profile, int kind);
+std::string DocumentKindLabel(const Profile& profile, int kind);
+// "" when the browser-reported file can go up (the profile's document_max_kib); else why not
+// (type, size), in zh-CN.
+std::string DocumentFileProblem(const Profile& profile, const std::string& type, long long size);
 std::string FileSizeText(long long bytes);
 
 }  // namespace uia::web

@@ -69,7 +69,7 @@ void info_tab(const PageContext& ctx, S& s, EnterpriseCentreActions& out) {
   SectionTitle(form, "基本信息");
   ReadOnlyRow(form, "法人名称", s.name);
   ReadOnlyRow(form, "统一社会信用代码", s.uscc);
-  ReadOnlyRow(form, "法人类型", OrgTypeLabel(OrgTypeIndex(s.org_type)));
+  ReadOnlyRow(form, "法人类型", OrgTypeLabel(*ctx.profile, s.org_type));
   ReadOnlyRow(form, "法人账号", s.account);
   ReadOnlyRow(form, "联系手机", s.phone);
   ReadOnlyRow(form, "注册时间", LocalTime(s.created_at));
@@ -184,7 +184,7 @@ void change_info_tab(const PageContext& ctx, S& s, EnterpriseCentreActions& out)
   ui::Note("变更后的信息须与工商登记信息保持一致；统一社会信用代码不可更改。", form.field_w());
   ui::RowGap(8);
   ReadOnlyRow(form, "统一社会信用代码", s.uscc);
-  OrgTypeRow(form, &s.change_org_type);
+  OrgTypeRow(form, *ctx.profile, &s.change_org_type);
   const std::string_view name_msg = EnterpriseNameMessage(s.change_name.str());
   ui::TextFieldSpec spec;
   spec.label = "法人名称";
@@ -215,7 +215,7 @@ void change_rep_tab(const PageContext& ctx, S& s, EnterpriseCentreActions& out) 
   spec.field = "legal_rep_name";
   CheckedRow(form, spec, s.new_rep_name, name_msg, s.submitted);
   ui::RowLabel(form, "证件类型", true);
-  if (ui::Combo("证件类型", &s.new_rep_id_type, RepIdTypeLabels(), kRepIdTypeCount, form.field_w()))
+  if (ui::Combo("证件类型", &s.new_rep_id_type, RepIdTypeLabels(), form.field_w()))
     s.new_rep_id_number.reset();
   ui::RowGap();
   spec = {};
@@ -258,7 +258,7 @@ void EnterpriseCentrePage(const PageContext& ctx, EnterpriseCentreState& s, Ente
     }
     if (tab == S::kChangeInfo) {
       s.change_name.set(s.name);
-      s.change_org_type = OrgTypeIndex(s.org_type);
+      s.change_org_type = ui::CatalogueIndex(ctx.profile->organisation_types, s.org_type);
     }
   }
   ui::RowGap(16);
@@ -284,7 +284,8 @@ void EnterpriseCentrePage(const PageContext& ctx, EnterpriseCentreState& s, Ente
 
 const char* const* EnterpriseExtendedKeys() { return kExtendedKeys; }
 
-void EnterpriseCentreLoad(EnterpriseCentreState& s, const std::function<std::string(const std::string&)>& get) {
+void EnterpriseCentreLoad(const Profile& profile, EnterpriseCentreState& s,
+                          const std::function<std::string(const std::string&)>& get) {
   s.account = get("account");
   s.uscc = get("uscc");
   s.name = get("name");
@@ -302,7 +303,7 @@ void EnterpriseCentreLoad(EnterpriseCentreState& s, const std::function<std::str
   s.loaded = true;
   if (s.change_name.empty()) {
     s.change_name.set(s.name);
-    s.change_org_type = OrgTypeIndex(s.org_type);
+    s.change_org_type = ui::CatalogueIndex(profile.organisation_types, s.org_type);
   }
 }
 
@@ -321,9 +322,9 @@ std::string EnterprisePhoneBody(const EnterpriseCentreState& s) {
   return o.str();
 }
 
-std::string EnterpriseInfoBody(const EnterpriseCentreState& s) {
+std::string EnterpriseInfoBody(const Profile& profile, const EnterpriseCentreState& s) {
   JsonObject o;
-  o.add("name", s.change_name.str()).add("org_type", OrgTypeName(s.change_org_type));
+  o.add("name", s.change_name.str()).add("org_type", ui::CatalogueCode(profile.organisation_types, s.change_org_type));
   return o.str();
 }
 

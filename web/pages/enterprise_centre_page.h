@@ -68,11 +68,12 @@ void EnterpriseCentrePage(const PageContext& ctx, EnterpriseCentreState& s, Ente
 const char* const* EnterpriseExtendedKeys();
 // Takes the enterprise as GET /api/v1/enterprises/{id} (and every change) answers it; `get`
 // reads one flattened field ("legal_rep.name").
-void EnterpriseCentreLoad(EnterpriseCentreState& s, const std::function<std::string(const std::string&)>& get);
+void EnterpriseCentreLoad(const Profile& profile, EnterpriseCentreState& s,
+                          const std::function<std::string(const std::string&)>& get);
 
 std::string EnterprisePasswordBody(const EnterpriseCentreState& s);
 std::string EnterprisePhoneBody(const EnterpriseCentreState& s);
-std::string EnterpriseInfoBody(const EnterpriseCentreState& s);
+std::string EnterpriseInfoBody(const Profile& profile, const EnterpriseCentreState& s);
 std::string EnterpriseRepBody(const EnterpriseCentreState& s);
 bool EnterpriseCentreSetServerError(EnterpriseCentreState& s, const std::string& field, const std::string& message);
 

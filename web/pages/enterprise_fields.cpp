@@ -1,21 +1,22 @@
 #include "pages/enterprise_fields.h"
 
+#include <algorithm>
+
 #include "api/error_code.h"
 #include "api/validate.h"
 #include "ids/documents.h"
+#include "ids/id_types.h"
 #include "ids/uscc.h"
 #include "policy/person_name.h"
 
 namespace uia::web {
 namespace {
 
-const char* const kOrgTypeLabels[] = {"企业", "社会组织", "事业单位"};
-const char* const kOrgTypeNames[] = {"enterprise", "social_organisation", "public_institution"};
-const char* const kRepIdLabels[] = {"居民身份证", "港澳居民来往内地通行证", "台湾居民来往大陆通行证", "护照",
-                                    "外国人永久居留身份证"};
-const char* const kRepIdNames[] = {"resident", "hk_macau_permit", "taiwan_permit", "passport", "foreign_permanent_id"};
-const ValueKind kRepIdKinds[] = {ValueKind::ResidentId, ValueKind::HkMacauPermit, ValueKind::TaiwanPermit,
-                                 ValueKind::Passport, ValueKind::ForeignPermanentId};
+// The picked document type (the pick clamped into the catalogue).
+const IdTypeInfo& rep_id_type(int index) {
+  const auto all = id_types();
+  return all[std::clamp(index, 0, static_cast<int>(all.size()) - 1)];
+}
 
 std::string_view msg(const Verdict& v) { return v.ok() ? std::string_view() : v.message_zh(); }
 
@@ -27,21 +28,19 @@ int code_points(std::string_view s) {
 
 }  // namespace
 
-const char* OrgTypeLabel(int index) { return kOrgTypeLabels[index >= 0 && index < kOrgTypeCount ? index : 0]; }
-const char* OrgTypeName(int index) { return kOrgTypeNames[index >= 0 && index < kOrgTypeCount ? index : 0]; }
-int OrgTypeIndex(std::string_view name) {
-  for (int i = 0; i < kOrgTypeCount; ++i)
-    if (name == kOrgTypeNames[i]) return i;
-  return 0;
+std::string OrgTypeLabel(const Profile& profile, std::string_view code) {
+  const std::string_view label = catalogue_label(profile.organisation_types, code);
+  return std::string(label.empty() ? code : label);
 }
 
-bool OrgTypeRow(const ui::Form& form, int* index) {
+bool OrgTypeRow(const ui::Form& form, const Profile& profile, int* index) {
+  const auto& types = profile.organisation_types;
   ui::RowLabel(form, "法人类型", true);
   ui::AlignCompactRow();
   bool changed = false;
-  for (int i = 0; i < kOrgTypeCount; ++i) {
+  for (int i = 0; i < static_cast<int>(types.size()); ++i) {
     if (i) ImGui::SameLine(0, 20);
-    if (ui::RadioButton(kOrgTypeLabels[i], *index == i) && *index != i) {
+    if (ui::RadioButton(types[i].label.c_str(), *index == i) && *index != i) {
       *index = i;
       changed = true;
     }
@@ -50,12 +49,15 @@ bool OrgTypeRow(const ui::Form& form, int* index) {
   return changed;
 }
 
-const char* const* RepIdTypeLabels() { return kRepIdLabels; }
-const char* RepIdTypeName(int index) { return kRepIdNames[index >= 0 && index < kRepIdTypeCount ? index : 0]; }
-const char* RepIdTypeLabel(std::string_view name) {
-  for (int i = 0; i < kRepIdTypeCount; ++i)
-    if (name == kRepIdNames[i]) return kRepIdLabels[i];
-  return "";
+std::vector<std::string_view> RepIdTypeLabels() {
+  std::vector<std::string_view> labels;
+  for (const auto& t : id_types()) labels.push_back(t.label);
+  return labels;
+}
+std::string_view RepIdTypeName(int index) { return rep_id_type(index).code; }
+std::string_view RepIdTypeLabel(std::string_view name) {
+  const IdTypeInfo* type = find_id_type(name);
+  return type ? type->label : std::string_view();
 }
 
 std::string_view UsccMessage(std::string_view uscc) { return msg(check_uscc(uscc)); }
@@ -72,13 +74,13 @@ std::string_view RepNameMessage(std::string_view name) {
 
 std::string_view RepIdNumberMessage(int id_type, std::string_view number, Date today) {
   if (number.empty()) return message_zh(ErrorCode::IdNumberEmpty);
-  const ValueKind kind = kRepIdKinds[id_type >= 0 && id_type < kRepIdTypeCount ? id_type : 0];
+  const ValueKind kind = rep_id_type(id_type).kind;
   if (kind == ValueKind::ResidentId) return msg(check_document_number(kind, normalize_document_number(number), today));
   return msg(check_document_number(kind, number, today));
 }
 
 std::string RepIdNumberForRequest(int id_type, std::string_view number) {
-  return id_type == 0 ? normalize_document_number(number) : std::string(number);
+  return rep_id_type(id_type).kind == ValueKind::ResidentId ? normalize_document_number(number) : std::string(number);
 }
 
 bool CheckedRow(const ui::Form& form, const ui::TextFieldSpec& spec, ui::Field& f, std::string_view live, bool submitted) {

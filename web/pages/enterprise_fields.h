@@ -2,27 +2,27 @@
 // document types, and the live checks of the fields that name an organisation, all from the
 // shared rules the server uses (check_uscc, check_person_name, validate_value).
 #pragma once
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "pages/page.h"
 #include "ui.h"
 
 namespace uia::web {
 
-// 法人类型: 企业 / 社会组织 / 事业单位 (seed 003 法人类型; REST org_type).
-constexpr int kOrgTypeCount = 3;
-const char* OrgTypeLabel(int index);
-const char* OrgTypeName(int index);  // enterprise, social_organisation, public_institution
-int OrgTypeIndex(std::string_view name);  // 0 when unknown
-// The radio row; true when the choice changed.
-bool OrgTypeRow(const ui::Form& form, int* index);
+// 法人类型: the profile's organisation_types (jilin 企业法人 only; hainan, hubei three). The
+// pick is an index into that catalogue; REST org_type carries its code.
+// The label of a type code (the code itself when the profile does not list it).
+std::string OrgTypeLabel(const Profile& profile, std::string_view code);
+// The radio row, one radio per type; true when the choice changed.
+bool OrgTypeRow(const ui::Form& form, const Profile& profile, int* index);
 
-// The representative's document: 居民身份证, 港澳居民来往内地通行证, 台湾居民来往大陆通行证,
-// 护照, 外国人永久居留身份证 (REST legal_rep_id_type).
-constexpr int kRepIdTypeCount = 5;
-const char* const* RepIdTypeLabels();
-const char* RepIdTypeName(int index);  // resident, hk_macau_permit, ...
-const char* RepIdTypeLabel(std::string_view name);  // 居民身份证 for "resident"; the name itself when unknown
+// The representative's document: every type of the shared catalogue (ids/id_types.h), in its
+// order (REST legal_rep_id_type); the pick is an index into id_types().
+std::vector<std::string_view> RepIdTypeLabels();
+std::string_view RepIdTypeName(int index);  // resident, hk_macau_permit, ...
+std::string_view RepIdTypeLabel(std::string_view name);  // 居民身份证 for "resident"; "" when unknown
 
 // Messages of the live checks; empty when the value passes.
 std::string_view UsccMessage(std::string_view uscc);

@@ -140,6 +140,9 @@ void EnterpriseLoginForm(const PageContext& ctx, EnterpriseLoginState& s, const 
   if (ui::LinkButton("法人找回密码")) out.go_recovery = true;
   ImGui::SameLine(0, 8);
   if (ui::LinkButton("企业账号激活")) out.go_activation = true;
+  // A province without legal-person types registers no enterprises (the server refuses with
+  // ENTERPRISE_REGISTRATION_UNAVAILABLE): no entry to a form that cannot succeed.
+  if (ctx.profile->organisation_types.empty()) return;
   ImGui::SetCursorPosX(form.field_x());
   ImGui::AlignTextToFramePadding();
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(ui::color::kMuted));

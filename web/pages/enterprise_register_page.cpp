@@ -21,6 +21,13 @@ const int kTermYears[] = {5, 10, 20, 0};
 
 std::string_view msg(const Verdict& v) { return v.ok() ? std::string_view() : v.message_zh(); }
 std::optional<Date> user_date(const ui::Field& f) { return parse_date(f.str(), /*compact=*/true); }
+// A date field as the request carries it: a compact date written out, anything else as typed
+// (the shared check then says it is not a date); nullopt when empty.
+std::optional<std::string> request_date(const ui::Field& f) {
+  if (f.empty()) return std::nullopt;
+  const auto date = user_date(f);
+  return date ? format_date(*date) : std::string(f.str());
+}
 
 struct Checks {
   std::string_view name, uscc, rep_name, rep_id, validity, phone, captcha, sms_code, account, password, confirm, agree;
@@ -46,16 +53,9 @@ Checks check(const S& s, Date today) {
       c.needs_validity = needs_validity_dates(id->birth_date, today);
     }
   }
-  if (c.needs_validity) {
-    const bool long_term = s.term == S::kLongTerm;
-    auto from = user_date(s.valid_from);
-    auto to = long_term ? std::nullopt : user_date(s.valid_to);
-    if (s.valid_from.empty() || (!long_term && s.valid_to.empty()))
-      c.validity = message_zh(ErrorCode::IdValidityRequired);
-    else if (!from || (!long_term && !to))
-      c.validity = message_zh(ErrorCode::DateInvalid);
-    else
-      c.validity = msg(check_id_validity(*birth, *from, to, today));
+  if (c.needs_validity) {  // the server's own check of the fields (shared/policy/id_validity.h)
+    const auto to = s.term == S::kLongTerm ? std::optional<std::string>("long_term") : request_date(s.valid_to);
+    c.validity = msg(check_validity_fields(true, *birth, request_date(s.valid_from), to, today).verdict);
   }
   c.phone = msg(check_phone(s.phone.str()));
   if (s.captcha.empty()) c.captcha = "请输入图形验证码";
@@ -162,7 +162,7 @@ void EnterpriseRegisterPage(const PageContext& ctx, EnterpriseRegisterState& s, 
 
   // ---- 法人信息
   SectionTitle(form, "法人信息");
-  OrgTypeRow(form, &s.org_type);
+  OrgTypeRow(form, *ctx.profile, &s.org_type);
   ui::TextFieldSpec spec;
   spec.label = "法人名称";
   spec.hint = "请输入与营业执照一致的名称";
@@ -183,7 +183,7 @@ void EnterpriseRegisterPage(const PageContext& ctx, EnterpriseRegisterState& s, 
   spec.field = "legal_rep_name";
   CheckedRow(form, spec, s.rep_name, c.rep_name, s.submitted);
   ui::RowLabel(form, "证件类型", true);
-  if (ui::Combo("证件类型", &s.rep_id_type, RepIdTypeLabels(), kRepIdTypeCount, form.field_w())) {
+  if (ui::Combo("证件类型", &s.rep_id_type, RepIdTypeLabels(), form.field_w())) {
     s.rep_id_number.reset();
     s.term = S::kNoTerm;
   }
@@ -276,10 +276,10 @@ void EnterpriseRegisterPage(const PageContext& ctx, EnterpriseRegisterState& s, 
   if (ui::LinkButton("企业账号激活")) out.go_activation = true;
 }
 
-std::string EnterpriseRegisterBody(const EnterpriseRegisterState& s, Date today) {
+std::string EnterpriseRegisterBody(const Profile& profile, const EnterpriseRegisterState& s, Date today) {
   const Checks c = check(s, today);
   JsonObject o;
-  o.add("org_type", OrgTypeName(s.org_type));
+  o.add("org_type", ui::CatalogueCode(profile.organisation_types, s.org_type));
   o.add("name", s.name.str());
   o.add("uscc", s.uscc.str());
   o.add("legal_rep_name", s.rep_name.str());

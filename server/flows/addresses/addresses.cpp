@@ -34,9 +34,9 @@ nlohmann::json address_json(const Address& a) {
           {"is_default", a.is_default}};
 }
 
-// Six digits whose first two name a province (GB/T 2260).
+// Six digits (the postcode's shape) whose first two name a province (GB/T 2260).
 bool is_region_code(const std::string& code) {
-  return is_postcode(code) && region::is_province_code(std::string_view(code).substr(0, 2));
+  return check_postcode(code).ok() && region::is_province_code(std::string_view(code).substr(0, 2));
 }
 
 // The address in the body, checked; `out` keeps id, person and timestamps.
@@ -61,7 +61,8 @@ std::optional<ApiResponse> read_address(const nlohmann::json& body, Address& out
   if (ErrorCode e = check_free_text(detail, kDetailMaxChars); e != ErrorCode::Ok || detail.empty())
     return ApiResponse::error(400, detail.empty() ? ErrorCode::FieldRequired : e, "detail");
   const bool has_postcode = postcode && !postcode->empty();
-  if (has_postcode && !is_postcode(*postcode)) return ApiResponse::error(400, ErrorCode::PostcodeInvalid, "postcode");
+  if (has_postcode)
+    if (Verdict v = check_postcode(*postcode); !v.ok()) return ApiResponse::error(400, v, "postcode");
   // EMS needs the postcode to route a parcel.
   if (!has_postcode && out.kind == "postal") return ApiResponse::error(400, ErrorCode::FieldRequired, "postcode");
   out.recipient = recipient;

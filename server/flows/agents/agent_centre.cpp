@@ -38,7 +38,7 @@ http::ApiResponse get_agent_centre(app::Services& services, const http::ApiReque
                               {"legal_rep_name", mask_name(e.rep_name)}}},
               {"can_manage_agents", manages},
               // The catalogue with zh-CN labels: the page names the grant's items without a copy of its own.
-              {"service_items", service_items_json()}});
+              {"service_items", service_items_json(services.profile())}});
   });
 }
 

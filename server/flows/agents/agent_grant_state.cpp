@@ -15,8 +15,8 @@ bool grant_itself_in_force(const store::AgentGrant& g, long long now, const std:
 bool grant_in_force(soci::session& sql, const store::AgentGrant& grant, long long now, const std::string& today) {
   const store::AgentGrantRepository grants;
   std::optional<store::AgentGrant> current = grant;
-  // The chain is at most kMaxAgentGrantLevels long; the bound also guards against a cycle.
-  for (int depth = 0; current && depth <= kMaxAgentGrantLevels; ++depth) {
+  // The chain is at most kAgentChainCeiling long; the bound also guards against a cycle.
+  for (int depth = 0; current && depth <= kAgentChainCeiling; ++depth) {
     if (!grant_itself_in_force(*current, now, today)) return false;
     if (!current->parent_grant_id) return true;
     current = grants.find(sql, *current->parent_grant_id);

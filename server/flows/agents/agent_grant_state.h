@@ -7,12 +7,15 @@
 
 #include <soci/session.h>
 
+#include "policy/agent_rules.h"
+#include "profile/profile.h"
 #include "store/agent_grant_repository.h"
 
 namespace uia::flows {
 
-constexpr int kMaxAgentGrantLevels = 3;              // seed 001: 授权层级最多三层
-constexpr long long kAgentAcceptSeconds = 24 * 60 * 60;  // seed 003: 24 小时内
+// How deep grants may go and how long an agent has to accept: the profile's agent_max_levels
+// and agent_accept_hours (shared/policy/agent_rules.h has the fixed rules).
+inline long long agent_accept_seconds(const Profile& profile) { return profile.agent_accept_hours * 3600LL; }
 
 // "awaiting_face", "face_failed", "pending", "active", "refused", "disabled", "revoked" or "expired".
 std::string effective_state(const store::AgentGrant& grant, long long now, const std::string& today);

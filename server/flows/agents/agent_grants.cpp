@@ -96,7 +96,8 @@ ApiResponse list_agents(app::Services& services, const http::ApiRequest& request
     }
     nlohmann::json viewer = {{"role", m.role()}};
     if (m.own_grant) viewer["grant_id"] = m.own_grant->id;
-    return ApiResponse::json(200, {{"agents", agents}, {"service_items", service_items_json()}, {"viewer", viewer}});
+    return ApiResponse::json(
+        200, {{"agents", agents}, {"service_items", service_items_json(services.profile())}, {"viewer", viewer}});
   });
 }
 
@@ -110,7 +111,7 @@ ApiResponse add_agent(app::Services& services, const http::ApiRequest& request) 
   if (auto* refusal = std::get_if<ApiResponse>(&found)) return *refusal;
   const store::Person agent = std::get<store::Person>(found);
   GrantTerms terms;
-  if (auto refusal = read_grant_terms(*body, services.clock->today(), terms)) return *refusal;
+  if (auto refusal = read_grant_terms(services.profile(), *body, services.clock->today(), terms)) return *refusal;
   std::optional<ApiResponse> flag_error;
   const bool admin = optional_flag(*body, "admin", flag_error).value_or(false);
   if (flag_error) return *flag_error;
@@ -137,7 +138,7 @@ ApiResponse add_agent(app::Services& services, const http::ApiRequest& request) 
   const auto rep_id = m.caller.enterprise.rep_person_id;
   const auto rep = rep_id ? services.db->with_session([&](soci::session& sql) { return persons.find_by_id(sql, *rep_id); })
                           : std::nullopt;
-  if (!rep || rep->status != store::PersonStatus::Active || rep->level < 3)
+  if (!rep || rep->status != store::PersonStatus::Active || rep->level < kAddAgentsMinLevel)
     return ApiResponse::error(403, ErrorCode::LegalRepNotRealName);
   if (rep->id == agent.id) return ApiResponse::error(400, ErrorCode::AgentSelf, "id_number");
   const ports::FaceTicket face = services.ports.face->start({rep->name, rep->id_number, "agent_grant"});
@@ -194,7 +195,7 @@ ApiResponse edit_agent(app::Services& services, const http::ApiRequest& request)
       return ApiResponse::error(409, ErrorCode::AgentGrantStateInvalid, "grant_id");
     }
     GrantTerms terms{g.scope, g.valid_from, g.valid_to};
-    if (auto refusal = read_changed_terms(*body, services.clock->today(), terms)) return *refusal;
+    if (auto refusal = read_changed_terms(services.profile(), *body, services.clock->today(), terms)) return *refusal;
     if (admin && *admin != g.is_admin && (!m.representative() || g.level != 1))
       return ApiResponse::error(403, ErrorCode::AgentAdminFlagForbidden, "admin");
     if (enabled && state != "active" && state != "disabled")
@@ -291,7 +292,7 @@ void agent_grant_face_result(app::Services& services, soci::session& sql, const 
                      enterprise_name_of(services, sql, g->enterprise_id) + "已通过您的授权申请，您已成为该企业的经办人。", now);
     return;
   }
-  const long long confirm_by = now + kAgentAcceptSeconds;
+  const long long confirm_by = now + agent_accept_seconds(services.profile());
   if (!grants.change_state(sql, g->id, "awaiting_face", "pending", now, confirm_by)) return;
   g->state = "pending";
   g->confirm_by = confirm_by;

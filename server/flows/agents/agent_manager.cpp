@@ -23,7 +23,7 @@ bool may_manage(soci::session& sql, const AgentManager& manager, const store::Ag
   if (manager.representative()) return true;
   const store::AgentGrantRepository grants;
   std::optional<long long> parent = grant.parent_grant_id;
-  for (int depth = 0; parent && depth < kMaxAgentGrantLevels; ++depth) {
+  for (int depth = 0; parent && depth < kAgentChainCeiling; ++depth) {
     if (*parent == manager.own_grant->id) return true;
     const auto up = grants.find(sql, *parent);
     parent = up ? up->parent_grant_id : std::nullopt;

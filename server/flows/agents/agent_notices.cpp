@@ -3,6 +3,7 @@
 #include "flows/agents/agent_grant_view.h"
 #include "flows/audit/audit_log.h"
 #include "flows/messages/messages.h"
+#include "policy/agent_rules.h"
 #include "privacy/mask.h"
 #include "store/enterprise_repository.h"
 #include "store/person_repository.h"
@@ -20,7 +21,7 @@ void announce_offer(app::Services& services, soci::session& sql, const store::Ag
   post_message(sql, g.agent_person_id,
                {"agent_grant.offer", "企业经办人授权待确认",
                 enterprise + "授权您为该企业的经办人（有效期" + g.valid_from + "至" + g.valid_to +
-                    "），可代为办理企业事项，请在24小时内确认。",
+                    "），可代为办理企业事项，请" + confirm_within_text(services.profile().agent_accept_hours) + "。",
                 grant_target(g),
                 {{"grant_id", g.id},
                  {"enterprise_id", g.enterprise_id},
@@ -39,7 +40,8 @@ void announce_offer(app::Services& services, soci::session& sql, const store::Ag
   sms.phone = *agent->phone;
   sms.purpose = "agent_grant";
   sms.text = "【统一身份认证】" + mask_name(agent->name) + "您好，" + enterprise +
-             "授权您为企业经办人，请在24小时内登录统一身份认证平台确认：" + link;
+             "授权您为企业经办人，请在" + hours_text(services.profile().agent_accept_hours) +
+             "内登录统一身份认证平台确认：" + link;
   const ports::SmsSendResult sent = services.ports.sms->send(sms);
   record_audit(sql, now, {"system", "sms.send", "phone:" + mask_phone(*agent->phone), "", sent.delivered ? "ok" : "failed",
                           "agent_grant"});

@@ -4,13 +4,14 @@
 
 namespace uia::flows {
 
-nlohmann::json service_items_json() {
+nlohmann::json service_items_json(const Profile& profile) {
   nlohmann::json out = nlohmann::json::array();
-  for (const auto& item : service_items()) out.push_back({{"code", std::string(item.code)}, {"label", std::string(item.label)}});
+  for (const auto& item : profile.service_items) out.push_back({{"code", item.code}, {"label", item.label}});
   return out;
 }
 
-std::optional<http::ApiResponse> read_scope(const nlohmann::json& body, const char* field, std::vector<std::string>& out) {
+std::optional<http::ApiResponse> read_scope(const Profile& profile, const nlohmann::json& body, const char* field,
+                                            std::vector<std::string>& out) {
   out.clear();
   if (!body.contains(field)) return http::ApiResponse::error(400, ErrorCode::FieldRequired, field);
   const auto& list = body[field];
@@ -20,10 +21,11 @@ std::optional<http::ApiResponse> read_scope(const nlohmann::json& body, const ch
   for (const auto& code : list) {
     if (!code.is_string()) return http::ApiResponse::error(400, ErrorCode::FieldType, field);
     const std::string text = code.get<std::string>();
-    if (service_item_label(text).empty()) return http::ApiResponse::error(400, ErrorCode::AgentScopeInvalid, field);
+    if (!catalogue_has(profile.service_items, text))
+      return http::ApiResponse::error(400, ErrorCode::AgentScopeInvalid, field);
     wanted.push_back(text);
   }
-  for (const auto& item : service_items())
+  for (const auto& item : profile.service_items)
     if (std::find(wanted.begin(), wanted.end(), item.code) != wanted.end()) out.emplace_back(item.code);
   return std::nullopt;
 }

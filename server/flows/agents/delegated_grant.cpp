@@ -29,7 +29,7 @@ std::variant<store::AgentGrant, http::ApiResponse> delegate_grant(app::Services&
   using http::ApiResponse;
   const store::AgentGrant& parent = wanted.parent;
   if (!grant_in_force(sql, parent, now, today)) return ApiResponse::error(403, ErrorCode::AgentGrantInactive);
-  if (parent.level >= kMaxAgentGrantLevels) return ApiResponse::error(409, ErrorCode::AgentLevelExceeded);
+  if (parent.level >= services.profile().agent_max_levels) return ApiResponse::error(409, ErrorCode::AgentLevelExceeded);
   if (auto refusal = check_within(wanted.terms, parent)) return *refusal;
   if (wanted.agent_person_id == parent.agent_person_id) return ApiResponse::error(400, ErrorCode::AgentSelf, "id_number");
   lock_enterprise(sql, parent.enterprise_id);
@@ -47,7 +47,7 @@ std::variant<store::AgentGrant, http::ApiResponse> delegate_grant(app::Services&
   g.valid_from = wanted.terms.valid_from;
   g.valid_to = wanted.terms.valid_to;
   g.state = wanted.accepted ? "active" : "pending";
-  if (!wanted.accepted) g.confirm_by = now + kAgentAcceptSeconds;
+  if (!wanted.accepted) g.confirm_by = now + agent_accept_seconds(services.profile());
   g.request_id = wanted.request_id;
   g.created_at = g.updated_at = now;
   const store::AgentGrantRepository grants;

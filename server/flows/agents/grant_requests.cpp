@@ -73,7 +73,7 @@ ApiResponse create_grant_request(app::Services& services, const http::ApiRequest
   const auto body = request.json();
   if (!body || !body->is_object()) return ApiResponse::error(400, ErrorCode::RequestInvalid);
   GrantTerms terms;
-  if (auto refusal = read_grant_terms(*body, services.clock->today(), terms)) return *refusal;
+  if (auto refusal = read_grant_terms(services.profile(), *body, services.clock->today(), terms)) return *refusal;
   std::string note;
   if (body->contains("note")) {
     if (!(*body)["note"].is_string()) return ApiResponse::error(400, ErrorCode::FieldType, "note");
@@ -168,7 +168,7 @@ ApiResponse approve_grant_request(app::Services& services, const http::ApiReques
   const auto rep_id = m.caller.enterprise.rep_person_id;
   const auto rep = rep_id ? services.db->with_session([&](soci::session& sql) { return persons.find_by_id(sql, *rep_id); })
                           : std::nullopt;
-  if (!rep || rep->status != store::PersonStatus::Active || rep->level < 3)
+  if (!rep || rep->status != store::PersonStatus::Active || rep->level < kAddAgentsMinLevel)
     return ApiResponse::error(403, ErrorCode::LegalRepNotRealName);
   const ports::FaceTicket face = services.ports.face->start({rep->name, rep->id_number, "agent_grant"});
   if (!face.ok) return ApiResponse::error(503, ErrorCode::ServiceBusy);

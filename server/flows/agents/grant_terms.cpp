@@ -3,6 +3,7 @@
 #include "flows/agents/agent_scope.h"
 #include "http/json_fields.h"
 #include "ids/documents.h"
+#include "policy/agent_rules.h"
 #include "policy/contact.h"
 #include "store/person_repository.h"
 
@@ -30,8 +31,9 @@ std::optional<ApiResponse> check_period(const std::optional<std::string>& from_t
 
 }  // namespace
 
-std::optional<ApiResponse> read_grant_terms(const nlohmann::json& body, Date today, GrantTerms& out) {
-  if (auto refusal = read_scope(body, "scope", out.scope)) return refusal;
+std::optional<ApiResponse> read_grant_terms(const Profile& profile, const nlohmann::json& body, Date today,
+                                            GrantTerms& out) {
+  if (auto refusal = read_scope(profile, body, "scope", out.scope)) return refusal;
   const auto from = text_field(body, "valid_from");
   const auto to = text_field(body, "valid_to");
   if (from && *from == "\x01") return ApiResponse::error(400, ErrorCode::FieldType, "valid_from");
@@ -40,9 +42,10 @@ std::optional<ApiResponse> read_grant_terms(const nlohmann::json& body, Date tod
   return check_period(from, *to, today, out);
 }
 
-std::optional<ApiResponse> read_changed_terms(const nlohmann::json& body, Date today, GrantTerms& out) {
+std::optional<ApiResponse> read_changed_terms(const Profile& profile, const nlohmann::json& body, Date today,
+                                              GrantTerms& out) {
   if (body.contains("scope"))
-    if (auto refusal = read_scope(body, "scope", out.scope)) return refusal;
+    if (auto refusal = read_scope(profile, body, "scope", out.scope)) return refusal;
   const auto from = text_field(body, "valid_from");
   const auto to = text_field(body, "valid_to");
   if (from && *from == "\x01") return ApiResponse::error(400, ErrorCode::FieldType, "valid_from");

@@ -18,8 +18,6 @@
 
 namespace uia::flows {
 
-constexpr int kAgentGrantMaxYears = 5;
-
 struct GrantTerms {
   std::vector<std::string> scope;
   std::string valid_from, valid_to;  // YYYY-MM-DD
@@ -27,10 +25,12 @@ struct GrantTerms {
 
 // scope (array of service item codes), valid_from (optional, default today, not before today),
 // valid_to (at most 5 years after valid_from). nullopt when all is well.
-std::optional<http::ApiResponse> read_grant_terms(const nlohmann::json& body, Date today, GrantTerms& out);
+std::optional<http::ApiResponse> read_grant_terms(const Profile& profile, const nlohmann::json& body, Date today,
+                                                  GrantTerms& out);
 // Only the fields present (for edits): `out` keeps its values for absent ones. A changed
 // valid_from may not lie in the past.
-std::optional<http::ApiResponse> read_changed_terms(const nlohmann::json& body, Date today, GrantTerms& out);
+std::optional<http::ApiResponse> read_changed_terms(const Profile& profile, const nlohmann::json& body, Date today,
+                                                    GrantTerms& out);
 
 // name, id_number, phone of the body → the person, or 404 DELEGATE_NOT_FOUND (one answer for
 // every mismatch, so the form does not tell which part was wrong).

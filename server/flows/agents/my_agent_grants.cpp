@@ -88,7 +88,7 @@ ApiResponse list_my_agent_grants(app::Services& services, const http::ApiRequest
     nlohmann::json items = nlohmann::json::array();
     for (const auto& g : store::AgentGrantRepository().of_agent(sql, person.id))
       items.push_back(grant_json(services, sql, g, now, today));
-    return ApiResponse::json(200, {{"grants", items}, {"service_items", service_items_json()}});
+    return ApiResponse::json(200, {{"grants", items}, {"service_items", service_items_json(services.profile())}});
   });
 }
 
@@ -110,7 +110,7 @@ ApiResponse redelegate_agent_grant(app::Services& services, const http::ApiReque
   if (auto* refusal = std::get_if<ApiResponse>(&found_agent)) return *refusal;
   const Person agent = std::get<Person>(found_agent);
   GrantTerms terms;
-  if (auto refusal = read_grant_terms(*body, services.clock->today(), terms)) return *refusal;
+  if (auto refusal = read_grant_terms(services.profile(), *body, services.clock->today(), terms)) return *refusal;
   if (body->contains("admin") && (*body)["admin"] == true)
     return ApiResponse::error(403, ErrorCode::AgentAdminFlagForbidden, "admin");
   const long long now = services.now_seconds();

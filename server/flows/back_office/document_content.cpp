@@ -4,16 +4,12 @@
 
 namespace uia::flows {
 
-bool known_document_kind(std::string_view kind) {
-  return kind == "passport_photo_page" || kind == "residence_permit" || kind == "other";
-}
-
 bool known_document_content_type(std::string_view type) {
   return type == "image/jpeg" || type == "image/png" || type == "application/pdf";
 }
 
-ErrorCode decode_document(std::string_view base64, std::string& out) {
-  if (base64.size() > kMaxDocumentBase64) return ErrorCode::DocumentTooLarge;
+ErrorCode decode_document(std::string_view base64, std::size_t max_bytes, std::string& out) {
+  if (base64.size() > document_base64_limit(max_bytes)) return ErrorCode::DocumentTooLarge;
   out.assign(base64.size() / 4 * 3 + 3, '\0');
   std::size_t length = 0;
   const char* end = nullptr;
@@ -23,7 +19,7 @@ ErrorCode decode_document(std::string_view base64, std::string& out) {
     return ErrorCode::DocumentDataInvalid;
   out.resize(length);
   if (out.empty()) return ErrorCode::DocumentDataInvalid;
-  if (out.size() > kMaxDocumentBytes) return ErrorCode::DocumentTooLarge;
+  if (out.size() > max_bytes) return ErrorCode::DocumentTooLarge;
   return ErrorCode::Ok;
 }
 

@@ -30,7 +30,9 @@ ApiResponse upload_document(app::Services& services, const http::ApiRequest& req
   const std::string kind = fields.required("kind");
   const std::string content_type = fields.required("content_type");
   if (fields.failed()) return fields.error();
-  http::JsonFields data_field(*body, kMaxDocumentBase64);
+  const Profile& profile = services.profile();
+  const std::size_t max_bytes = document_max_bytes(profile);
+  http::JsonFields data_field(*body, document_base64_limit(max_bytes));
   const std::string data = data_field.required("data");
   if (data_field.failed()) {
     // Over-long text is a size problem, not a type problem, for the person choosing a file.
@@ -38,11 +40,13 @@ ApiResponse upload_document(app::Services& services, const http::ApiRequest& req
     if (it != body->end() && it->is_string()) return ApiResponse::error(400, ErrorCode::DocumentTooLarge, "data");
     return data_field.error();
   }
-  if (!known_document_kind(kind)) return ApiResponse::error(400, ErrorCode::DocumentKindInvalid, "kind");
+  if (!catalogue_has(profile.document_kinds, kind))
+    return ApiResponse::error(400, ErrorCode::DocumentKindInvalid, "kind");
   if (!known_document_content_type(content_type))
     return ApiResponse::error(400, ErrorCode::DocumentTypeInvalid, "content_type");
   store::PersonDocument document;
-  if (ErrorCode e = decode_document(data, document.data); e != ErrorCode::Ok) return ApiResponse::error(400, e, "data");
+  if (ErrorCode e = decode_document(data, max_bytes, document.data); e != ErrorCode::Ok)
+    return ApiResponse::error(400, e, "data");
   if (!content_matches_type(document.data, content_type))
     return ApiResponse::error(400, ErrorCode::DocumentContentMismatch, "data");
 
@@ -68,7 +72,7 @@ ApiResponse upload_document(app::Services& services, const http::ApiRequest& req
     const auto person = persons.find_by_id(sql, *person_id);
     if (!person || person->status != store::PersonStatus::PendingReview)
       return ApiResponse::error(409, ErrorCode::ReviewNotPending);
-    if (documents.count_for(sql, *person_id) >= services.limits.documents_per_person)
+    if (documents.count_for(sql, *person_id) >= profile.documents_per_person)
       return ApiResponse::error(409, ErrorCode::DocumentLimitReached);
     const long long id = documents.insert(sql, document);
     const std::string actor = "person:" + std::to_string(*person_id);

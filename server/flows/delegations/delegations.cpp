@@ -2,6 +2,7 @@
 
 #include <soci/soci.h>
 
+#include "api/notice_texts.h"
 #include "flows/audit/audit_log.h"
 #include "flows/back_office/path_id.h"
 #include "flows/face/face_check_record.h"
@@ -10,6 +11,7 @@
 #include "http/json_fields.h"
 #include "http/rfc3339.h"
 #include "ids/documents.h"
+#include "policy/agent_rules.h"
 #include "policy/contact.h"
 #include "privacy/mask.h"
 #include "store/delegation_repository.h"
@@ -20,22 +22,6 @@ namespace {
 using http::ApiResponse;
 using store::Delegation;
 using store::Person;
-
-struct Scope {
-  std::string_view name;
-  std::string_view label;
-};
-constexpr Scope kScopes[] = {
-    {"all", "全部事项"},
-    {"query", "查询办件进度"},
-    {"apply", "代为申办事项"},
-};
-
-std::string_view scope_label(const std::string& scope) {
-  for (const auto& s : kScopes)
-    if (s.name == scope) return s.label;
-  return {};
-}
 
 std::string target_of(const Delegation& d) { return "delegation:" + std::to_string(d.id); }
 // Who acts for whom, in every audit line of a relation.
@@ -54,8 +40,8 @@ std::string masked_name_of(const store::PersonRepository& persons, soci::session
   return p ? mask_name(p->name) : "";
 }
 
-nlohmann::json delegation_json(const store::PersonRepository& persons, soci::session& sql, const Delegation& d,
-                               long long viewer) {
+nlohmann::json delegation_json(const Profile& profile, const store::PersonRepository& persons, soci::session& sql,
+                               const Delegation& d, long long viewer) {
   const auto grantee = persons.find_by_id(sql, d.grantee_id);
   nlohmann::json ended_by = nullptr;
   if (d.ended_by) ended_by = *d.ended_by == d.grantor_id ? "grantor" : "grantee";
@@ -65,7 +51,7 @@ nlohmann::json delegation_json(const store::PersonRepository& persons, soci::ses
           {"grantee", {{"name", grantee ? mask_name(grantee->name) : ""},
                        {"id_number", grantee ? mask_id_number(grantee->id_number) : ""}}},
           {"scope", d.scope},
-          {"scope_label", std::string(scope_label(d.scope))},
+          {"scope_label", std::string(catalogue_label(profile.delegation_scopes, d.scope))},
           {"valid_from", d.valid_from},
           {"valid_to", d.valid_to},
           {"state", d.state},
@@ -89,7 +75,7 @@ void settle_overdue(soci::session& sql, long long person_id, long long now, Date
     if (confirm_missed) {
       settle_messages(sql, d.grantee_id, target_of(d), now);
       post_message(sql, d.grantor_id,
-                   {"delegation.expired", "授权关系已失效", "对方未在24小时内确认，您发起的授权关系已失效。", target_of(d),
+                   {"delegation.expired", "授权关系已失效", "对方未在规定时间内确认，您发起的授权关系已失效。", target_of(d),
                     {{"delegation_id", d.id}}, std::nullopt},
                    now);
     }
@@ -158,7 +144,7 @@ ApiResponse grantee_answers(app::Services& services, const http::ApiRequest& req
                         : OutgoingMessage{"delegation.refused", "授权关系被拒绝", who_name + "拒绝了您发起的授权。",
                                           target_of(d), {{"delegation_id", d.id}}, std::nullopt},
                  now);
-    return ApiResponse::json(200, delegation_json(persons, sql, d, person.id));
+    return ApiResponse::json(200, delegation_json(services.profile(), persons, sql, d, person.id));
   });
 }
 
@@ -174,9 +160,9 @@ ApiResponse list_delegations(app::Services& services, const http::ApiRequest& re
     settle_overdue(sql, person.id, now, today);
     nlohmann::json items = nlohmann::json::array();
     for (const auto& d : given ? delegations.given_by(sql, person.id) : delegations.received_by(sql, person.id))
-      items.push_back(delegation_json(persons, sql, d, person.id));
+      items.push_back(delegation_json(services.profile(), persons, sql, d, person.id));
     nlohmann::json scopes = nlohmann::json::array();
-    for (const auto& s : kScopes) scopes.push_back({{"scope", std::string(s.name)}, {"label", std::string(s.label)}});
+    for (const auto& s : services.profile().delegation_scopes) scopes.push_back({{"scope", s.code}, {"label", s.label}});
     return ApiResponse::json(200, {{"delegations", items}, {"scopes", scopes}});
   });
 }
@@ -197,7 +183,8 @@ ApiResponse create_delegation(app::Services& services, const http::ApiRequest& r
   const auto valid_from = fields.optional("valid_from");
   const std::string valid_to = fields.required("valid_to");
   if (fields.failed()) return fields.error();
-  if (scope_label(scope).empty()) return ApiResponse::error(400, ErrorCode::DelegationScopeInvalid, "scope");
+  if (!catalogue_has(services.profile().delegation_scopes, scope))
+    return ApiResponse::error(400, ErrorCode::DelegationScopeInvalid, "scope");
   const Date today = services.clock->today();
   Delegation d;
   if (auto refusal = read_period(valid_from, valid_to, today, d.valid_from, d.valid_to)) return *refusal;
@@ -232,7 +219,7 @@ ApiResponse create_delegation(app::Services& services, const http::ApiRequest& r
     d.id = delegations.insert(sql, d);
     record_face_check(services, sql, face.ticket, person.id, "delegation", now);
     audit(sql, now, actor_of(person), "delegation.create", d, request.client_ip);
-    nlohmann::json out = delegation_json(persons, sql, d, person.id);
+    nlohmann::json out = delegation_json(services.profile(), persons, sql, d, person.id);
     out["face_ticket"] = face.ticket;
     out["face_url"] = face.start_url;
     return ApiResponse::json(201, out);
@@ -283,10 +270,11 @@ ApiResponse end_delegation(app::Services& services, const http::ApiRequest& requ
     // The grantee never heard of a relation still waiting for the grantor's face.
     if (from != "awaiting_face")
       post_message(sql, other,
-                   {"delegation.ended", "授权关系已解除", mask_name(person.name) + "解除了与您的授权关系。", target_of(d),
+                   {"delegation.ended", std::string(kDelegationEndedText), mask_name(person.name) + "解除了与您的授权关系。",
+                    target_of(d),
                     {{"delegation_id", d.id}}, std::nullopt},
                    now);
-    return ApiResponse::json(200, delegation_json(persons, sql, d, person.id));
+    return ApiResponse::json(200, delegation_json(services.profile(), persons, sql, d, person.id));
   });
 }
 
@@ -300,15 +288,17 @@ void delegation_face_result(app::Services& services, soci::session& sql, const s
       audit(sql, now, "person:" + std::to_string(d->grantor_id), "delegation.face_fail", *d, "", "failed");
     return;
   }
-  const long long confirm_by = now + kDelegationConfirmSeconds;
+  const int accept_hours = services.profile().delegation_accept_hours;
+  const long long confirm_by = now + accept_hours * 3600LL;
   if (!delegations.change_state(sql, d->id, "awaiting_face", "pending", now, confirm_by)) return;
   audit(sql, now, "person:" + std::to_string(d->grantor_id), "delegation.request", *d, "");
   const store::PersonRepository persons(*services.cipher, *services.blind_index);
   const std::string grantor = masked_name_of(persons, sql, d->grantor_id);
+  const std::string scope_label(catalogue_label(services.profile().delegation_scopes, d->scope));
   post_message(sql, d->grantee_id,
                {"delegation.request", "授权关系待确认",
-                grantor + "授权您代为办理事项（" + std::string(scope_label(d->scope)) + "，有效期" + d->valid_from + "至" +
-                    d->valid_to + "），请在24小时内确认。",
+                grantor + "授权您代为办理事项（" + scope_label + "，有效期" + d->valid_from + "至" + d->valid_to + "），请" +
+                    confirm_within_text(accept_hours) + "。",
                 target_of(*d),
                 {{"delegation_id", d->id},
                  {"grantor", grantor},
@@ -331,7 +321,7 @@ void end_delegations_of(soci::session& sql, long long person_id, long long now) 
     const long long other = person_id == d.grantor_id ? d.grantee_id : d.grantor_id;
     if (from != "awaiting_face")
       post_message(sql, other,
-                   {"delegation.ended", "授权关系已解除", "对方已注销账号，与您的授权关系已解除。", target_of(d),
+                   {"delegation.ended", std::string(kDelegationEndedText), "对方已注销账号，与您的授权关系已解除。", target_of(d),
                     {{"delegation_id", d.id}}, std::nullopt},
                    now);
     if (other == d.grantee_id) settle_messages(sql, other, target_of(d), now);

@@ -30,8 +30,6 @@
 namespace uia::flows {
 
 constexpr long long kMaxOpenDelegationsPerPerson = 20;
-constexpr long long kDelegationConfirmSeconds = 24 * 60 * 60;
-constexpr int kDelegationMaxYears = 5;
 
 http::ApiResponse create_delegation(app::Services& services, const http::ApiRequest& request);
 http::ApiResponse list_given_delegations(app::Services& services, const http::ApiRequest& request);

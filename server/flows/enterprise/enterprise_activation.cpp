@@ -187,7 +187,7 @@ ApiResponse dev_import_enterprise(app::Services& services, const http::ApiReques
   e.org_type = fields.optional("org_type").value_or("enterprise");
   LegalRepInput rep;
   if (auto refusal = read_legal_rep(services, fields, rep)) return *refusal;
-  if (auto refusal = check_enterprise_identity(e.org_type, e.name, e.uscc)) return *refusal;
+  if (auto refusal = check_enterprise_identity(services.profile(), e.org_type, e.name, e.uscc)) return *refusal;
   e.rep_name = rep.name;
   e.rep_id_type = rep.id_type;
   e.rep_id_number = rep.id_number;

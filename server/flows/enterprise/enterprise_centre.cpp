@@ -202,7 +202,10 @@ ApiResponse change_enterprise_info(app::Services& services, const http::ApiReque
   const auto uscc = fields.optional("uscc");
   if (fields.failed()) return fields.error();
   if (uscc && *uscc != e.uscc) return ApiResponse::error(400, ErrorCode::UsccImmutable, "uscc");
-  if (!is_enterprise_type(org_type)) return ApiResponse::error(400, ErrorCode::EnterpriseTypeInvalid, "org_type");
+  // The type on file stays acceptable even when the profile no longer offers it (a changed
+  // profile re-labels, it does not lock enterprises out of their own centre).
+  if (org_type != e.org_type && !is_enterprise_type(services.profile(), org_type))
+    return ApiResponse::error(400, ErrorCode::EnterpriseTypeInvalid, "org_type");
   if (auto refusal = check_enterprise_name(name)) return *refusal;
   Enterprise changed = e;
   changed.name = name;

@@ -5,8 +5,8 @@
 namespace uia::flows {
 using http::ApiResponse;
 
-bool is_enterprise_type(const std::string& org_type) {
-  return org_type == "enterprise" || org_type == "social_organisation" || org_type == "public_institution";
+bool is_enterprise_type(const Profile& profile, const std::string& org_type) {
+  return catalogue_has(profile.organisation_types, org_type);
 }
 
 std::optional<ApiResponse> check_enterprise_name(const std::string& name) {
@@ -24,9 +24,10 @@ std::optional<ApiResponse> check_enterprise_uscc(const std::string& uscc) {
   return std::nullopt;
 }
 
-std::optional<ApiResponse> check_enterprise_identity(const std::string& org_type, const std::string& name,
-                                                     const std::string& uscc) {
-  if (!is_enterprise_type(org_type)) return ApiResponse::error(400, ErrorCode::EnterpriseTypeInvalid, "org_type");
+std::optional<ApiResponse> check_enterprise_identity(const Profile& profile, const std::string& org_type,
+                                                     const std::string& name, const std::string& uscc) {
+  if (!is_enterprise_type(profile, org_type))
+    return ApiResponse::error(400, ErrorCode::EnterpriseTypeInvalid, "org_type");
   if (auto refusal = check_enterprise_name(name)) return refusal;
   return check_enterprise_uscc(uscc);
 }

@@ -40,7 +40,7 @@ std::optional<ApiResponse> read_application(const app::Services& services, const
   if (auto refusal = read_legal_rep(services, fields, a.rep)) return refusal;
   if (fields.failed()) return fields.error();
   if (!agreed) return ApiResponse::error(400, ErrorCode::AgreementRequired, "agree");
-  if (auto refusal = check_enterprise_identity(a.org_type, a.name, a.uscc)) return refusal;
+  if (auto refusal = check_enterprise_identity(services.profile(), a.org_type, a.name, a.uscc)) return refusal;
   if (Verdict v = check_account_name(a.account, services.profile().account_name); !v.ok()) return ApiResponse::error(400, v, "account");
   if (Verdict v = check_password(a.password, a.account, services.profile().password); !v.ok()) return ApiResponse::error(400, v, "password");
   if (Verdict v = check_phone(a.phone); !v.ok()) return ApiResponse::error(400, v, "phone");
@@ -56,6 +56,10 @@ bool abandoned(const app::Services& services, const Enterprise& e, long long now
 }  // namespace
 
 ApiResponse register_enterprise(app::Services& services, const http::ApiRequest& request) {
+  // A province without legal-person types (shandong, the gongshang app) has no enterprise
+  // accounts of their own: one clear refusal before anything in the body is looked at.
+  if (services.profile().organisation_types.empty())
+    return ApiResponse::error(403, ErrorCode::EnterpriseRegistrationUnavailable);
   Application a;
   if (auto refusal = read_application(services, request, a)) return *refusal;
   if (!services.ports.registry) return ApiResponse::error(503, ErrorCode::RegistryUnavailable);

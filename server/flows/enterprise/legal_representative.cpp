@@ -2,6 +2,8 @@
 
 #include "api/validate.h"
 #include "ids/documents.h"
+#include "ids/id_types.h"
+#include "policy/agent_rules.h"
 #include "policy/date.h"
 #include "policy/person_name.h"
 #include "store/person_repository.h"
@@ -11,12 +13,8 @@ namespace {
 using http::ApiResponse;
 
 std::optional<ValueKind> kind_of(const std::string& id_type) {
-  if (id_type == "resident") return ValueKind::ResidentId;
-  if (id_type == "passport") return ValueKind::Passport;
-  if (id_type == "hk_macau_permit") return ValueKind::HkMacauPermit;
-  if (id_type == "taiwan_permit") return ValueKind::TaiwanPermit;
-  if (id_type == "foreign_permanent_id") return ValueKind::ForeignPermanentId;
-  return std::nullopt;
+  const IdTypeInfo* type = find_id_type(id_type);
+  return type ? std::optional<ValueKind>(type->kind) : std::nullopt;
 }
 
 }  // namespace
@@ -52,7 +50,7 @@ std::variant<store::Person, ApiResponse> find_legal_rep(app::Services& services,
   store::PersonRepository persons(*services.cipher, *services.blind_index);
   const auto person = persons.find_by_id_number(sql, rep.id_type, rep.id_number);
   // Level 2 and up: the police (or, for foreign documents, the back office) confirmed the name.
-  if (!person || person->status != store::PersonStatus::Active || person->level < 2)
+  if (!person || person->status != store::PersonStatus::Active || person->level < kLegalRepMinLevel)
     return ApiResponse::error(400, ErrorCode::LegalRepNotRealName, "legal_rep_id_number");
   if (person->name != rep.name) return ApiResponse::error(400, ErrorCode::LegalRepMismatch, "legal_rep_name");
   return *person;

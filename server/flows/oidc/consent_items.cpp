@@ -30,7 +30,7 @@ nlohmann::json consent_acting_for(app::Services& services, const ActiveSession& 
                           {"role_label", enterprise_role_label(enterprise["role"].get<std::string>())}};
     if (claims->contains("uia_agent_scope")) {
       nlohmann::json items = nlohmann::json::array();
-      const nlohmann::json catalogue = service_items_json();
+      const nlohmann::json catalogue = service_items_json(services.profile());
       for (const auto& code : (*claims)["uia_agent_scope"])
         for (const auto& item : catalogue)
           if (item["code"] == code) items.push_back(item);

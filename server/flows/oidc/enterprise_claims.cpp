@@ -5,6 +5,7 @@
 #include <soci/soci.h>
 
 #include "flows/agents/agent_grant_state.h"
+#include "policy/enterprise_roles.h"
 #include "flows/audit/audit_log.h"
 #include "policy/date.h"
 #include "store/agent_grant_repository.h"
@@ -164,10 +165,7 @@ std::string enterprise_role_claim(const std::string& session_role, bool admin_gr
 }
 
 std::string enterprise_role_label(const std::string& claim_role) {
-  if (claim_role == "legal_representative") return "法定代表人";
-  if (claim_role == "admin_agent") return "管理员经办人";
-  if (claim_role == "agent") return "经办人";
-  return "";
+  return std::string(uia::enterprise_role_label(claim_role));
 }
 
 }  // namespace uia::flows::oidc

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "flows/profile/free_text.h"
+#include "policy/contact.h"
 
 namespace uia::flows {
 
@@ -37,10 +38,6 @@ bool is_option(const std::vector<std::string_view>& options, std::string_view va
   return std::find(options.begin(), options.end(), value) != options.end();
 }
 
-bool is_postcode(std::string_view text) {
-  return text.size() == 6 && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 nlohmann::json basic_info_options() {
   const auto list = [](const std::vector<std::string_view>& options) {
     nlohmann::json out = nlohmann::json::array();
@@ -59,7 +56,7 @@ ErrorCode check_basic_field(std::string_view field, const std::string& value) {
   if (field == "occupation") return is_option(occupation_options(), value) ? ErrorCode::Ok : ErrorCode::OptionInvalid;
   if (field == "work_unit") return check_free_text(value, kWorkUnitMaxChars);
   if (field == "contact_address") return check_free_text(value, kContactAddressMaxChars);
-  if (field == "postcode") return is_postcode(value) ? ErrorCode::Ok : ErrorCode::PostcodeInvalid;
+  if (field == "postcode") return check_postcode(value).code;
   return ErrorCode::RequestInvalid;
 }
 

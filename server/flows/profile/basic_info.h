@@ -24,7 +24,6 @@ const std::vector<std::string_view>& education_options();
 const std::vector<std::string_view>& occupation_options();
 bool is_option(const std::vector<std::string_view>& options, std::string_view value);
 // Six ASCII digits.
-bool is_postcode(std::string_view text);
 
 // {"ethnicity": [...], "education": [...], "occupation": [...], "limits": {...}}
 nlohmann::json basic_info_options();

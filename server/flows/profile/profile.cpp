@@ -12,6 +12,7 @@
 #include "flows/sessions/signed_in_person.h"
 #include "http/rfc3339.h"
 #include "http/json_fields.h"
+#include "ids/id_types.h"
 #include "policy/id_validity.h"
 #include "policy/person_name.h"
 #include "privacy/mask.h"
@@ -40,7 +41,8 @@ bool known_field(std::string_view key) {
 
 // Documents the police population service can check by name (the others are reviewed by staff).
 bool police_checkable(const std::string& id_type) {
-  return id_type == "resident" || id_type == "hk_macau_permit" || id_type == "taiwan_permit";
+  const IdTypeInfo* type = find_id_type(id_type);
+  return type && checked_by_police(*type);
 }
 
 nlohmann::json optional_text(const std::optional<std::string>& value) {

@@ -195,8 +195,7 @@ ApiResponse start_recovery(app::Services& services, const http::ApiRequest& requ
     if (questions_set) {
       nlohmann::json questions = nlohmann::json::array();
       for (const auto& a : load_security_answers(sql, person->id)) {
-        const auto q = find_security_question(a.question);
-        questions.push_back({{"id", a.question}, {"text", q ? std::string(q->text) : std::string()}});
+        questions.push_back({{"id", a.question}, {"text", security_question_text(services, a.question)}});
       }
       body["questions"] = questions;
     }

@@ -11,6 +11,7 @@
 #include "flows/relatives/relatives.h"
 #include "flows/sms/sms_codes.h"
 #include "http/json_fields.h"
+#include "ids/id_types.h"
 #include "ids/resident_id.h"
 #include "policy/account.h"
 #include "policy/contact.h"
@@ -27,30 +28,19 @@ using http::ApiResponse;
 using store::Person;
 using store::PersonStatus;
 
-struct IdTypeRule {
-  std::string_view id_type;
-  ValueKind kind;
-  bool needs_review;  // foreign documents: uploaded files, back-office review
-};
-constexpr IdTypeRule kIdTypes[] = {
-    {"resident", ValueKind::ResidentId, false},
-    {"hk_macau_permit", ValueKind::HkMacauPermit, false},
-    {"taiwan_permit", ValueKind::TaiwanPermit, false},
-    {"passport", ValueKind::Passport, true},
-    {"foreign_permanent_id", ValueKind::ForeignPermanentId, true},
-};
-
-const IdTypeRule* find_id_type(const std::string& id_type) {
-  for (const auto& rule : kIdTypes)
-    if (rule.id_type == id_type) return &rule;
-  return nullptr;
+// A document the province lets persons register with (profile.person_id_types); nullptr else.
+const IdTypeInfo* registrable_id_type(const Profile& profile, const std::string& id_type) {
+  return profile_lists(profile.person_id_types, id_type) ? find_id_type(id_type) : nullptr;
 }
+
+// Foreign documents: uploaded files and a back-office review instead of the police check.
+bool needs_review(const IdTypeInfo& type) { return !checked_by_police(type); }
 
 // Everything a registration needs, read and checked before anything is stored.
 struct Application {
   std::string account, password, name, id_type, id_number, phone, sms_code;
   std::optional<std::string> valid_from, valid_to;
-  const IdTypeRule* rule = nullptr;
+  const IdTypeInfo* rule = nullptr;
   Date birth;
   std::string gender;
   bool face_needed = false;
@@ -88,7 +78,7 @@ std::optional<ApiResponse> read_application(const app::Services& services, const
   if (Verdict v = check_person_name(a.name); !v.ok()) return ApiResponse::error(400, v, "name");
   if (Verdict v = check_password(a.password, a.account, profile.password, a.name); !v.ok())
     return ApiResponse::error(400, v, "password");
-  a.rule = find_id_type(a.id_type);
+  a.rule = registrable_id_type(profile, a.id_type);
   if (!a.rule) return ApiResponse::error(400, ErrorCode::IdTypeInvalid, "id_type");
 
   const Date today = services.clock->today();
@@ -189,7 +179,7 @@ ApiResponse register_person(app::Services& services, const http::ApiRequest& req
 
   // 2. Real-name check with the police service (documents under review are checked by staff).
   int level = 1;
-  if (!a.rule->needs_review) {
+  if (!needs_review(*a.rule)) {
     switch (services.ports.identity->verify({a.name, a.id_type, a.id_number})) {
       case ports::IdentityCheck::Match: level = 2; break;
       case ports::IdentityCheck::Mismatch:
@@ -219,7 +209,7 @@ ApiResponse register_person(app::Services& services, const http::ApiRequest& req
   person.id_valid_from = a.valid_from;
   person.id_valid_to = a.valid_to;
   person.password_hash = password_hash;
-  person.status = a.rule->needs_review ? PersonStatus::PendingReview
+  person.status = needs_review(*a.rule) ? PersonStatus::PendingReview
                   : a.face_needed      ? PersonStatus::PendingFace
                                        : PersonStatus::Active;
   person.level = level;
@@ -264,7 +254,7 @@ ApiResponse store_registration(app::Services& services, const http::ApiRequest& 
       body["face_ticket"] = face.ticket;
       body["face_url"] = face.start_url;
     }
-    if (a.rule->needs_review) {
+    if (needs_review(*a.rule)) {
       body["next"] = "upload_documents";  // POST /api/v1/persons/{id}/documents with X-Upload-Token
       body["upload_token"] = issue_upload_token(services, sql, person_id, now);
       body["upload_expires_in"] = services.limits.upload_token_ttl_seconds;

@@ -9,6 +9,7 @@
 #include "flows/sessions/signed_in_person.h"
 #include "http/json_fields.h"
 #include "ids/documents.h"
+#include "ids/id_types.h"
 #include "ids/resident_id.h"
 #include "policy/id_validity.h"
 #include "policy/person_name.h"
@@ -21,44 +22,18 @@ using http::ApiResponse;
 using store::Person;
 using store::Relative;
 
-struct RelationKind {
-  std::string_view name;
-  std::string_view label;
-};
-constexpr RelationKind kRelations[] = {
-    {"spouse", "配偶"},           {"parent", "父母"},          {"child", "子女"},
-    {"sibling", "兄弟姐妹"},      {"grandparent", "祖父母/外祖父母"}, {"grandchild", "孙子女/外孙子女"},
-    {"other", "其他亲属"},
-};
-
-std::string_view relation_label(const std::string& relation) {
-  for (const auto& r : kRelations)
-    if (r.name == relation) return r.label;
-  return {};
+// A relative is identified by a document the police identity service checks (the ones
+// registration accepts without a manual review).
+const IdTypeInfo* relative_id_type(const std::string& id_type) {
+  const IdTypeInfo* type = find_id_type(id_type);
+  return type && checked_by_police(*type) ? type : nullptr;
 }
 
-// The documents the police identity service checks (the ones registration checks without review).
-struct RelativeIdType {
-  std::string_view id_type;
-  ValueKind kind;
-};
-constexpr RelativeIdType kIdTypes[] = {
-    {"resident", ValueKind::ResidentId},
-    {"hk_macau_permit", ValueKind::HkMacauPermit},
-    {"taiwan_permit", ValueKind::TaiwanPermit},
-};
-
-const RelativeIdType* find_id_type(const std::string& id_type) {
-  for (const auto& t : kIdTypes)
-    if (t.id_type == id_type) return &t;
-  return nullptr;
-}
-
-nlohmann::json relative_json(const Relative& r, Date today) {
+nlohmann::json relative_json(const Profile& profile, const Relative& r, Date today) {
   const auto birth = parse_date(r.birth_date);
   return {{"id", r.id},
           {"relation", r.relation},
-          {"relation_label", std::string(relation_label(r.relation))},
+          {"relation_label", std::string(catalogue_label(profile.relations, r.relation))},
           {"name", mask_name(r.name)},
           {"id_type", r.id_type},
           {"id_number", mask_id_number(r.id_number)},
@@ -70,7 +45,8 @@ nlohmann::json relative_json(const Relative& r, Date today) {
 }
 
 // The relative in the body, checked with the shared rules; fills `out` (not ids, status, times).
-std::optional<ApiResponse> read_relative(const nlohmann::json& body, Date today, Relative& out, bool& face_needed) {
+std::optional<ApiResponse> read_relative(const Profile& profile, const nlohmann::json& body, Date today, Relative& out,
+                                        bool& face_needed) {
   http::JsonFields fields(body);
   out.relation = fields.required("relation");
   out.name = fields.required("name");
@@ -80,9 +56,10 @@ std::optional<ApiResponse> read_relative(const nlohmann::json& body, Date today,
   const auto valid_to = fields.optional("id_valid_to");
   const auto birth_date = fields.optional("birth_date");
   if (fields.failed()) return fields.error();
-  if (relation_label(out.relation).empty()) return ApiResponse::error(400, ErrorCode::RelationInvalid, "relation");
+  if (!catalogue_has(profile.relations, out.relation))
+    return ApiResponse::error(400, ErrorCode::RelationInvalid, "relation");
   if (Verdict v = check_person_name(out.name); !v.ok()) return ApiResponse::error(400, v, "name");
-  const RelativeIdType* type = find_id_type(out.id_type);
+  const IdTypeInfo* type = relative_id_type(out.id_type);
   if (!type) return ApiResponse::error(400, ErrorCode::IdTypeInvalid, "id_type");
   Date birth;
   if (type->kind == ValueKind::ResidentId) {
@@ -130,8 +107,9 @@ ApiResponse not_found() { return ApiResponse::error(404, ErrorCode::NotFound, "i
 std::string target_of(long long id) { return "relative:" + std::to_string(id); }
 
 // The answer to a write: the relative, plus where to do the face check when one is running.
-ApiResponse relative_answer(int status, const Relative& r, Date today, const ports::FaceTicket& face) {
-  nlohmann::json body = relative_json(r, today);
+ApiResponse relative_answer(const Profile& profile, int status, const Relative& r, Date today,
+                            const ports::FaceTicket& face) {
+  nlohmann::json body = relative_json(profile, r, today);
   if (face.ok) {
     body["face_ticket"] = face.ticket;
     body["face_url"] = face.start_url;
@@ -149,9 +127,9 @@ ApiResponse list_relatives(app::Services& services, const http::ApiRequest& requ
   store::RelativeRepository relatives(*services.cipher, *services.blind_index);
   const auto all = services.db->with_session([&](soci::session& sql) { return relatives.list(sql, person.id); });
   nlohmann::json items = nlohmann::json::array();
-  for (const auto& r : all) items.push_back(relative_json(r, today));
+  for (const auto& r : all) items.push_back(relative_json(services.profile(), r, today));
   nlohmann::json kinds = nlohmann::json::array();
-  for (const auto& k : kRelations) kinds.push_back({{"relation", std::string(k.name)}, {"label", std::string(k.label)}});
+  for (const auto& k : services.profile().relations) kinds.push_back({{"relation", k.code}, {"label", k.label}});
   return ApiResponse::json(200, {{"relatives", items}, {"max", kMaxRelativesPerPerson}, {"relations", kinds}});
 }
 
@@ -164,7 +142,7 @@ ApiResponse create_relative(app::Services& services, const http::ApiRequest& req
   const Date today = services.clock->today();
   Relative relative;
   bool face_needed = false;
-  if (auto refusal = read_relative(*body, today, relative, face_needed)) return *refusal;
+  if (auto refusal = read_relative(services.profile(), *body, today, relative, face_needed)) return *refusal;
   if (relative.id_number == person.id_number) return ApiResponse::error(400, ErrorCode::RelativeSelf, "id_number");
   store::RelativeRepository relatives(*services.cipher, *services.blind_index);
   // Cheap refusals before the slow outside calls (checked again under the lock below).
@@ -195,7 +173,7 @@ ApiResponse create_relative(app::Services& services, const http::ApiRequest& req
     if (face_needed) record_face_check(services, sql, face.ticket, person.id, "relative", now);
     record_audit(sql, now, {actor_of(person), "relative.create", target_of(relative.id), request.client_ip, "ok",
                             relative.relation + " " + relative.status});
-    return relative_answer(201, relative, today, face);
+    return relative_answer(services.profile(), 201, relative, today, face);
   });
 }
 
@@ -210,7 +188,7 @@ ApiResponse update_relative(app::Services& services, const http::ApiRequest& req
   const Date today = services.clock->today();
   Relative relative;
   bool face_needed = false;
-  if (auto refusal = read_relative(*body, today, relative, face_needed)) return *refusal;
+  if (auto refusal = read_relative(services.profile(), *body, today, relative, face_needed)) return *refusal;
   if (relative.id_number == person.id_number) return ApiResponse::error(400, ErrorCode::RelativeSelf, "id_number");
   store::RelativeRepository relatives(*services.cipher, *services.blind_index);
   const auto existing = services.db->with_session([&](soci::session& sql) { return relatives.find(sql, person.id, *id); });
@@ -246,7 +224,7 @@ ApiResponse update_relative(app::Services& services, const http::ApiRequest& req
     if (face.ok) record_face_check(services, sql, face.ticket, person.id, "relative", now);
     record_audit(sql, now, {actor_of(person), "relative.update", target_of(*id), request.client_ip, "ok",
                             relative.relation + " " + relative.status + (same_person ? "" : " rechecked")});
-    return relative_answer(200, relative, today, face);
+    return relative_answer(services.profile(), 200, relative, today, face);
   });
 }
 
@@ -293,7 +271,7 @@ ApiResponse restart_relative_face(app::Services& services, const http::ApiReques
     record_face_check(services, sql, face.ticket, person.id, "relative", now);
     record_audit(sql, now, {actor_of(person), "relative.face_restart", target_of(*id), request.client_ip, "ok", ""});
     current->status = "pending_face";
-    return relative_answer(201, *current, today, face);
+    return relative_answer(services.profile(), 201, *current, today, face);
   });
 }
 

@@ -13,7 +13,6 @@ namespace uia::flows {
 namespace {
 using http::ApiResponse;
 
-nlohmann::json question_json(const SecurityQuestion& q) { return {{"id", std::string(q.id)}, {"text", std::string(q.text)}}; }
 
 struct Choice {
   std::string question;
@@ -21,7 +20,7 @@ struct Choice {
 };
 
 // {"questions": [{"question": id, "answer": text} x3]}: the first problem as the answer to send.
-std::optional<ApiResponse> read_choices(const nlohmann::json& body, std::vector<Choice>& out) {
+std::optional<ApiResponse> read_choices(const Profile& profile, const nlohmann::json& body, std::vector<Choice>& out) {
   const auto it = body.find("questions");
   if (it == body.end() || it->is_null()) return ApiResponse::error(400, ErrorCode::FieldRequired, "questions");
   if (!it->is_array()) return ApiResponse::error(400, ErrorCode::FieldType, "questions");
@@ -34,7 +33,7 @@ std::optional<ApiResponse> read_choices(const nlohmann::json& body, std::vector<
     choice.question = fields.required("question");
     const std::string raw = fields.required("answer");
     if (fields.failed()) return fields.error();
-    if (!find_security_question(choice.question))
+    if (!catalogue_has(profile.security_questions, choice.question))
       return ApiResponse::error(400, ErrorCode::SecurityQuestionInvalid, "questions");
     if (!seen.insert(choice.question).second)
       return ApiResponse::error(400, ErrorCode::SecurityQuestionsCount, "questions");
@@ -48,21 +47,8 @@ std::optional<ApiResponse> read_choices(const nlohmann::json& body, std::vector<
 
 }  // namespace
 
-const std::vector<SecurityQuestion>& security_question_catalogue() {
-  static const std::vector<SecurityQuestion> all = {
-      {"birth_city", "您出生的城市是？"},         {"mother_name", "您母亲的姓名是？"},
-      {"father_name", "您父亲的姓名是？"},        {"primary_school", "您就读的小学名称是？"},
-      {"first_teacher", "您的启蒙老师姓名是？"},  {"childhood_friend", "您童年最好的朋友叫什么名字？"},
-      {"spouse_birthday", "您配偶的生日是？"},    {"first_pet", "您第一只宠物的名字是？"},
-      {"favorite_book", "您最喜欢的一本书是？"},  {"first_job_city", "您第一份工作所在的城市是？"},
-  };
-  return all;
-}
-
-std::optional<SecurityQuestion> find_security_question(std::string_view id) {
-  for (const auto& q : security_question_catalogue())
-    if (q.id == id) return q;
-  return std::nullopt;
+std::string security_question_text(const app::Services& services, std::string_view id) {
+  return std::string(catalogue_label(services.profile().security_questions, id));
 }
 
 std::string normalize_security_answer(std::string_view answer) {
@@ -93,9 +79,9 @@ bool security_answers_match(const app::Services& services, const std::vector<Sto
   return all;
 }
 
-ApiResponse list_security_questions(app::Services&, const http::ApiRequest&) {
+ApiResponse list_security_questions(app::Services& services, const http::ApiRequest&) {
   nlohmann::json questions = nlohmann::json::array();
-  for (const auto& q : security_question_catalogue()) questions.push_back(question_json(q));
+  for (const auto& q : services.profile().security_questions) questions.push_back({{"id", q.code}, {"text", q.label}});
   return ApiResponse::json(200, {{"questions", questions}, {"count", kSecurityQuestionCount},
                                  {"answer_max_chars", kSecurityAnswerMaxChars}});
 }
@@ -107,8 +93,7 @@ ApiResponse get_my_security_questions(app::Services& services, const http::ApiRe
   const auto stored = services.db->with_session([&](soci::session& sql) { return load_security_answers(sql, person.id); });
   nlohmann::json questions = nlohmann::json::array();
   for (const auto& a : stored) {
-    const auto q = find_security_question(a.question);
-    questions.push_back({{"slot", a.slot}, {"id", a.question}, {"text", q ? std::string(q->text) : std::string()}});
+    questions.push_back({{"slot", a.slot}, {"id", a.question}, {"text", security_question_text(services, a.question)}});
   }
   return ApiResponse::json(200, {{"set", !stored.empty()}, {"questions", questions}});
 }
@@ -123,7 +108,7 @@ ApiResponse set_my_security_questions(app::Services& services, const http::ApiRe
   const std::string password = fields.required("password");
   if (fields.failed()) return fields.error();
   std::vector<Choice> choices;
-  if (auto refusal = read_choices(*body, choices)) return *refusal;
+  if (auto refusal = read_choices(services.profile(), *body, choices)) return *refusal;
   const long long now = services.now_seconds();
   if (!person.password_hash || !services.passwords->verify(*person.password_hash, password)) {
     services.db->with_session([&](soci::session& sql) {

@@ -18,12 +18,9 @@ namespace uia::flows {
 constexpr std::size_t kSecurityQuestionCount = 3;
 constexpr std::size_t kSecurityAnswerMaxChars = 50;
 
-struct SecurityQuestion {
-  std::string_view id;
-  std::string_view text;  // zh-CN
-};
-const std::vector<SecurityQuestion>& security_question_catalogue();
-std::optional<SecurityQuestion> find_security_question(std::string_view id);
+// The catalogue is the province profile's security_questions (code = question id, label = its
+// zh-CN text). The text of a stored question; empty when the profile no longer lists it.
+std::string security_question_text(const app::Services& services, std::string_view id);
 
 // Trim (ASCII white space and U+3000), fold ASCII letters to lower case.
 std::string normalize_security_answer(std::string_view answer);
