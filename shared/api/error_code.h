@@ -274,7 +274,7 @@ namespace uia {
     "The grant is not in a state that allows this")                                               \
   X(AgentAcceptExpired, "AGENT_ACCEPT_EXPIRED", "已超过24小时确认期限，该授权已失效",                \
     "The 24 hours to accept have passed: the grant has expired")                                  \
-  X(AgentLevelExceeded, "AGENT_LEVEL_EXCEEDED", "授权层级最多三层，不能再次转授权",                 \
+  X(AgentLevelExceeded, "AGENT_LEVEL_EXCEEDED", "授权层级已达上限，不能再次转授权",                 \
     "Grants go at most three levels deep")                                                        \
   X(AgentGrantExceedsParent, "AGENT_GRANT_EXCEEDS_PARENT", "转授权的事项范围和有效期不得超出本人的授权", \
     "A delegated grant must stay within the scope and period of the grant it comes from")         \

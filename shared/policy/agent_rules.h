@@ -27,6 +27,10 @@ inline constexpr int kAgentChainCeiling = 10;
 inline std::string hours_text(int hours) { return std::to_string(hours) + "小时"; }
 // "在24小时内确认": what the offer's messages and the pages ask of the other side.
 inline std::string confirm_within_text(int hours) { return "在" + hours_text(hours) + "内确认"; }
+// "授权层级最多3层，不能再次转授权": AGENT_LEVEL_EXCEEDED's message under the profile's depth.
+inline std::string agent_levels_exceeded_text(int max_levels) {
+  return "授权层级最多" + std::to_string(max_levels) + "层，不能再次转授权";
+}
 // "5年": a longest period as the hints name it.
 inline std::string years_text(int years) { return std::to_string(years) + "年"; }
 

@@ -585,9 +585,10 @@ TEST_F(RestAgentsProfile, DepthWindowAndItemsFollowTheProfile) {
   const long long gb = delegate(a, ga, b, {"customs"}, "2027-06-30");
   EXPECT_EQ(state_of(gb), "active");
   // Level 2 is this profile's last: its agent cannot pass it on.
-  expect_error(post("/api/v1/me/agent-grants/" + std::to_string(gb) + "/delegations", grant_body(c, {"customs"}, "2027-01-01"),
-                    b.caller),
-               409, "AGENT_LEVEL_EXCEEDED");
+  const Reply deeper = post("/api/v1/me/agent-grants/" + std::to_string(gb) + "/delegations",
+                            grant_body(c, {"customs"}, "2027-01-01"), b.caller);
+  expect_error(deeper, 409, "AGENT_LEVEL_EXCEEDED");
+  EXPECT_EQ(deeper.json["error"].value("message", ""), "授权层级最多2层，不能再次转授权") << deeper.body;
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include "flows/agents/agent_grant_state.h"
 #include "flows/agents/agent_notices.h"
+#include "policy/agent_rules.h"
 
 namespace uia::flows {
 
@@ -29,7 +30,11 @@ std::variant<store::AgentGrant, http::ApiResponse> delegate_grant(app::Services&
   using http::ApiResponse;
   const store::AgentGrant& parent = wanted.parent;
   if (!grant_in_force(sql, parent, now, today)) return ApiResponse::error(403, ErrorCode::AgentGrantInactive);
-  if (parent.level >= services.profile().agent_max_levels) return ApiResponse::error(409, ErrorCode::AgentLevelExceeded);
+  if (const int max_levels = services.profile().agent_max_levels; parent.level >= max_levels) {
+    ApiResponse refused = ApiResponse::error(409, ErrorCode::AgentLevelExceeded);
+    refused.body["error"]["message"] = agent_levels_exceeded_text(max_levels);
+    return refused;
+  }
   if (auto refusal = check_within(wanted.terms, parent)) return *refusal;
   if (wanted.agent_person_id == parent.agent_person_id) return ApiResponse::error(400, ErrorCode::AgentSelf, "id_number");
   lock_enterprise(sql, parent.enterprise_id);
