@@ -106,7 +106,7 @@ void App::submit_enterprise_register(Date today) {
   EnterpriseRegisterState& s = enterprise_register_;
   s.busy = true;
   s.error.clear();
-  net::send("POST", "/api/v1/enterprises", EnterpriseRegisterBody(s, today), [this](const net::Response& r) {
+  net::send("POST", "/api/v1/enterprises", EnterpriseRegisterBody(s, today, profile_), [this](const net::Response& r) {
     EnterpriseRegisterState& s = enterprise_register_;
     s.busy = false;
     if (r.ok()) {

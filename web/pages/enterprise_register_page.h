@@ -47,7 +47,7 @@ struct EnterpriseRegisterActions {
 
 void EnterpriseRegisterPage(const PageContext& ctx, EnterpriseRegisterState& s, EnterpriseRegisterActions& out);
 
-std::string EnterpriseRegisterBody(const EnterpriseRegisterState& s, Date today);
+std::string EnterpriseRegisterBody(const EnterpriseRegisterState& s, Date today, const Profile& profile);
 // A server error under the field it names; false when none matches.
 bool EnterpriseRegisterSetServerError(EnterpriseRegisterState& s, const std::string& field, const std::string& message);
 // The "unverified" explanation shared with the face page's end.
