@@ -84,12 +84,13 @@ async function hubei(browser, label, opts) {
   const { context, page, errors, d } = await openClient(browser, `hubei-${label}`, opts, 'profiles');
   const { role } = d;
   try {
-    // ---- 用户登录: 手机号 / 身份证号 / 证件号; no account name; SMS and QR sign-in offered
+    // ---- 用户登录: 手机号 / 身份证号 / 证件号; no account name; QR sign-in, no SMS sign-in (001 1.3)
     await d.heading('用户登录');
     await bannerGlyphs(d, page, 'hubei');
-    for (const tab of ['手机号', '身份证号', '证件号', '密码登录', '手机验证码登录', '扫码登录'])
+    for (const tab of ['手机号', '身份证号', '证件号', '密码登录', '扫码登录'])
       check(await role('tab', tab).count() === 1, `hubei login: tab ${tab} missing`);
     check(await role('tab', '账号').count() === 0, 'hubei login: a 账号 tab (001 has no login name)');
+    check(await role('tab', '手机验证码登录').count() === 0, 'hubei login: SMS sign-in (not in 001)');
     await d.tab('证件号');
     // 证件号 takes any document the profile registers (a passport here), not only resident IDs.
     await d.fill('证件号码', 'E12345678');
@@ -140,7 +141,8 @@ async function hainan(browser, label, opts) {
     // ---- 用户登录: the ID number is the account
     await d.heading('用户登录');
     await bannerGlyphs(d, page, 'hainan');
-    for (const tab of ['账号（身份证号）', '手机号']) check(await role('tab', tab).count() === 1, `hainan login: tab ${tab} missing`);
+    for (const tab of ['账号（身份证号）', '手机号', '密码登录', '手机验证码登录', '扫码登录'])
+      check(await role('tab', tab).count() === 1, `hainan login: tab ${tab} missing`);
     check(await role('tab', '账号').count() === 0 && await role('tab', '证件号').count() === 0, 'hainan login: tabs of another profile');
     await d.shot('login');
 

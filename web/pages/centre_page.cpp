@@ -137,11 +137,10 @@ void password_tab(const PageContext& ctx, CentreState& s, CentreActions& out) {
 
 void phone_tab(const PageContext& ctx, CentreState& s, CentreActions& out) {
   const ui::Form& form = ctx.form;
-  // The proofs this page builds: the login password (what PUT /api/v1/me/phone checks today),
-  // offered where the profile asks the password or 姓名 + 证件号码 (identity; the server does
-  // not ask for them yet). A face-only profile (003 2.1.4, 004 五) changes it in the app.
-  const auto& proofs = ctx.profile->phone_change_proofs;
-  if (!profile_lists(proofs, "password") && !profile_lists(proofs, "identity")) {
+  // The proof this page builds is the login password (PUT /api/v1/me/phone without "proof"),
+  // offered where the profile lists it; a face-only profile (003 2.1.4, 004 五) changes the
+  // phone in the app.
+  if (!profile_lists(ctx.profile->phone_change_proofs, "password")) {
     ReadOnlyRow(form, "当前手机号码", s.phone.str());
     ImGui::SetCursorPosX(form.field_x());
     ui::MessageBox("修改手机号码需进行人脸核验，请使用手机APP扫码办理。", ui::Tone::Info, form.field_w());

@@ -14,6 +14,7 @@
 #include "policy/id_validity.h"
 #include "policy/person_name.h"
 #include "profile/profile_notes.h"
+#include "profile/registration_hours.h"
 #include "pages/password_strength.h"
 
 namespace uia::web {
@@ -163,7 +164,7 @@ void RegisterPage(const PageContext& ctx, RegisterState& s, RegisterActions& out
   if (ui::LinkButton("返回登录")) out.go_login = true;
   ui::RowGap(6);
   // 001: registration hours for residents of other provinces, said before anything is typed.
-  if (const std::string notice = registration_hours_notice(profile); !notice.empty()) {
+  if (const std::string notice = registration_hours_notice(profile.registration_hours); !notice.empty()) {
     ImGui::SetCursorPosX(form.x);
     ui::MessageBox(notice, ui::Tone::Info, form.width);
     ui::RowGap(10);
