@@ -217,7 +217,7 @@ void App::submit_register(Date today) {
   s.busy = true;
   s.error.clear();
   s.success.clear();
-  net::send("POST", "/api/v1/persons", RegisterRequestBody(s, today), [this](const net::Response& r) {
+  net::send("POST", "/api/v1/persons", RegisterRequestBody(s, today, profile_), [this](const net::Response& r) {
     RegisterState& s = register_;
     s.busy = false;
     if (r.ok()) {
@@ -226,7 +226,8 @@ void App::submit_register(Date today) {
         s.success = "注册信息已提交，请完成人脸识别认证";
         face_ = FaceState{};
         face_.from_registration = true;
-        face_.identifier.set(s.account.str());
+        // No account name under some profiles (account.mode): the ID number signs in then.
+        face_.identifier.set(s.account.empty() ? s.id_number.str() : s.account.str());
         FaceWaitFor(face_, r.get("face_ticket"), r.get("face_url"), now_, 0);
         go(Page::Face);
       } else if (status == "pending_review" && !r.get("upload_token").empty()) {

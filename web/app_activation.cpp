@@ -82,7 +82,7 @@ void App::activation_finish() {
   ActivationState& s = activation_;
   s.busy = true;
   s.error.clear();
-  net::send("POST", "/api/v1/activation/" + s.activation_id + "/account", ActivationAccountBody(s),
+  net::send("POST", "/api/v1/activation/" + s.activation_id + "/account", ActivationAccountBody(s, profile_),
             [this](const net::Response& r) {
               ActivationState& s = activation_;
               s.busy = false;
@@ -91,7 +91,8 @@ void App::activation_finish() {
                 return;
               }
               s.step = ActivationState::kDone;
-              s.success = "账号已激活，请使用刚设置的账号“" + std::string(s.account.str()) + "”和密码登录";
+              s.success = s.account.empty() ? std::string("账号已激活，请使用刚设置的密码登录")
+                                            : "账号已激活，请使用刚设置的账号“" + std::string(s.account.str()) + "”和密码登录";
               s.password.reset();
               s.confirm.reset();
               scroll_to_top_ = true;

@@ -9,7 +9,7 @@
 #include "app.h"
 #include "js_bridge.h"
 #include "json.h"
-#include "policy/level_names.h"
+#include "profile/profile.h"
 
 namespace uia::web {
 namespace {
@@ -76,8 +76,8 @@ void App::oidc_load(bool continue_if_consented) {
       q.scopes.push_back(scope);
     }
     q.level_required = std::max(1, std::atoi(r.get("level_required").c_str()));
-    // The client's one naming of levels (shared/policy/level_names.h), like the 个人中心's.
-    q.level_required_label = real_name_level_name(q.level_required);
+    // Named on the profile's ladder (level_name), like the 个人中心's.
+    q.level_required_label = level_name(profile_, q.level_required);
     q.has_person = !r.get("person.level").empty();
     q.person_name = r.get("person.name");
     q.person_phone = r.get("person.phone");

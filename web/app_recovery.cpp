@@ -42,7 +42,7 @@ void App::recovery_identify(Date today) {
     for (int i = 0;; ++i) {
       std::string m = r.get("methods." + std::to_string(i));
       if (m.empty()) break;
-      s.methods.push_back(m);
+      if (RecoveryMethodOffered(profile_, m)) s.methods.push_back(m);  // the profile's ways only
     }
     if (s.methods.empty()) s.methods.push_back("phone");  // an older server: SMS only
     s.method = s.methods.front();

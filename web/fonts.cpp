@@ -20,7 +20,10 @@ constexpr float kBodySize = 16.0f;
 constexpr float kHeadingSize = 22.0f;
 // Everything the heading font must draw (page titles and the banner): a title added to a page
 // must be added here too (tests check every heading with uia_missing_heading_glyphs).
-constexpr const char* kHeadingText = "统一身份认证平台用户登录个人注册成功账号激活找回密码中心绑定邮箱保问题收货寄地址管理基本信息编辑新增人脸识别上传明材料法企业扫确授权亲属我的给经办选择申请为";
+// The banner shows the profile's platform_name: the built-in profiles' names are covered
+// (吉林省…平台, 湖北省…, 山东省统一用户管理及身份认证平台, 海南省统一身份认证系统, 工商注册身份验证).
+constexpr const char* kHeadingText = "统一身份认证平台用户登录个人注册成功账号激活找回密码中心绑定邮箱保问题收货寄地址管理基本信息编辑新增人脸识别上传明材料法企业扫确授权亲属我的给经办选择申请为"
+                                     "吉林湖北山东海南省及系统工商验";
 
 unsigned char* g_ttf = nullptr;
 int g_ttf_size = 0;

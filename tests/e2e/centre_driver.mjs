@@ -7,6 +7,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 export const BASE = process.env.UIA_URL || 'http://127.0.0.1:8080/';
+// The server the REST helpers and openClient talk to: run.sh's, unless a test that starts its own
+// (profile_server.mjs) switches to it.
+let base = BASE;
+export function useServer(url) { base = url; }
 export const SHOTS = path.resolve(process.env.UIA_SCREENSHOTS || 'build/screenshots');
 export const RESEND = Number(process.env.UIA_SMS_RESEND_SECONDS ?? '60');
 export const TIMEOUT = 10_000;
@@ -23,7 +27,7 @@ export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // ---- REST helpers (the test's own client, separate from the browser's cookies)
 export async function call(method, p, body, headers = {}) {
-  const res = await fetch(new URL(p, BASE), {
+  const res = await fetch(new URL(p, base), {
     method, headers: { 'Content-Type': 'application/json', ...headers }, body: body ? JSON.stringify(body) : undefined,
   });
   const text = await res.text();
@@ -232,7 +236,7 @@ export async function openClient(browser, label, contextOptions, shotPrefix) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => { if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) errors.push(m.text()); });
-  await page.goto(BASE, { waitUntil: 'domcontentloaded' });
+  await page.goto(base, { waitUntil: 'domcontentloaded' });
   await page.waitForFunction(() => window.uiaStatus === 'ready' || window.uiaStatus === 'error', null, { timeout: 60_000 });
   check(await page.evaluate(() => window.uiaStatus) === 'ready', 'client did not start');
   await page.evaluate(() => window.uiaReady);

@@ -1,9 +1,13 @@
-// One rule, two builds, one verdict: for a corpus of inputs of every kind, the verdict that the
-// browser's uia.wasm computes must equal, byte for byte, what the native `uia validate` prints,
-// and the server's POST /api/v1/validate must agree on valid/code/detail/message.
+// One rule, two builds, one verdict, per province: for a corpus of inputs of every kind and for
+// each built-in profile, the verdict that the browser's uia.wasm computes
+// (uia_validate_json(kind, value, profile)) must equal, byte for byte, what the native
+// `uia validate --profile P` prints, and the answer of POST /api/v1/validate on a server run with
+// `--profile P`, written in the same field order, must equal it too. run.sh's server runs the
+// default profile (jilin); the others are started here (profile_server.mjs) one at a time.
 import { chromium } from 'playwright-core';
 import { spawnSync } from 'node:child_process';
 import assert from 'node:assert/strict';
+import { startProfileServer } from './profile_server.mjs';
 
 const url = process.env.UIA_URL ?? 'http://127.0.0.1:8080/';
 const uiaBin = process.env.UIA_BIN ?? 'build/uia';
@@ -36,7 +40,22 @@ const corpus = [
   ['foreign-permanent-id', '123'],
   ['email', 'chen@example.gov.cn'], ['email', 'chen@@example.cn'], ['email', 'chen@example'], ['email', '.chen@example.cn'],
   ['no-such-kind', 'x'],
+  // Passwords that tell the profiles apart (001 upper and lower case, 8-18; 003 three classes,
+  // 8-20; 000/002/004 two classes, 8-16).
+  ['password', 'Abcdefgh'], ['password', 'abcdefg1!'], ['password', 'Abcdefg1!'], ['password', 'Abcdefg1!Abcdefg1'],
+  ['password', 'Abcdefg1!Abcdefg1!x'], ['password', 'ABCDEFG1!'], ['password', 'abcdefg12'],
+  ['account', 'zhangsan_2026'], ['account', 'Zhang'],
 ];
+// Whether each of those passwords passes, per profile: the profiles really differ, so a server
+// or a build that ignored its profile could not pass by agreeing with the default.
+const expectedValid = {
+  'abcdefg1!': { jilin: true, hubei: false, shandong: true, hainan: true, gongshang: true },
+  'Abcdefg1!': { jilin: true, hubei: true, shandong: true, hainan: true, gongshang: true },
+  'Abcdefg1!Abcdefg1': { jilin: false, hubei: true, shandong: false, hainan: true, gongshang: false },
+  'Abcdefg1!Abcdefg1!x': { jilin: false, hubei: false, shandong: false, hainan: true, gongshang: false },
+  'abcdefg12': { jilin: true, hubei: false, shandong: true, hainan: false, gongshang: true },
+};
+const profiles = ['jilin', 'hubei', 'shandong', 'hainan', 'gongshang'];
 let seed = 20261125;
 const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
 const alphabet = '0123456789XABCDEFGHJKLMNPQRTUWXYxz _-@.+';
@@ -50,6 +69,50 @@ for (let i = 0; i < 150; i++) {
   corpus.push([kind, value]);
 }
 
+// The server's answer in verdict_json's order (valid, code, message, detail): its "field" is
+// the REST error's, not the verdict's.
+function serverText(server) {
+  const o = { valid: server.valid, code: server.code, message: server.message };
+  if (server.detail !== undefined) o.detail = server.detail;
+  return JSON.stringify(o);
+}
+
+// wasm, native and server verdicts over the corpus under one profile; the number of mismatches.
+async function compare(page, profile, serverUrl) {
+  let failures = 0;
+  const wasmVerdicts = await page.evaluate(([items, p]) =>
+    items.map(([kind, value]) => window.Module.ccall('uia_validate_json', 'string', ['string', 'string', 'string'], [kind, value, p])),
+  [corpus, profile]);
+  for (let i = 0; i < corpus.length; i++) {
+    const [kind, value] = corpus[i];
+    const native = spawnSync(uiaBin, ['validate', '--profile', profile, kind, value], { encoding: 'utf8' });
+    const nativeVerdict = native.stdout.trim();
+    if (nativeVerdict !== wasmVerdicts[i]) {
+      failures++;
+      console.error(`MISMATCH [${profile}] ${kind} ${JSON.stringify(value)}\n  native: ${nativeVerdict}\n  wasm:   ${wasmVerdicts[i]}`);
+      continue;
+    }
+    const parsed = JSON.parse(nativeVerdict);
+    assert.equal(native.status, parsed.valid ? 0 : (kind === 'no-such-kind' ? 2 : 1), `exit code for ${kind} ${value}`);
+    if (kind === 'password' && expectedValid[value] && expectedValid[value][profile] !== parsed.valid) {
+      failures++;
+      console.error(`PROFILE RULE [${profile}] password ${JSON.stringify(value)}: valid=${parsed.valid}, expected ${expectedValid[value][profile]}`);
+    }
+    if (kind === 'no-such-kind') continue;
+    const response = await fetch(new URL('/api/v1/validate', serverUrl), {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ kind, value }),
+    });
+    const server = serverText(await response.json());
+    if (server !== nativeVerdict) {
+      failures++;
+      console.error(`SERVER MISMATCH [${profile}] ${kind} ${JSON.stringify(value)}\n  native: ${nativeVerdict}\n  server: ${server}`);
+    }
+  }
+  const valid = wasmVerdicts.filter((v) => JSON.parse(v).valid).length;
+  console.log(`  ${profile}: ${corpus.length} inputs (${valid} valid), wasm == native == server: ${failures === 0}`);
+  return failures;
+}
+
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking',
@@ -61,35 +124,21 @@ try {
   await page.goto(url);
   await page.waitForFunction(() => typeof window.Module?.ccall === 'function' && window.Module.calledRun === true,
     null, { timeout: 30000 });
-  const wasmVerdicts = await page.evaluate((items) =>
-    items.map(([kind, value]) => window.Module.ccall('uia_validate_json', 'string', ['string', 'string'], [kind, value])),
-  corpus);
-
-  for (let i = 0; i < corpus.length; i++) {
-    const [kind, value] = corpus[i];
-    const native = spawnSync(uiaBin, ['validate', kind, value], { encoding: 'utf8' });
-    const nativeVerdict = native.stdout.trim();
-    if (nativeVerdict !== wasmVerdicts[i]) {
-      failures++;
-      console.error(`MISMATCH ${kind} ${JSON.stringify(value)}\n  native: ${nativeVerdict}\n  wasm:   ${wasmVerdicts[i]}`);
-      continue;
-    }
-    const parsed = JSON.parse(nativeVerdict);
-    assert.equal(native.status, parsed.valid ? 0 : (kind === 'no-such-kind' ? 2 : 1), `exit code for ${kind} ${value}`);
-    if (kind === 'no-such-kind') continue;
-    const response = await fetch(new URL('/api/v1/validate', url), {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ kind, value }),
-    });
-    const server = await response.json();
-    for (const key of ['valid', 'code', 'message', 'detail']) {
-      if (server[key] !== parsed[key]) {
-        failures++;
-        console.error(`SERVER MISMATCH ${kind} ${JSON.stringify(value)} ${key}: ${server[key]} vs ${parsed[key]}`);
-      }
+  const defaultProfile = await (await fetch(new URL('/api/v1/profile', url))).json();
+  assert.equal(defaultProfile.name, 'jilin', 'run.sh serves the default profile');
+  let total = 0;
+  for (const profile of profiles) {
+    const server = profile === 'jilin' ? { url, stop: async () => {} } : await startProfileServer(profile);
+    try {
+      const served = await (await fetch(new URL('/api/v1/profile', server.url))).json();
+      assert.equal(served.name, profile, `server --profile ${profile}`);
+      failures += await compare(page, profile, server.url);
+      total += corpus.length;
+    } finally {
+      await server.stop();
     }
   }
-  const valid = wasmVerdicts.filter((v) => JSON.parse(v).valid).length;
-  console.log(`parity: ${corpus.length} inputs (${valid} valid), wasm == native == server: ${failures === 0}`);
+  console.log(`parity: ${total} inputs over ${profiles.length} profiles, wasm == native == server: ${failures === 0}`);
 } finally {
   await browser.close();
 }

@@ -150,7 +150,7 @@ async function runScenario(browser, scenario) {
 
     // ---- Login page
     await role('heading', '用户登录').waitFor({ timeout: TIMEOUT });
-    for (const tab of ['账号', '手机号', '证件号']) check(await role('tab', tab).count() === 1, `login tab ${tab} missing`);
+    for (const tab of ['账号', '手机号', '身份证号', '证件号']) check(await role('tab', tab).count() === 1, `login tab ${tab} missing`);
     check(await role('textbox', '密码').count() === 1, 'login: 密码 field missing');
     check(await role('textbox', '图形验证码').count() === 1, 'login: 图形验证码 field missing');
     check(await role('button', '登录').count() === 1, 'login: 登录 button missing');

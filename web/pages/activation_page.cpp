@@ -7,6 +7,7 @@
 #include "policy/contact.h"
 #include "policy/date.h"
 #include "policy/person_name.h"
+#include "profile/profile_notes.h"
 
 namespace uia::web {
 namespace {
@@ -118,26 +119,38 @@ void account_step(const PageContext& ctx, ActivationState& s, ActivationActions&
   ReadOnlyRow(form, "证件号码", s.masked_id_number);
   ReadOnlyRow(form, "手机号码", s.masked_phone);
 
-  std::string_view account_msg = msg(check_account_name(s.account.str()));
-  std::string_view password_msg = msg(check_password(s.password.str(), s.account.str()));
+  // An account name only where the profile lets the person pick one (account.mode).
+  const Profile& profile = *ctx.profile;
+  const bool asks_account = profile.account_mode == "user_chosen";
+  std::string_view account_msg =
+      asks_account ? msg(check_account_name(s.account.str(), profile.account_name)) : std::string_view();
+  std::string_view password_msg = msg(check_password(s.password.str(), s.account.str(), profile.password, s.name.str()));
   std::string_view confirm_msg = s.confirm.empty() ? message_zh(ErrorCode::PasswordEmpty)
                                  : s.confirm.str() != s.password.str() ? message_zh(ErrorCode::PasswordMismatch)
                                                                        : std::string_view();
   std::string_view validity_msg = s.needs_validity ? validity_message(s) : std::string_view();
 
   ui::TextFieldSpec spec;
-  spec.label = "用户账号";
-  spec.hint = AccountRuleHint();
-  spec.field = "account";
-  spec.flags = ImGuiInputTextFlags_CharsNoBlank;
-  row(form, spec, s.account, ShownError(s.account, account_msg, s.submitted));
+  if (asks_account) {
+    const std::string account_hint = AccountRuleHint(profile.account_name);
+    spec.label = "用户账号";
+    spec.hint = account_hint.c_str();
+    spec.field = "account";
+    spec.flags = ImGuiInputTextFlags_CharsNoBlank;
+    row(form, spec, s.account, ShownError(s.account, account_msg, s.submitted));
+  } else {
+    // A status box (not a plain note) so screen readers hear what signs in instead.
+    ImGui::SetCursorPosX(form.field_x());
+    ui::MessageBox(login_name_note(profile), ui::Tone::Info, form.field_w());
+    ui::RowGap(10);
+  }
 
   spec = {};
   spec.label = "设置密码";
   spec.hint = "请设置登录密码";
   spec.field = "password";
   spec.keyboard = ui::Keyboard::Password;
-  NewPasswordRow(form, spec, s.password, ShownError(s.password, password_msg, s.submitted));
+  NewPasswordRow(form, profile.password, spec, s.password, ShownError(s.password, password_msg, s.submitted));
 
   spec = {};
   spec.label = "确认密码";
@@ -224,9 +237,10 @@ std::string ActivationVerifyBody(const ActivationState& s, Date today) {
   return o.str();
 }
 
-std::string ActivationAccountBody(const ActivationState& s) {
+std::string ActivationAccountBody(const ActivationState& s, const Profile& profile) {
   JsonObject o;
-  o.add("account", s.account.str()).add("password", s.password.str());
+  if (profile.account_mode == "user_chosen") o.add("account", s.account.str());
+  o.add("password", s.password.str());
   if (s.needs_validity) {
     if (auto from = user_date(s.valid_from)) o.add("id_valid_from", format_date(*from));
     if (s.long_term)

@@ -49,7 +49,7 @@ void ActivationPage(const PageContext& ctx, ActivationState& s, ActivationAction
 
 // Request bodies for the two steps.
 std::string ActivationVerifyBody(const ActivationState& s, Date today);
-std::string ActivationAccountBody(const ActivationState& s);
+std::string ActivationAccountBody(const ActivationState& s, const Profile& profile);
 // Puts a server error under the field it names; false when no field of the page matches.
 bool ActivationSetServerError(ActivationState& s, const std::string& field, const std::string& message);
 

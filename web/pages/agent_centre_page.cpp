@@ -6,7 +6,6 @@
 #include "pages/centre_page.h"
 #include "pages/enterprise_fields.h"
 #include "pages/password_strength.h"
-#include "policy/level_names.h"
 #include "policy/account.h"
 #include "policy/enterprise_roles.h"
 
@@ -23,7 +22,7 @@ void agent_tab(const PageContext& ctx, S& s) {
   ReadOnlyRow(form, "姓名", s.name);
   ReadOnlyRow(form, "证件号码", s.id_number);
   ReadOnlyRow(form, "手机号码", s.phone);
-  ReadOnlyRow(form, "实名等级", real_name_level_name(s.level));
+  ReadOnlyRow(form, "实名等级", level_name(*ctx.profile, s.level));
   ReadOnlyRow(form, "代理身份", ActingRoleText(s.role));
   if (s.role != "legal_rep") {
     SectionTitle(form, "授权信息");
@@ -47,7 +46,7 @@ void password_tab(const PageContext& ctx, S& s, AgentCentreActions& out) {
   const ui::Form& form = ctx.form;
   const std::string_view old_msg = s.old_password.empty() ? message_zh(ErrorCode::PasswordEmpty) : std::string_view();
   std::string_view new_msg;
-  const Verdict v = check_password(s.new_password.str(), "");
+  const Verdict v = check_password(s.new_password.str(), "", ctx.profile->password);
   if (!v.ok()) new_msg = v.message_zh();
   if (new_msg.empty() && s.new_password.str() == s.old_password.str()) new_msg = message_zh(ErrorCode::PasswordUnchanged);
   const std::string_view confirm_msg = s.confirm.empty()                          ? message_zh(ErrorCode::PasswordEmpty)
@@ -67,8 +66,8 @@ void password_tab(const PageContext& ctx, S& s, AgentCentreActions& out) {
   spec.hint = "请设置新密码";
   spec.field = "new_password";
   spec.keyboard = ui::Keyboard::Password;
-  NewPasswordRow(form, spec, s.new_password, ShownError(s.new_password, new_msg, s.submitted));
-  PasswordStrengthRow(form, s.new_password.str());
+  NewPasswordRow(form, ctx.profile->password, spec, s.new_password, ShownError(s.new_password, new_msg, s.submitted));
+  PasswordStrengthRow(form, s.new_password.str(), ctx.profile->password);
   spec = {};
   spec.label = "确认新密码";
   spec.hint = "请再次输入新密码";

@@ -9,7 +9,6 @@
 #include "api/error_code.h"
 #include "policy/account.h"
 #include "policy/contact.h"
-#include "policy/level_names.h"
 
 namespace uia::web {
 namespace {
@@ -56,13 +55,16 @@ void info_tab(const PageContext& ctx, CentreState& s, CentreActions& out) {
     ui::RowGap(8);
     return;
   }
+  // No 用户账号 row where the profile gives people no login name of their own (account.mode
+  // id_number / none) and this person has none.
+  const bool account_row = !s.account.empty() || ctx.profile->account_mode == "user_chosen";
   if (s.editing) {  // 编辑 mode: the identity rows stay masked above the form
-    ReadOnlyRow(form, "用户账号", s.account.str());
+    if (account_row) ReadOnlyRow(form, "用户账号", s.account.str());
     ReadOnlyRow(form, "证件号码", s.id_number.str());
     CentreProfileSection(ctx, s, out);
     return;
   }
-  ReadOnlyRow(form, "用户账号", s.account.str());
+  if (account_row) ReadOnlyRow(form, "用户账号", s.account.str());
   ReadOnlyRow(form, "用户姓名", s.name.str());
   ReadOnlyRow(form, "证件类型", s.id_type.str());
   ReadOnlyRow(form, "证件号码", s.id_number.str());
@@ -73,16 +75,17 @@ void info_tab(const PageContext& ctx, CentreState& s, CentreActions& out) {
   ui::RowLabel(form, "实名等级", false);
   ImGui::AlignTextToFramePadding();
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(ui::color::kSuccess));
-  ImGui::TextUnformatted(real_name_level_name(s.level));
+  const std::string level = level_name(*ctx.profile, s.level);
+  ImGui::TextUnformatted(level.c_str());
   ImGui::PopStyleColor();
   a11y::Node n;
   n.role = a11y::Role::Status;
-  n.label = std::string("实名等级：") + real_name_level_name(s.level);
+  n.label = "实名等级：" + level;
   n.text = n.label;
   a11y::set_last_item_rect(n);
   a11y::add(std::move(n));
   ImGui::SetCursorPosX(form.field_x());
-  ui::Note(LevelExplanation(s.level), form.field_w());
+  ui::Note(LevelExplanation(*ctx.profile, s.level), form.field_w());
   ui::RowGap(8);
   CentreProfileSection(ctx, s, out);
   ImGui::SetCursorPosX(form.field_x());
@@ -92,7 +95,7 @@ void info_tab(const PageContext& ctx, CentreState& s, CentreActions& out) {
 void password_tab(const PageContext& ctx, CentreState& s, CentreActions& out) {
   const ui::Form& form = ctx.form;
   std::string_view old_msg = s.old_password.empty() ? message_zh(ErrorCode::PasswordEmpty) : std::string_view();
-  std::string_view new_msg = msg(check_password(s.new_password.str(), s.account.str()));
+  std::string_view new_msg = msg(check_password(s.new_password.str(), s.account.str(), ctx.profile->password));
   if (new_msg.empty() && !s.new_password.empty() && s.new_password.str() == s.old_password.str())
     new_msg = message_zh(ErrorCode::PasswordUnchanged);
   std::string_view confirm_msg = s.confirm.empty() ? message_zh(ErrorCode::PasswordEmpty)
@@ -110,7 +113,7 @@ void password_tab(const PageContext& ctx, CentreState& s, CentreActions& out) {
   spec.hint = "请设置新密码";
   spec.field = "new_password";
   spec.keyboard = ui::Keyboard::Password;
-  NewPasswordRow(form, spec, s.new_password, ShownError(s.new_password, new_msg, s.submitted));
+  NewPasswordRow(form, ctx.profile->password, spec, s.new_password, ShownError(s.new_password, new_msg, s.submitted));
 
   spec = {};
   spec.label = "确认新密码";
@@ -134,6 +137,16 @@ void password_tab(const PageContext& ctx, CentreState& s, CentreActions& out) {
 
 void phone_tab(const PageContext& ctx, CentreState& s, CentreActions& out) {
   const ui::Form& form = ctx.form;
+  // The proof this page builds is the login password (PUT /api/v1/me/phone without "proof"),
+  // offered where the profile lists it; a face-only profile (003 2.1.4, 004 五) changes the
+  // phone in the app.
+  if (!profile_lists(ctx.profile->phone_change_proofs, "password")) {
+    ReadOnlyRow(form, "当前手机号码", s.phone.str());
+    ImGui::SetCursorPosX(form.field_x());
+    ui::MessageBox("修改手机号码需进行人脸核验，请使用手机APP扫码办理。", ui::Tone::Info, form.field_w());
+    ui::RowGap(10);
+    return;
+  }
   std::string_view pw_msg = s.phone_password.empty() ? message_zh(ErrorCode::PasswordEmpty) : std::string_view();
   std::string_view phone_msg = msg(check_phone(s.new_phone.str()));
   std::string_view captcha_msg = s.captcha.empty() ? std::string_view("请输入图形验证码") : std::string_view();
@@ -364,13 +377,35 @@ void CentrePage(const PageContext& ctx, CentreState& s, CentreActions& out) {
   }
 }
 
-const char* LevelExplanation(int level) {
+namespace {
+// How a person reaches a rung, as the sentence names it (LevelRung::proofs).
+const char* proof_words(std::string_view proof) {
+  if (proof == "face") return "人脸识别";
+  if (proof == "bank_card") return "银行卡验证";
+  if (proof == "ca_certificate") return "数字证书认证";
+  return nullptr;
+}
+}  // namespace
+
+std::string LevelExplanation(const Profile& profile, int level) {
+  std::string text;
   switch (level) {
-    case 1: return "已注册，姓名与证件号码尚未通过公安部门核验。";
-    case 2: return "姓名与证件号码已通过公安部门核验；完成人脸识别后可升为三级实名。";
-    case 3: return "已通过人脸识别核验为本人，是最高的实名等级。";
+    case 1: text = "已注册，姓名与证件号码尚未通过公安部门核验"; break;
+    case 2: text = "姓名与证件号码已通过公安部门核验"; break;
+    case 3: text = "已通过人脸识别或银行卡验证核验为本人"; break;
+    case 4: text = "已通过数字证书认证核验为本人"; break;
     default: return "";
   }
+  // The next rung up the profile's ladder and what reaches it.
+  const LevelRung* next = nullptr;
+  for (const auto& rung : profile.levels)
+    if (rung.level > level && (!next || rung.level < next->level)) next = &rung;
+  if (!next) return text + "，是最高的实名等级。";
+  const char* how = nullptr;
+  for (const auto& proof : next->proofs)
+    if ((how = proof_words(proof))) break;
+  if (!how) return text + "。";
+  return text + "；完成" + how + "后可升为" + next->name + "。";
 }
 
 std::string DeviceName(const std::string& ua) {

@@ -195,9 +195,10 @@ std::string SecurityQuestionsBody(const CentreState& s);
 
 void CentrePage(const PageContext& ctx, CentreState& s, CentreActions& out);
 
-// What a level means (store/person.h: 1 registered, 2 identity checked with the police
-// register, 3 face verified); its name is real_name_level_name (shared/policy/level_names.h).
-const char* LevelExplanation(int level);
+// What a level means (the ladder of shared/profile/profile.h: 1 registered, 2 identity checked
+// with the police register, 3 a strong remote proof, 4 a certificate) and, when the profile's
+// ladder goes higher, what reaches the next rung; the names are level_name's.
+std::string LevelExplanation(const Profile& profile, int level);
 // "Chrome 浏览器 · Android" from a User-Agent header.
 std::string DeviceName(const std::string& user_agent);
 // RFC 3339 UTC -> the browser's local time "YYYY-MM-DD HH:MM" (the text itself when unparsable).

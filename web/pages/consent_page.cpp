@@ -2,7 +2,6 @@
 
 #include "a11y.h"
 #include "policy/oidc_scope_labels.h"
-#include "policy/level_names.h"
 
 namespace uia::web {
 namespace {
@@ -86,13 +85,13 @@ void ConsentPage(const PageContext& ctx, ConsentState& s, ConsentActions& out) {
   scope_list(form, r);
   ReadOnlyRow(form, "业务系统", r.client_name);
   ReadOnlyRow(form, "当前账号", r.person_phone.empty() ? r.person_name : r.person_name + "  " + r.person_phone);
-  ReadOnlyRow(form, "实名等级", real_name_level_name(r.person_level));
+  ReadOnlyRow(form, "实名等级", level_name(*ctx.profile, r.person_level));
   if (r.acting_for) acting_for_rows(form, *ctx.profile, *r.acting_for);
   if (!r.level_sufficient) {
     // Step-up: the system asks for more than this account has proved; approving cannot help.
     ImGui::SetCursorPosX(form.field_x());
     ui::MessageBox(std::string("「") + r.client_name + "」要求" + r.level_required_label + "及以上，您的账号当前为" +
-                       real_name_level_name(r.person_level) + "，暂不能授权登录。请先提升实名认证等级后再试，或点击“拒绝”返回该系统。",
+                       level_name(*ctx.profile, r.person_level) + "，暂不能授权登录。请先提升实名认证等级后再试，或点击“拒绝”返回该系统。",
                    ui::Tone::Error, form.field_w());
     ui::RowGap(12);
   }

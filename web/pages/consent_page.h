@@ -24,7 +24,7 @@ struct OidcRequest {
   std::string client_name;
   std::vector<std::string> scopes;  // openid, profile, phone, ...
   int level_required = 1;
-  std::string level_required_label;  // 三级实名 (real_name_level_name, not the server's label)
+  std::string level_required_label;  // 三级实名 (level_name on the profile)
   // The signed-in person (only when the request was read with a session).
   bool has_person = false;
   std::string person_name, person_phone;  // masked

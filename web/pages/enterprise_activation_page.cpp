@@ -103,14 +103,15 @@ void sms(const PageContext& ctx, S& s, EnterpriseActivationActions& out) {
 
 void account(const PageContext& ctx, S& s, EnterpriseActivationActions& out) {
   const ui::Form& form = ctx.form;
-  const std::string_view account_msg = msg(check_account_name(s.account.str()));
-  const std::string_view pw_msg = msg(check_password(s.password.str(), s.account.str()));
+  const std::string_view account_msg = msg(check_account_name(s.account.str(), ctx.profile->account_name));
+  const std::string_view pw_msg = msg(check_password(s.password.str(), s.account.str(), ctx.profile->password));
   const std::string_view confirm_msg = s.confirm.empty()                      ? message_zh(ErrorCode::PasswordEmpty)
                                        : s.confirm.str() != s.password.str() ? message_zh(ErrorCode::PasswordMismatch)
                                                                               : std::string_view();
   ui::TextFieldSpec spec;
   spec.label = "法人账号";
-  spec.hint = AccountRuleHint();
+  const std::string account_hint = AccountRuleHint(ctx.profile->account_name);
+  spec.hint = account_hint.c_str();
   spec.field = "account";
   spec.flags = ImGuiInputTextFlags_CharsNoBlank;
   CheckedRow(form, spec, s.account, account_msg, s.submitted);
@@ -119,8 +120,8 @@ void account(const PageContext& ctx, S& s, EnterpriseActivationActions& out) {
   spec.hint = "请设置登录密码";
   spec.field = "password";
   spec.keyboard = ui::Keyboard::Password;
-  NewPasswordRow(form, spec, s.password, ShownError(s.password, pw_msg, s.submitted));
-  PasswordStrengthRow(form, s.password.str());
+  NewPasswordRow(form, ctx.profile->password, spec, s.password, ShownError(s.password, pw_msg, s.submitted));
+  PasswordStrengthRow(form, s.password.str(), ctx.profile->password, s.account.str());
   spec = {};
   spec.label = "确认密码";
   spec.hint = "请再次输入密码";

@@ -98,7 +98,7 @@ void rep_tab(const PageContext& ctx, S& s, EnterpriseCentreActions& out) {
 void password_tab(const PageContext& ctx, S& s, EnterpriseCentreActions& out) {
   const ui::Form& form = ctx.form;
   const std::string_view old_msg = s.old_password.empty() ? message_zh(ErrorCode::PasswordEmpty) : std::string_view();
-  std::string_view new_msg = msg(check_password(s.new_password.str(), s.account));
+  std::string_view new_msg = msg(check_password(s.new_password.str(), s.account, ctx.profile->password));
   if (new_msg.empty() && s.new_password.str() == s.old_password.str()) new_msg = message_zh(ErrorCode::PasswordUnchanged);
   const std::string_view confirm_msg = s.confirm.empty()                          ? message_zh(ErrorCode::PasswordEmpty)
                                        : s.confirm.str() != s.new_password.str() ? message_zh(ErrorCode::PasswordMismatch)
@@ -114,8 +114,8 @@ void password_tab(const PageContext& ctx, S& s, EnterpriseCentreActions& out) {
   spec.hint = "请设置新密码";
   spec.field = "new_password";
   spec.keyboard = ui::Keyboard::Password;
-  NewPasswordRow(form, spec, s.new_password, ShownError(s.new_password, new_msg, s.submitted));
-  PasswordStrengthRow(form, s.new_password.str());
+  NewPasswordRow(form, ctx.profile->password, spec, s.new_password, ShownError(s.new_password, new_msg, s.submitted));
+  PasswordStrengthRow(form, s.new_password.str(), ctx.profile->password, s.account);
   spec = {};
   spec.label = "确认新密码";
   spec.hint = "请再次输入新密码";

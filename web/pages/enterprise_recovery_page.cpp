@@ -85,7 +85,7 @@ void sms(const PageContext& ctx, S& s) {
 
 void new_password(const PageContext& ctx, S& s, EnterpriseRecoveryActions& out) {
   const ui::Form& form = ctx.form;
-  Verdict v = check_password(s.password.str(), "");
+  Verdict v = check_password(s.password.str(), "", ctx.profile->password);
   std::string_view pw_msg = v.ok() ? std::string_view() : v.message_zh();
   std::string_view confirm_msg = s.confirm.empty()                      ? message_zh(ErrorCode::PasswordEmpty)
                                  : s.confirm.str() != s.password.str() ? message_zh(ErrorCode::PasswordMismatch)
@@ -95,8 +95,8 @@ void new_password(const PageContext& ctx, S& s, EnterpriseRecoveryActions& out) 
   spec.hint = "请设置新密码";
   spec.field = "new_password";
   spec.keyboard = ui::Keyboard::Password;
-  NewPasswordRow(form, spec, s.password, ShownError(s.password, pw_msg, s.submitted));
-  PasswordStrengthRow(form, s.password.str());
+  NewPasswordRow(form, ctx.profile->password, spec, s.password, ShownError(s.password, pw_msg, s.submitted));
+  PasswordStrengthRow(form, s.password.str(), ctx.profile->password);
   spec = {};
   spec.label = "确认新密码";
   spec.hint = "请再次输入新密码";

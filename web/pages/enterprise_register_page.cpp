@@ -40,7 +40,7 @@ struct Checks {
   }
 };
 
-Checks check(const S& s, Date today) {
+Checks check(const S& s, Date today, const Profile& profile) {
   Checks c;
   c.name = EnterpriseNameMessage(s.name.str());
   c.uscc = UsccMessage(s.uscc.str());
@@ -60,8 +60,8 @@ Checks check(const S& s, Date today) {
   c.phone = msg(check_phone(s.phone.str()));
   if (s.captcha.empty()) c.captcha = "请输入图形验证码";
   if (s.sms_code.empty()) c.sms_code = "请输入短信验证码";
-  c.account = msg(check_account_name(s.account.str()));
-  c.password = msg(check_password(s.password.str(), s.account.str()));
+  c.account = msg(check_account_name(s.account.str(), profile.account_name));
+  c.password = msg(check_password(s.password.str(), s.account.str(), profile.password));
   if (s.confirm.empty())
     c.confirm = message_zh(ErrorCode::PasswordEmpty);
   else if (s.confirm.str() != s.password.str())
@@ -155,7 +155,7 @@ void EnterpriseRegisterPage(const PageContext& ctx, EnterpriseRegisterState& s, 
     outcome(ctx, s, out);
     return;
   }
-  const Checks c = check(s, ctx.today);
+  const Checks c = check(s, ctx.today, *ctx.profile);
   ImGui::SetCursorPosX(form.x);
   ui::Note("法人用户注册前，法定代表人须先完成自然人实名注册。", form.width);
   ui::RowGap(8);
@@ -222,7 +222,8 @@ void EnterpriseRegisterPage(const PageContext& ctx, EnterpriseRegisterState& s, 
   SectionTitle(form, "设置法人账号与密码");
   spec = {};
   spec.label = "法人账号";
-  spec.hint = AccountRuleHint();
+  const std::string account_hint = AccountRuleHint(ctx.profile->account_name);
+  spec.hint = account_hint.c_str();
   spec.field = "account";
   spec.flags = ImGuiInputTextFlags_CharsNoBlank;
   CheckedRow(form, spec, s.account, c.account, s.submitted);
@@ -231,8 +232,8 @@ void EnterpriseRegisterPage(const PageContext& ctx, EnterpriseRegisterState& s, 
   spec.hint = "请设置登录密码";
   spec.field = "password";
   spec.keyboard = ui::Keyboard::Password;
-  NewPasswordRow(form, spec, s.password, ShownError(s.password, c.password, s.submitted));
-  PasswordStrengthRow(form, s.password.str());
+  NewPasswordRow(form, ctx.profile->password, spec, s.password, ShownError(s.password, c.password, s.submitted));
+  PasswordStrengthRow(form, s.password.str(), ctx.profile->password, s.account.str());
   spec = {};
   spec.label = "确认密码";
   spec.hint = "请再次输入密码";
@@ -277,7 +278,7 @@ void EnterpriseRegisterPage(const PageContext& ctx, EnterpriseRegisterState& s, 
 }
 
 std::string EnterpriseRegisterBody(const Profile& profile, const EnterpriseRegisterState& s, Date today) {
-  const Checks c = check(s, today);
+  const Checks c = check(s, today, profile);
   JsonObject o;
   o.add("org_type", ui::CatalogueCode(profile.organisation_types, s.org_type));
   o.add("name", s.name.str());

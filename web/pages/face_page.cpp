@@ -120,7 +120,9 @@ void FacePage(const PageContext& ctx, FaceState& s, FaceActions& out) {
     case FaceState::kWaiting: waiting(ctx, s); break;
     case FaceState::kPassed:
       ImGui::SetCursorPosX(form.field_x());
-      ui::MessageBox("人脸识别认证通过，账号已激活（三级实名），请登录。", ui::Tone::Success, form.field_w());
+      // A face check reaches level 3, named on the profile's ladder.
+      ui::MessageBox("人脸识别认证通过，账号已激活（" + level_name(*ctx.profile, 3) + "），请登录。", ui::Tone::Success,
+                     form.field_w());
       ui::RowGap(14);
       ImGui::SetCursorPosX(form.field_x());
       if (ui::PrimaryButton("去登录", ImVec2(form.field_w(), 40))) out.go_login = true;

@@ -1,5 +1,6 @@
 // 人脸识别认证: the face step of registration (seed 000: 注册信息提交后, 使用手机App扫码完成人脸
-// 识别, 通过后账号激活为三级实名) and its retry for an account left in pending_face.
+// 识别, 通过后账号激活; the account is then at level 3, named on the profile's ladder) and its
+// retry for an account left in pending_face.
 // Waiting: the ticket and the link to open on the phone are shown with the time left, and the
 // page asks the server every two seconds how the check stands (GET /api/v1/face/checks/{ticket}).
 // Passed: the account is active, on to login. Failed, expired or replaced: the person proves the

@@ -1,56 +1,95 @@
 #include "pages/login_page.h"
 
+#include <vector>
+
 #include "api/error_code.h"
+#include "api/validate.h"
+#include "ids/documents.h"
+#include "ids/id_types.h"
 #include "ids/resident_id.h"
 #include "policy/contact.h"
 
 namespace uia::web {
 namespace {
 
-const char* const kTabs[] = {"账号", "手机号", "证件号"};
-const char* const kLabels[] = {"用户账号", "手机号码", "证件号码"};
-const char* const kHints[] = {"请输入用户账号", "请输入手机号码", "请输入证件号码"};
+// How the password form names one identifier kind of profile.login_identifiers.
+struct IdentifierWords {
+  const char* tab;    // 账号
+  const char* label;  // 用户账号
+  const char* hint;   // 请输入用户账号
+};
+
+IdentifierWords words_for(const Profile& profile, std::string_view kind) {
+  if (kind == "phone") return {"手机号", "手机号码", "请输入手机号码"};
+  // account.mode "id_number" (003 2.1.2③): the ID number is the account: 账号（身份证号）.
+  if (kind == "id_number")
+    return {profile.account_mode == "id_number" ? "账号（身份证号）" : "身份证号", "身份证号码", "请输入身份证号码"};
+  if (kind == "document") return {"证件号", "证件号码", "请输入证件号码"};
+  return {"账号", "用户账号", "请输入用户账号"};
+}
+
+// True when `number` is a valid number of a document the profile registers (001 1.3.1: 证件号
+// signs in by any document, as the server's find_by_identifier does).
+bool any_document(const Profile& profile, std::string_view number, Date today) {
+  const std::string normal = normalize_document_number(number);
+  for (const auto& code : profile.person_id_types)
+    if (const IdTypeInfo* type = find_id_type(code); type && check_document_number(type->kind, normal, today).ok())
+      return true;
+  return false;
+}
 
 // Login checks only what cannot be right (an existing account may predate today's naming
 // policy, so the account name is not checked against it).
-std::string_view identifier_message(const LoginState& s, Date today) {
-  switch (s.method) {
-    case LoginState::kPhone: {
-      Verdict v = check_phone(s.identifier.str());
-      return v.ok() ? std::string_view() : v.message_zh();
-    }
-    case LoginState::kIdNumber: {
-      Verdict v = check_resident_id(s.identifier.str(), today);
-      return v.ok() ? std::string_view() : v.message_zh();
-    }
-    default:
-      return s.identifier.empty() ? message_zh(ErrorCode::AccountEmpty) : std::string_view();
+std::string_view identifier_message(const Profile& profile, std::string_view kind, const ui::Field& id, Date today) {
+  if (kind == "phone") {
+    Verdict v = check_phone(id.str());
+    return v.ok() ? std::string_view() : v.message_zh();
   }
+  if (kind == "id_number") {
+    Verdict v = check_resident_id(id.str(), today);
+    return v.ok() ? std::string_view() : v.message_zh();
+  }
+  if (kind == "document") {
+    if (id.empty()) return message_zh(ErrorCode::DocumentNumberEmpty);
+    return any_document(profile, id.str(), today) ? std::string_view() : message_zh(ErrorCode::DocumentNumberFormat);
+  }
+  return id.empty() ? message_zh(ErrorCode::AccountEmpty) : std::string_view();
 }
 
 void password_form(const PageContext& ctx, LoginState& s, LoginActions& out) {
   const ui::Form& form = ctx.form;
-  // Which identifier: the three kinds share one box on the server, the tab sets the checks.
-  int method = s.method;
-  if (TabRow(form, kTabs, 3, &method)) {
-    s.method = method;
+  const Profile& profile = *ctx.profile;
+  // Which identifier: the kinds share one box on the server, the tab sets the checks.
+  const std::vector<std::string>& kinds = profile.login_identifiers;
+  if (!kinds.empty() && !profile_lists(kinds, s.method)) s.method = kinds.front();
+  std::vector<IdentifierWords> words;
+  std::vector<const char*> tabs;
+  int method = 0;
+  for (std::size_t i = 0; i < kinds.size(); ++i) {
+    words.push_back(words_for(profile, kinds[i]));
+    tabs.push_back(words.back().tab);
+    if (kinds[i] == s.method) method = static_cast<int>(i);
+  }
+  if (tabs.size() > 1 && TabRow(form, tabs.data(), static_cast<int>(tabs.size()), &method)) {
+    s.method = kinds[method];
     s.identifier.reset();
     s.error.clear();
   }
   ui::RowGap(14);
+  const IdentifierWords shown = words.empty() ? words_for(profile, "account") : words[method];
 
   // Each field: check live, show the message once the user has typed or left the field.
-  std::string_view id_msg = identifier_message(s, ctx.today);
+  std::string_view id_msg = identifier_message(profile, s.method, s.identifier, ctx.today);
   std::string_view pw_msg = s.password.empty() ? message_zh(ErrorCode::PasswordEmpty) : std::string_view();
   std::string_view captcha_msg = s.captcha.empty() ? std::string_view("请输入图形验证码") : std::string_view();
 
   ui::TextFieldSpec id_spec;
-  id_spec.label = kLabels[s.method];
-  id_spec.hint = kHints[s.method];
+  id_spec.label = shown.label;
+  id_spec.hint = shown.hint;
   id_spec.field = "identifier";
-  id_spec.flags = ImGuiInputTextFlags_CharsNoBlank |
-                  (s.method == LoginState::kIdNumber ? ImGuiInputTextFlags_CharsUppercase : 0);
-  id_spec.keyboard = s.method == LoginState::kPhone ? ui::Keyboard::Digits : ui::Keyboard::Text;
+  const bool document = s.method == "id_number" || s.method == "document";
+  id_spec.flags = ImGuiInputTextFlags_CharsNoBlank | (document ? ImGuiInputTextFlags_CharsUppercase : 0);
+  id_spec.keyboard = s.method == "phone" ? ui::Keyboard::Digits : ui::Keyboard::Text;
   std::string_view m = ShownError(s.identifier, id_msg, s.submitted);
   ui::TextField(form, id_spec, s.identifier, !m.empty());
   ui::FieldError(form, m, id_spec.field);
@@ -173,10 +212,26 @@ void LoginPage(const PageContext& ctx, LoginState& s, LoginActions& out) {
     return;
   }
 
-  static const char* const kModes[] = {"密码登录", "手机验证码登录", "扫码登录"};
-  int mode = s.mode;
-  if (TabRow(form, kModes, 3, &mode)) {
-    s.mode = mode;
+  // The sign-in methods of this profile the page offers: 密码登录 always, the others when
+  // login_methods lists them.
+  const Profile& profile = *ctx.profile;
+  const char* labels[3] = {"密码登录"};
+  int modes[3] = {LoginState::kPasswordMode};
+  int count = 1;
+  if (profile_lists(profile.login_methods, "sms")) {
+    labels[count] = "手机验证码登录";
+    modes[count++] = LoginState::kSmsMode;
+  }
+  if (profile_lists(profile.login_methods, "qr")) {
+    labels[count] = "扫码登录";
+    modes[count++] = LoginState::kQrMode;
+  }
+  int tab = 0;
+  for (int i = 0; i < count; ++i)
+    if (modes[i] == s.mode) tab = i;
+  s.mode = modes[tab];
+  if (count > 1 && TabRow(form, labels, count, &tab)) {
+    s.mode = modes[tab];
     s.submitted = false;
     s.error.clear();
     s.captcha.reset();
@@ -192,7 +247,7 @@ void LoginPage(const PageContext& ctx, LoginState& s, LoginActions& out) {
   ui::RowGap(10);
   ResultMessage(form, s.error, s.success);
   links(form, out);
-  UpstreamLoginPanel(ctx, s.upstream, out.upstream);
+  if (profile_lists(profile.login_methods, "upstream")) UpstreamLoginPanel(ctx, s.upstream, out.upstream);
 }
 
 }  // namespace uia::web

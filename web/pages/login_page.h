@@ -1,5 +1,6 @@
-// 用户登录: sign in with account name, mobile number or ID number, password and captcha
-// (seed 000: "自然人使用账号/手机号/身份证号码, 用户密码, 验证码进行登录"), or 手机验证码登录:
+// 用户登录: sign in with what the profile's login_identifiers list (seed 000: "自然人使用账号/
+// 手机号/身份证号码, 用户密码, 验证码进行登录"; 001: 手机号/身份证号/证件号), password and
+// captcha, or (when login_methods lists them) 手机验证码登录:
 // mobile number, captcha (it guards the SMS), SMS code; or 扫码登录 (pages/login_qr.h). Links to
 // 忘记密码, 账号激活 and 注册. A first row of tabs switches between 个人登录 and 法人登录
 // (enterprise_login_form.h). Opened by a business system (OpenID Connect), it first says which
@@ -20,10 +21,11 @@ struct LoginState {
   enum Kind { kPerson, kEnterprise };  // 个人登录 | 法人登录
   int kind = kPerson;
   EnterpriseLoginState enterprise;     // the 法人登录 tab (enterprise_login_form.h)
-  enum Mode { kPasswordMode, kSmsMode, kQrMode };
-  enum Method { kAccount, kPhone, kIdNumber };
+  enum Mode { kPasswordMode, kSmsMode, kQrMode };  // tabs shown as profile.login_methods lists them
   int mode = kPasswordMode;
-  int method = kAccount;
+  // The selected tab of the password form: its identifier kind from profile.login_identifiers
+  // ("account", "phone", "id_number", "document"); empty = the profile's first.
+  std::string method;
   ui::Field identifier, password, captcha;
   ui::Field phone, sms_code;  // SMS mode (the captcha field is shared: one picture per page)
   CaptchaState captcha_image;

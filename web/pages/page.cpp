@@ -137,31 +137,21 @@ void ReadOnlyRow(const ui::Form& form, const char* label, std::string_view value
   ui::RowGap(8);
 }
 
-const char* AccountRuleHint() {
-  static const std::string hint = [] {
-    AccountNamePolicy p;
-    char buf[96];
-    std::snprintf(buf, sizeof buf, "账号应为%d-%d位字符，字母开头", p.min_length, p.max_length);
-    return std::string(buf);
-  }();
-  return hint.c_str();
+std::string AccountRuleHint(const AccountNamePolicy& policy) {
+  char buf[96];
+  std::snprintf(buf, sizeof buf, "账号应为%d-%d位字符，字母开头", policy.min_length, policy.max_length);
+  return buf;
 }
 
-void NewPasswordRow(const ui::Form& form, const ui::TextFieldSpec& spec, ui::Field& field, std::string_view message) {
-  static const std::string kRule = [] {
-    PasswordPolicy p;
-    char buf[128];
-    std::snprintf(buf, sizeof buf, "密码应为%d-%d位数字、字母或符号至少%d种的组合", p.min_length, p.max_length,
-                  p.min_classes);
-    return std::string(buf);
-  }();
+void NewPasswordRow(const ui::Form& form, const PasswordPolicy& policy, const ui::TextFieldSpec& spec,
+                    ui::Field& field, std::string_view message) {
   ui::TextField(form, spec, field, !message.empty());
   if (!message.empty()) {
     ui::FieldError(form, message, spec.field);
     return;
   }
   ImGui::SetCursorPosX(form.field_x());
-  ui::Note(kRule, form.field_w());
+  ui::Note("密码应为" + password_rule_text(policy), form.field_w());
   ui::RowGap(8);
 }
 

@@ -63,12 +63,13 @@ void StepIndicator(const ui::Form& form, const char* const labels[], int count, 
 // it reads like the form around it and screen readers get it as a labelled value.
 void ReadOnlyRow(const ui::Form& form, const char* label, std::string_view value);
 
-// "账号应为6-20位字符，字母开头" from the policy in force, so hint and rule never disagree.
-const char* AccountRuleHint();
+// "账号应为6-20位字符，字母开头" from the profile's policy, so hint and rule never disagree.
+std::string AccountRuleHint(const AccountNamePolicy& policy);
 
-// A new password's field: its message when there is one, else the password rule under it (too
-// long for a placeholder beside the 显示 button on a phone). The rule comes from PasswordPolicy.
-void NewPasswordRow(const ui::Form& form, const ui::TextFieldSpec& spec, ui::Field& field, std::string_view message);
+// A new password's field: its message when there is one, else the profile's password rule under
+// it (password_rule_text: too long for a placeholder beside the 显示 button on a phone).
+void NewPasswordRow(const ui::Form& form, const PasswordPolicy& policy, const ui::TextFieldSpec& spec,
+                    ui::Field& field, std::string_view message);
 
 // Page title with an optional link at the right end of the row; true when the link was pressed.
 bool TitleRow(const ui::Form& form, const char* title, const char* link = nullptr);

@@ -1,46 +1,20 @@
 #include "pages/password_strength.h"
 
-#include <cctype>
 #include <string>
 
 #include "a11y.h"
-#include "policy/account.h"
 
 namespace uia::web {
 
-PasswordStrength RatePassword(std::string_view password) {
-  if (password.empty()) return PasswordStrength::None;
-  bool digit = false, lower = false, upper = false, other = false;
-  for (unsigned char c : password) {
-    if (std::isdigit(c)) digit = true;
-    else if (std::islower(c)) lower = true;
-    else if (std::isupper(c)) upper = true;
-    else other = true;
-  }
-  const int kinds = digit + lower + upper + other;
-  const int length = static_cast<int>(password.size());
-  if (length < PasswordPolicy{}.min_length || kinds < 2) return PasswordStrength::Weak;
-  if ((length >= 12 && kinds >= 3) || (length >= 10 && kinds == 4)) return PasswordStrength::Strong;
-  return PasswordStrength::Medium;
-}
-
-const char* PasswordStrengthName(PasswordStrength s) {
-  switch (s) {
-    case PasswordStrength::Weak: return "弱";
-    case PasswordStrength::Medium: return "中";
-    case PasswordStrength::Strong: return "强";
-    default: return "";
-  }
-}
-
-void PasswordStrengthRow(const ui::Form& form, std::string_view password) {
-  const PasswordStrength s = RatePassword(password);
+void PasswordStrengthRow(const ui::Form& form, std::string_view password, const PasswordPolicy& policy,
+                         std::string_view account, std::string_view person_name) {
+  const PasswordStrength s = rate_password(password, policy, account, person_name);
   if (s == PasswordStrength::None) return;
   const int level = static_cast<int>(s);  // 1..3
   const ImU32 colour = s == PasswordStrength::Weak ? ui::color::kError
                        : s == PasswordStrength::Medium ? IM_COL32(230, 140, 20, 255) : ui::color::kSuccess;
   ImGui::SetCursorPosX(form.field_x());
-  const std::string label = std::string("密码强度：") + PasswordStrengthName(s);
+  const std::string label = std::string("密码强度：") + std::string(password_strength_name(s));
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(colour));
   ImGui::TextUnformatted(label.c_str());
   ImGui::PopStyleColor();

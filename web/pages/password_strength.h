@@ -1,22 +1,16 @@
-// 密码强度: the meter under a new password (seed 001 法人注册 and the provincial forms show one).
-// Only a hint to the user: whether a password is acceptable is PasswordPolicy's word
-// (check_password in shared/), never this meter's.
+// 密码强度: the meter under a new password. The grade is shared/policy/password_strength.h's,
+// computed from the province's PasswordPolicy, so a password the server refuses reads 弱.
 #pragma once
 #include <string_view>
 
+#include "policy/password_strength.h"
 #include "ui.h"
 
 namespace uia::web {
 
-enum class PasswordStrength { None, Weak, Medium, Strong };
-
-// None for an empty password; Weak below the policy's length or with one kind of character;
-// Strong from 12 characters with three kinds (or 10 with all four); Medium in between.
-PasswordStrength RatePassword(std::string_view password);
-const char* PasswordStrengthName(PasswordStrength s);  // 弱 / 中 / 强
-
 // "密码强度：强" with a three-part bar under the field (role=status in the mirror); nothing
-// while the password is empty.
-void PasswordStrengthRow(const ui::Form& form, std::string_view password);
+// while the password is empty. `account` and `person_name` as check_password takes them.
+void PasswordStrengthRow(const ui::Form& form, std::string_view password, const PasswordPolicy& policy,
+                         std::string_view account = {}, std::string_view person_name = {});
 
 }  // namespace uia::web

@@ -33,6 +33,14 @@ bool all_ok_or_focus(std::string_view (&messages)[N], ui::Field* (&fields)[N]) {
 
 void identify_step(const PageContext& ctx, RecoveryState& s, RecoveryActions& out) {
   const ui::Form& form = ctx.form;
+  // A profile whose ways back (004 四: 扫描人脸) the page does not build: say so, ask nothing.
+  if (!RecoveryMethodOffered(*ctx.profile, "phone") && !RecoveryMethodOffered(*ctx.profile, "email") &&
+      !RecoveryMethodOffered(*ctx.profile, "security_questions")) {
+    ImGui::SetCursorPosX(form.field_x());
+    ui::MessageBox("本平台暂不支持在网页上找回密码，请使用手机APP通过人脸识别找回。", ui::Tone::Info, form.field_w());
+    ui::RowGap(10);
+    return;
+  }
   std::string_view name_msg = msg(check_person_name(s.name.str()));
   std::string_view id_msg = s.id_number.empty() ? message_zh(ErrorCode::IdNumberEmpty)
                             : s.id_number.str().size() == 18 ? msg(check_resident_id(s.id_number.str(), ctx.today))
@@ -177,7 +185,7 @@ void password_step(const PageContext& ctx, RecoveryState& s, RecoveryActions& ou
   const ui::Form& form = ctx.form;
   // The account name is not known here (only the server has it): the rules that need it are
   // checked by the server.
-  std::string_view pw_msg = msg(check_password(s.password.str(), ""));
+  std::string_view pw_msg = msg(check_password(s.password.str(), "", ctx.profile->password));
   std::string_view confirm_msg = s.confirm.empty() ? message_zh(ErrorCode::PasswordEmpty)
                                  : s.confirm.str() != s.password.str() ? message_zh(ErrorCode::PasswordMismatch)
                                                                        : std::string_view();
@@ -186,7 +194,7 @@ void password_step(const PageContext& ctx, RecoveryState& s, RecoveryActions& ou
   spec.hint = "请设置新密码";
   spec.field = "new_password";
   spec.keyboard = ui::Keyboard::Password;
-  NewPasswordRow(form, spec, s.password, ShownError(s.password, pw_msg, s.submitted));
+  NewPasswordRow(form, ctx.profile->password, spec, s.password, ShownError(s.password, pw_msg, s.submitted));
 
   spec = {};
   spec.label = "确认新密码";
@@ -229,6 +237,11 @@ void RecoveryPage(const PageContext& ctx, RecoveryState& s, RecoveryActions& out
   }
   ui::RowGap(10);
   ResultMessage(form, s.error, std::string());
+}
+
+bool RecoveryMethodOffered(const Profile& profile, std::string_view method) {
+  const std::string_view listed = method == "phone" ? "sms" : method == "security_questions" ? "security_question" : method;
+  return profile_lists(profile.recovery_methods, listed);
 }
 
 std::string RecoveryIdentifyBody(const RecoveryState& s, Date today) {

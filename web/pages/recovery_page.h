@@ -41,6 +41,11 @@ struct RecoveryActions {
 
 void RecoveryPage(const PageContext& ctx, RecoveryState& s, RecoveryActions& out);
 
+// True when the page offers the server's recovery method `method` ("phone", "email",
+// "security_questions") under this profile: the profile's recovery_methods list it (as "sms",
+// "email", "security_question"). The page builds no other method (face, alipay) yet.
+bool RecoveryMethodOffered(const Profile& profile, std::string_view method);
+
 std::string RecoveryIdentifyBody(const RecoveryState& s, Date today);
 std::string RecoveryPasswordBody(const RecoveryState& s);
 // Puts a server error under its field (and on the step that shows it); false when none matches.

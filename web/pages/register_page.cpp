@@ -2,23 +2,24 @@
 
 #include <cstdio>
 #include <optional>
+#include <vector>
 
 #include "api/error_code.h"
 #include "ids/documents.h"
+#include "ids/id_types.h"
 #include "ids/resident_id.h"
 #include "json.h"
 #include "policy/account.h"
 #include "policy/contact.h"
 #include "policy/id_validity.h"
 #include "policy/person_name.h"
+#include "profile/profile_notes.h"
+#include "profile/registration_hours.h"
+#include "pages/password_strength.h"
 
 namespace uia::web {
 namespace {
 
-const char* const kIdTypes[] = {"居民身份证", "港澳居民来往内地通行证", "台湾居民来往大陆通行证",
-                                "护照", "外国人永久居留身份证"};
-const char* const kIdTypeNames[] = {"resident", "hk_macau_permit", "taiwan_permit", "passport",
-                                    "foreign_permanent_id"};
 const char* const kTerms[] = {"5年", "10年", "20年", "长期有效"};
 const int kTermYears[] = {5, 10, 20, 0};
 
@@ -41,10 +42,14 @@ struct Checks {
 
 std::optional<Date> parse_user_date(const ui::Field& f) { return parse_date(f.str(), /*compact=*/true); }
 
-Checks check(const RegisterState& s, Date today) {
+// The person picks an account name only when the profile says so (account.mode "user_chosen");
+// otherwise the ID number (Hainan) or the phone and documents (Hubei) sign in.
+bool asks_account(const Profile& profile) { return profile.account_mode == "user_chosen"; }
+
+Checks check(const RegisterState& s, Date today, const Profile& profile) {
   Checks c;
-  c.account = msg(check_account_name(s.account.str()));
-  c.password = msg(check_password(s.password.str(), s.account.str()));
+  if (asks_account(profile)) c.account = msg(check_account_name(s.account.str(), profile.account_name));
+  c.password = msg(check_password(s.password.str(), s.account.str(), profile.password, s.name.str()));
   if (s.confirm.empty())
     c.confirm = message_zh(ErrorCode::PasswordEmpty);
   else if (s.confirm.str() != s.password.str())
@@ -128,12 +133,16 @@ void section_title(const ui::Form& form, const char* text) {
 }  // namespace
 
 const char* RegisterIdTypeName(int id_type) {
-  return (id_type >= 0 && id_type < 5) ? kIdTypeNames[id_type] : kIdTypeNames[0];
+  // RegisterState::IdType follows the catalogue's order (shared/ids/id_types.h).
+  const auto types = id_types();
+  const std::size_t i = id_type >= 0 && static_cast<std::size_t>(id_type) < types.size() ? id_type : 0;
+  return types[i].code.data();
 }
 
 void RegisterPage(const PageContext& ctx, RegisterState& s, RegisterActions& out) {
   const ui::Form& form = ctx.form;
-  const Checks c = check(s, ctx.today);
+  const Profile& profile = *ctx.profile;
+  const Checks c = check(s, ctx.today, profile);
 
   // A field shows the server's word about it, else its live check once touched.
   auto shown = [&](const ui::Field& f, std::string_view m) -> std::string_view {
@@ -154,22 +163,37 @@ void RegisterPage(const PageContext& ctx, RegisterState& s, RegisterActions& out
   ImGui::SetCursorPosX(form.x + form.width - ImGui::CalcTextSize("返回登录").x - 8);
   if (ui::LinkButton("返回登录")) out.go_login = true;
   ui::RowGap(6);
+  // 001: registration hours for residents of other provinces, said before anything is typed.
+  if (const std::string notice = registration_hours_notice(profile.registration_hours); !notice.empty()) {
+    ImGui::SetCursorPosX(form.x);
+    ui::MessageBox(notice, ui::Tone::Info, form.width);
+    ui::RowGap(10);
+  }
 
   // ---- 账号信息
   section_title(form, "账号信息");
   ui::TextFieldSpec spec;
-  spec.label = "用户账号";
-  spec.hint = AccountRuleHint();
-  spec.field = "account";
-  spec.flags = ImGuiInputTextFlags_CharsNoBlank;
-  text_row(spec, s.account, c.account);
+  if (asks_account(profile)) {
+    const std::string account_hint = AccountRuleHint(profile.account_name);
+    spec.label = "用户账号";
+    spec.hint = account_hint.c_str();
+    spec.field = "account";
+    spec.flags = ImGuiInputTextFlags_CharsNoBlank;
+    text_row(spec, s.account, c.account);
+  } else {
+    // A status box (not a plain note) so screen readers hear what signs in instead.
+    ImGui::SetCursorPosX(form.field_x());
+    ui::MessageBox(login_name_note(profile), ui::Tone::Info, form.field_w());
+    ui::RowGap(10);
+  }
 
   spec = {};
   spec.label = "设置密码";
   spec.hint = "请设置登录密码";
   spec.field = "password";
   spec.keyboard = ui::Keyboard::Password;
-  NewPasswordRow(form, spec, s.password, shown(s.password, c.password));
+  NewPasswordRow(form, profile.password, spec, s.password, shown(s.password, c.password));
+  PasswordStrengthRow(form, s.password.str(), profile.password, s.account.str(), s.name.str());
 
   spec = {};
   spec.label = "确认密码";
@@ -186,8 +210,22 @@ void RegisterPage(const PageContext& ctx, RegisterState& s, RegisterActions& out
   spec.field = "name";
   text_row(spec, s.name, c.name);
 
+  // The documents this profile registers (person_id_types), labelled from the one catalogue.
+  std::vector<const char*> labels;
+  std::vector<int> types;  // RegisterState::IdType of each choice
+  const auto catalogue = id_types();
+  for (std::size_t i = 0; i < catalogue.size(); ++i) {
+    if (!profile_lists(profile.person_id_types, catalogue[i].code)) continue;
+    labels.push_back(catalogue[i].label.data());
+    types.push_back(static_cast<int>(i));
+  }
+  int choice = 0;
+  for (std::size_t i = 0; i < types.size(); ++i)
+    if (types[i] == s.id_type) choice = static_cast<int>(i);
+  if (!types.empty()) s.id_type = types[choice];
   ui::RowLabel(form, "证件类型", true);
-  if (ui::Combo("证件类型", &s.id_type, kIdTypes, 5, form.field_w())) {
+  if (ui::Combo("证件类型", &choice, labels.data(), static_cast<int>(labels.size()), form.field_w())) {
+    s.id_type = types[choice];
     s.id_number.reset();
     s.term = RegisterState::kNoTerm;
   }
@@ -382,10 +420,10 @@ void RegisterPage(const PageContext& ctx, RegisterState& s, RegisterActions& out
   }
 }
 
-std::string RegisterRequestBody(const RegisterState& s, Date today) {
-  const Checks c = check(s, today);
+std::string RegisterRequestBody(const RegisterState& s, Date today, const Profile& profile) {
+  const Checks c = check(s, today, profile);
   JsonObject o;
-  o.add("account", s.account.str());
+  if (asks_account(profile)) o.add("account", s.account.str());
   o.add("password", s.password.str());
   o.add("name", s.name.str());
   o.add("id_type", RegisterIdTypeName(s.id_type));

@@ -1,4 +1,5 @@
-// 个人注册: natural-person registration (seed 000, 自然人注册 / 账号信息): account, password,
+// 个人注册: natural-person registration (seed 000, 自然人注册 / 账号信息): account (only when the
+// profile's account.mode is user_chosen), password,
 // name, document type and number, validity period (not for holders under 16), mobile number
 // with captcha and SMS code, agreement. Every field is checked live with the shared rules.
 #pragma once
@@ -44,7 +45,7 @@ struct RegisterActions {
 void RegisterPage(const PageContext& ctx, RegisterState& s, RegisterActions& out);
 
 // The POST /api/v1/persons body for the current form (API-CONTRACT.md, Natural persons).
-std::string RegisterRequestBody(const RegisterState& s, Date today);
+std::string RegisterRequestBody(const RegisterState& s, Date today, const Profile& profile);
 // The REST name of the selected document type ("resident", "hk_macau_permit", ...).
 const char* RegisterIdTypeName(int id_type);
 // Routes a server error about `field` to the form field it concerns; false if none matches.

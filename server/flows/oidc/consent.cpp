@@ -9,7 +9,7 @@
 #include "flows/oidc/oauth_http.h"
 #include "flows/oidc/oidc_tokens.h"
 #include "flows/oidc/pending_request.h"
-#include "flows/profile/real_name_level.h"
+#include "profile/profile.h"
 #include "flows/sessions/authenticate.h"
 #include "privacy/mask.h"
 #include "store/person_repository.h"
@@ -43,7 +43,7 @@ ApiResponse describe_oidc_request(app::Services& services, const http::ApiReques
                         {"scopes", scopes},
                         {"data_items", oidc::consent_items(pending->scope)},
                         {"level_required", pending->min_level},
-                        {"level_required_label", real_name_level_label(pending->min_level)},
+                        {"level_required_label", level_name(services.profile(), pending->min_level)},
                         {"expires_in", pending->expires_at - services.now_seconds()},
                         {"prompt", prompt},
                         {"person", nullptr}};

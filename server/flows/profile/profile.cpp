@@ -7,7 +7,7 @@
 #include "flows/audit/audit_log.h"
 #include "flows/profile/basic_info.h"
 #include "flows/profile/free_text.h"
-#include "flows/profile/real_name_level.h"
+#include "profile/profile.h"
 #include "flows/security_questions/security_questions.h"
 #include "flows/sessions/signed_in_person.h"
 #include "http/rfc3339.h"
@@ -82,7 +82,7 @@ nlohmann::json profile_view(app::Services& services, soci::session& sql, const P
           {"email", email_verified ? mask_email(*person.email) : ""},
           {"email_verified", email_verified},
           {"level", person.level},
-          {"level_label", std::string(real_name_level_label(person.level))},
+          {"level_label", level_name(services.profile(), person.level)},
           {"status", std::string(store::status_name(person.status))},
           {"security_questions_set", questions_set},
           {"basic",
