@@ -462,8 +462,8 @@ void App::frame(Date today, double now) {
     ImVec2 p = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(p, ImVec2(p.x + d.width, p.y + h), ui::color::kPrimary);
-    ImGui::PushFont(fonts::heading());
     const char* title = profile_status_ == ProfileStatus::Ready ? profile_.platform_name.c_str() : "统一身份认证平台";
+    ImGui::PushFont(fonts::heading_draws(title) ? fonts::heading() : fonts::body());
     ImVec2 ts = ImGui::CalcTextSize(title);
     float x = wide ? std::max(16.0f, (content_w - kCardWidth) * 0.5f) : (content_w - ts.x) * 0.5f;
     dl->AddText(ImVec2(p.x + x, p.y + (h - ts.y) * 0.5f), IM_COL32_WHITE, title);

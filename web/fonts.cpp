@@ -1,5 +1,7 @@
 #include "fonts.h"
 
+#include "profile/profile.h"
+
 #include <GLES3/gl3.h>
 #include <emscripten.h>
 
@@ -12,6 +14,7 @@
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
 #include "imgui_internal.h"  // ImTextCharFromUtf8
+#include "profile/profile.h"
 
 namespace uia::web::fonts {
 namespace {
@@ -20,10 +23,10 @@ constexpr float kBodySize = 16.0f;
 constexpr float kHeadingSize = 22.0f;
 // Everything the heading font must draw (page titles and the banner): a title added to a page
 // must be added here too (tests check every heading with uia_missing_heading_glyphs).
-// The banner shows the profile's platform_name: the built-in profiles' names are covered
-// (吉林省…平台, 湖北省…, 山东省统一用户管理及身份认证平台, 海南省统一身份认证系统, 工商注册身份验证).
-constexpr const char* kHeadingText = "统一身份认证平台用户登录个人注册成功账号激活找回密码中心绑定邮箱保问题收货寄地址管理基本信息编辑新增人脸识别上传明材料法企业扫确授权亲属我的给经办选择申请为"
-                                     "吉林湖北山东海南省及系统工商验";
+// The banner shows the profile's platform_name: the built-in profiles' names are added from the
+// profiles themselves (build), and a name a config sets is drawn in the body font when the
+// heading font lacks a character of it (heading_draws).
+constexpr const char* kHeadingText = "统一身份认证平台用户登录个人注册成功账号激活找回密码中心绑定邮箱保问题收货寄地址管理基本信息编辑新增人脸识别上传明材料法企业扫确授权亲属我的给经办选择申请为";
 
 unsigned char* g_ttf = nullptr;
 int g_ttf_size = 0;
@@ -104,6 +107,8 @@ void build(float scale, int max_texture) {
     ImFontGlyphRangesBuilder builder;
     builder.AddRanges(io.Fonts->GetGlyphRangesDefault());
     builder.AddText(kHeadingText);
+    // The banner shows the province's platform name (the profile): every built-in one's.
+    for (std::string_view name : builtin_profile_names()) builder.AddText(builtin_profile(name)->platform_name.c_str());
     builder.BuildRanges(&g_heading_ranges);
   }
   g_heading = io.Fonts->AddFontFromMemoryTTF(g_ttf, g_ttf_size, kHeadingSize * scale, &config,
@@ -185,7 +190,7 @@ ImFont* heading() { return g_heading; }
 // For the browser tests: how many characters of `utf8` a font cannot draw (they would show as
 // '?'). The tests pass every label and message on screen through it.
 namespace {
-int missing_glyphs(ImFont* font, const char* utf8) {
+int missing_glyphs(ImFont* font, const char* utf8) {  // also fonts::heading_draws
   if (!font || !utf8) return -1;
   int missing = 0;
   const char* end = utf8 + std::strlen(utf8);
@@ -199,6 +204,10 @@ int missing_glyphs(ImFont* font, const char* utf8) {
   return missing;
 }
 }  // namespace
+
+namespace uia::web::fonts {
+bool heading_draws(const char* utf8) { return missing_glyphs(heading(), utf8) == 0; }
+}  // namespace uia::web::fonts
 
 extern "C" EMSCRIPTEN_KEEPALIVE int uia_missing_glyphs(const char* utf8) {
   return missing_glyphs(uia::web::fonts::body(), utf8);

@@ -17,5 +17,8 @@ void rebuild(float pixel_ratio);
 
 ImFont* body();     // 16 CSS px, every glyph of the subset
 ImFont* heading();  // 22 CSS px, only the characters of page titles (keeps the atlas small)
+// Whether the heading font has every character of `utf8` (a platform name set in a province's
+// config may use characters no built-in title has: the banner then draws it in the body font).
+bool heading_draws(const char* utf8);
 
 }  // namespace uia::web::fonts
