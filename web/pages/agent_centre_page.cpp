@@ -5,7 +5,7 @@
 #include "api/error_code.h"
 #include "pages/centre_page.h"
 #include "pages/enterprise_fields.h"
-#include "pages/password_strength.h"
+#include "pages/password_meter.h"
 #include "policy/account.h"
 #include "policy/enterprise_roles.h"
 

@@ -4,7 +4,7 @@
 #include "json.h"
 #include "pages/enterprise_fields.h"
 #include "pages/enterprise_register_page.h"
-#include "pages/password_strength.h"
+#include "pages/password_meter.h"
 #include "policy/account.h"
 #include "policy/contact.h"
 

@@ -8,7 +8,7 @@
 #include "json.h"
 #include "pages/centre_page.h"
 #include "pages/enterprise_fields.h"
-#include "pages/password_strength.h"
+#include "pages/password_meter.h"
 #include "policy/account.h"
 #include "policy/contact.h"
 

@@ -3,7 +3,7 @@
 #include "api/error_code.h"
 #include "json.h"
 #include "pages/enterprise_fields.h"
-#include "pages/password_strength.h"
+#include "pages/password_meter.h"
 #include "policy/account.h"
 
 namespace uia::web {

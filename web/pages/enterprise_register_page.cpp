@@ -7,7 +7,7 @@
 #include "ids/resident_id.h"
 #include "json.h"
 #include "pages/enterprise_fields.h"
-#include "pages/password_strength.h"
+#include "pages/password_meter.h"
 #include "policy/account.h"
 #include "policy/contact.h"
 #include "policy/id_validity.h"

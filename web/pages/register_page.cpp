@@ -15,7 +15,7 @@
 #include "policy/person_name.h"
 #include "profile/profile_notes.h"
 #include "profile/registration_hours.h"
-#include "pages/password_strength.h"
+#include "pages/password_meter.h"
 
 namespace uia::web {
 namespace {

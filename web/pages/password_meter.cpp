@@ -1,4 +1,4 @@
-#include "pages/password_strength.h"
+#include "pages/password_meter.h"
 
 #include <string>
 
