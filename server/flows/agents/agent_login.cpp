@@ -89,7 +89,7 @@ ApiResponse agent_password_sign_in(app::Services& services, const http::ApiReque
   return services.db->transact([&](soci::session& sql) -> ApiResponse {
     if (!password_ok) {
       record_audit(sql, now, {"anonymous", "session.login", "", request.client_ip, "denied", "CREDENTIALS_INVALID"});
-      if (long long wait = locked_for(services, sql, subject, now); wait > 0) return locked_answer(wait);
+      if (long long wait = count_failure(services, sql, subject, turn.attempt, now); wait > 0) return locked_answer(wait);
       return ApiResponse::error(401, ErrorCode::CredentialsInvalid);
     }
     // The right password is no failure, whatever comes next.
@@ -109,7 +109,7 @@ ApiResponse agent_password_sign_in(app::Services& services, const http::ApiReque
       out.body["error"]["state"] = standing.state;
       return out;
     }
-    clear_failures(services, sql, subject, now);
+    clear_failures(services, sql, subject, turn.attempt, now);
     const NewSession session =
         create_agent_session(services, sql, person->id, standing.acting.acting_for(), standing.acting.grant_id,
                              request.client_ip, request.user_agent);

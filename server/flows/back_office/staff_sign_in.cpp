@@ -75,11 +75,11 @@ ApiResponse staff_sign_in(app::Services& services, const http::ApiRequest& reque
     if (!password_ok) {
       const std::string target = gate.staff ? "staff:" + std::to_string(gate.staff->id) : "";
       record_audit(sql, now, {"anonymous", "staff.login", target, request.client_ip, "denied", "CREDENTIALS_INVALID"});
-      if (long long wait = locked_for(services, sql, subject, now); wait > 0) return locked_answer(wait);
+      if (long long wait = count_failure(services, sql, subject, gate.attempt, now); wait > 0) return locked_answer(wait);
       return ApiResponse::error(401, ErrorCode::CredentialsInvalid);
     }
     const Staff& staff = *gate.staff;
-    clear_failures(services, sql, subject, now);
+    clear_failures(services, sql, subject, gate.attempt, now);
     const NewStaffSession session = create_staff_session(services, sql, staff.id, request.client_ip, request.user_agent);
     record_audit(sql, now, {"staff:" + std::to_string(staff.id), "staff.login",
                             "staff_session:" + std::to_string(session.id), request.client_ip, "ok", ""});

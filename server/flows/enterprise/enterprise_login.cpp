@@ -68,7 +68,7 @@ ApiResponse enterprise_password_sign_in(app::Services& services, const http::Api
   return services.db->transact([&](soci::session& sql) -> ApiResponse {
     if (!password_ok) {
       record_audit(sql, now, {"anonymous", "session.login", "", request.client_ip, "denied", "CREDENTIALS_INVALID"});
-      if (long long wait = locked_for(services, sql, subject, now); wait > 0) return locked_answer(wait);
+      if (long long wait = count_failure(services, sql, subject, turn.attempt, now); wait > 0) return locked_answer(wait);
       return ApiResponse::error(401, ErrorCode::CredentialsInvalid);
     }
     const Enterprise& e = *found;
@@ -76,7 +76,7 @@ ApiResponse enterprise_password_sign_in(app::Services& services, const http::Api
       forgive_attempt(sql, turn.attempt);
       return not_active(e);
     }
-    clear_failures(services, sql, subject, now);
+    clear_failures(services, sql, subject, turn.attempt, now);
     if (services.passwords->needs_rehash(*e.password_hash)) {
       Enterprise rehashed = e;
       rehashed.password_hash = services.passwords->hash(password);

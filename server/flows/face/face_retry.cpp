@@ -70,7 +70,7 @@ ApiResponse retry_face_check(app::Services& services, const http::ApiRequest& re
   if (!password_ok) {
     return services.db->transact([&](soci::session& sql) -> ApiResponse {
       record_audit(sql, now, {"anonymous", "face.retry", "", request.client_ip, "denied", "CREDENTIALS_INVALID"});
-      if (long long wait = locked_for(services, sql, subject, now); wait > 0) return locked_answer(wait);
+      if (long long wait = count_failure(services, sql, subject, gate.attempt, now); wait > 0) return locked_answer(wait);
       return ApiResponse::error(401, ErrorCode::CredentialsInvalid);
     });
   }

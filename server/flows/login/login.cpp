@@ -75,9 +75,8 @@ ApiResponse password_sign_in(app::Services& services, const http::ApiRequest& re
 
   return services.db->transact([&](soci::session& sql) -> ApiResponse {
     if (!password_ok) {
-      // The failure row was written by take_turn; only the audit entry is left to add.
       record_audit(sql, now, {"anonymous", "session.login", "", request.client_ip, "denied", "CREDENTIALS_INVALID"});
-      if (long long wait = locked_for(services, sql, subject, now); wait > 0) return locked_answer(wait);
+      if (long long wait = count_failure(services, sql, subject, turn.attempt, now); wait > 0) return locked_answer(wait);
       return ApiResponse::error(401, ErrorCode::CredentialsInvalid);
     }
     const Person& person = *found;
@@ -86,7 +85,7 @@ ApiResponse password_sign_in(app::Services& services, const http::ApiRequest& re
       forgive_attempt(sql, turn.attempt);
       return not_active(services, sql, person, now);
     }
-    clear_failures(services, sql, subject, now);
+    clear_failures(services, sql, subject, turn.attempt, now);
     if (services.passwords->needs_rehash(*person.password_hash)) {
       persons.update_password(sql, person.id, services.passwords->hash(password), now);
     }

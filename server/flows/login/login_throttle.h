@@ -26,21 +26,33 @@ std::optional<http::ApiResponse> throttle_and_captcha(app::Services& services, c
                                                       const std::string& captcha_id, const std::string& captcha_answer,
                                                       long long now);
 
-// A password check's turn for `subject`. In its own transaction, under the subject's key lock
-// (store/key_lock.h), so concurrent guesses count one at a time: refused (423) while locked or
-// when no attempt is left; otherwise this attempt is recorded as a failure *before* the password
-// is checked, and `attempt` is its row. A right password then forgives it (forgive_attempt) or
-// clears the subject's failures (clear_failures).
+// A password check's turn for `subject`. Under the subject's key lock (store/key_lock.h), so
+// concurrent guesses are admitted one at a time: refused (423) while locked or when the verified
+// failures leave no attempt. Otherwise the check is recorded as *in flight* before the password
+// is checked (`attempt` is its row), and it is resolved afterwards: count_failure when the
+// password was wrong, forgive_attempt or clear_failures when it was right.
+//
+// Only a verified wrong password is a failure. While the checks in flight could still use up
+// the attempts left (four failures and one check running), a new check waits for them to end
+// rather than be refused or admitted: five parallel wrong guesses still lock, and any number of
+// parallel right answers all succeed (issue 20: 16 clients with the right password got 423
+// when in-flight checks counted as failures). A check that waited 5 s gets 429 with Retry-After.
 struct Turn {
   std::optional<http::ApiResponse> refusal;
   long long attempt = 0;
 };
 Turn take_turn(app::Services& services, const std::string& subject, const std::string& ip, long long now);
+// The password was wrong: the attempt counts as a failure from now on. Returns the seconds
+// until the subject unlocks (0 when this failure did not lock it).
+long long count_failure(const app::Services& services, soci::session& sql, const std::string& subject,
+                        long long attempt, long long now);
 // The right password was given: the attempt counts for nothing.
 void forgive_attempt(soci::session& sql, long long attempt);
-// The right password signed in: every failure of the subject is cleared (under its key lock:
-// one lock order with take_turn, so concurrent sign-ins of one account never deadlock).
-void clear_failures(app::Services& services, soci::session& sql, const std::string& subject, long long now);
+// The right password signed in: this attempt and every counted failure of the subject are cleared (under its key
+// lock: one lock order with take_turn, so concurrent sign-ins of one account never deadlock).
+// Checks still in flight keep their rows: a wrong guess racing a right one still counts.
+void clear_failures(app::Services& services, soci::session& sql, const std::string& subject, long long attempt,
+                    long long now);
 // 423 ACCOUNT_LOCKED with retry_after.
 http::ApiResponse locked_answer(long long wait);
 

@@ -7,6 +7,7 @@
 #include "flows/audit/audit_log.h"
 #include "flows/captcha/captcha_flow.h"
 #include "flows/email/email_codes.h"
+#include "flows/login/in_flight_wait.h"
 #include "flows/security_questions/security_questions.h"
 #include "flows/self_service_flow.h"
 #include "flows/sessions/session_store.h"
@@ -46,11 +47,19 @@ nlohmann::json recovery_methods(const app::Services& services, const store::Pers
   return methods;
 }
 
-long long wrong_answers(soci::session& sql, long long person_id, long long since) {
-  long long count = 0;
-  sql << "SELECT COUNT(*) FROM recovery_failures WHERE person_id = :p AND method = 'security_questions' AND failed_at > :s",
-      soci::use(person_id), soci::use(since), soci::into(count);
-  return count;
+// Wrong answers counted since `since`, and answer checks still in flight (in_flight_wait.h).
+struct AnswerTries {
+  long long wrong = 0;
+  long long in_flight = 0;
+};
+AnswerTries answer_tries(soci::session& sql, long long person_id, long long since, long long now) {
+  AnswerTries tries;
+  const long long stale = now - kPendingCheckSeconds;
+  sql << "SELECT COALESCE(SUM(CASE WHEN pending = 0 AND failed_at > :s THEN 1 ELSE 0 END), 0), "
+         "COALESCE(SUM(CASE WHEN pending = 1 AND failed_at > :stale THEN 1 ELSE 0 END), 0) "
+         "FROM recovery_failures WHERE person_id = :p AND method = 'security_questions'",
+      soci::use(since), soci::use(stale), soci::use(person_id), soci::into(tries.wrong), soci::into(tries.in_flight);
+  return tries;
 }
 
 // The person behind a live recovery flow.
@@ -121,20 +130,33 @@ ApiResponse finish_by_questions(app::Services& services, const http::ApiRequest&
                                 const std::vector<std::string>& answers, const std::string& hash) {
   const long long now = services.now_seconds();
   const long long since = now - kWrongAnswerWindowSeconds;
-  // Reserve the try before checking: counted up front, parallel guesses cannot outrun the limit.
+  // The try is recorded before the answers are checked, so parallel guesses cannot outrun the
+  // limit; it counts as wrong only once it is known wrong (the right answers given twice at
+  // once must not lock the person out).
+  struct Reservation {
+    long long attempt = 0;  // 0: locked, or no answers are set
+    bool unavailable = false;
+  };
   std::vector<StoredSecurityAnswer> stored;
-  const long long used = services.db->transact([&](soci::session& sql) -> long long {
-    sql << "UPDATE persons SET updated_at = updated_at WHERE id = :p", soci::use(person.id);  // per-person lock (MySQL)
-    const long long count = wrong_answers(sql, person.id, since);
-    if (count >= kMaxWrongAnswers) return count;
-    stored = load_security_answers(sql, person.id);
-    if (stored.empty()) return -1;
-    sql << "INSERT INTO recovery_failures (person_id, method, failed_at, client_ip) VALUES (:p, 'security_questions', :t, :ip)",
-        soci::use(person.id), soci::use(now), soci::use(request.client_ip);
-    return count + 1;
+  const auto reserved = wait_for_checks_in_flight([&]() -> std::optional<Reservation> {
+    return services.db->transact([&](soci::session& sql) -> std::optional<Reservation> {
+      sql << "UPDATE persons SET updated_at = updated_at WHERE id = :p", soci::use(person.id);  // per-person lock (MySQL)
+      const AnswerTries tries = answer_tries(sql, person.id, since, now);
+      if (tries.wrong >= kMaxWrongAnswers) return Reservation{};
+      if (tries.wrong + tries.in_flight >= kMaxWrongAnswers) return std::nullopt;
+      stored = load_security_answers(sql, person.id);
+      if (stored.empty()) return Reservation{0, true};
+      Reservation reservation;
+      sql << "INSERT INTO recovery_failures (person_id, method, failed_at, client_ip, pending) "
+             "VALUES (:p, 'security_questions', :t, :ip, 1)",
+          soci::use(person.id), soci::use(now), soci::use(request.client_ip);
+      sql.get_last_insert_id("recovery_failures", reservation.attempt);
+      return reservation;
+    });
   });
-  if (used < 0) return ApiResponse::error(400, ErrorCode::RecoveryMethodUnavailable, "method");
-  if (stored.empty()) {
+  if (!reserved) return ApiResponse::error(429, ErrorCode::TooManyRequests).retry_after(1);
+  if (reserved->unavailable) return ApiResponse::error(400, ErrorCode::RecoveryMethodUnavailable, "method");
+  if (reserved->attempt == 0) {
     services.db->with_session([&](soci::session& sql) {
       record_audit(sql, now, {person_actor(person.id), "password.recover", person_actor(person.id), request.client_ip,
                               "denied", "SECURITY_ANSWERS_LOCKED"});
@@ -142,18 +164,22 @@ ApiResponse finish_by_questions(app::Services& services, const http::ApiRequest&
     return ApiResponse::error(423, ErrorCode::SecurityAnswersLocked, "answers");
   }
   if (!security_answers_match(services, stored, answers)) {
-    services.db->with_session([&](soci::session& sql) {
+    const long long wrong = services.db->transact([&](soci::session& sql) {
+      sql << "UPDATE recovery_failures SET pending = 0 WHERE id = :id", soci::use(reserved->attempt);
       record_audit(sql, now, {person_actor(person.id), "password.recover", person_actor(person.id), request.client_ip,
                               "denied", "SECURITY_ANSWERS_WRONG"});
+      return answer_tries(sql, person.id, since, now).wrong;
     });
     ApiResponse out = ApiResponse::error(400, ErrorCode::SecurityAnswersWrong, "answers");
-    out.body["error"]["remaining"] = std::max<long long>(0, kMaxWrongAnswers - used);
+    out.body["error"]["remaining"] = std::max<long long>(0, kMaxWrongAnswers - wrong);
     return out;
   }
   return services.db->transact([&](soci::session& sql) -> ApiResponse {
     // The flow may have been finished by a parallel request meanwhile.
-    if (!find_flow(services, sql, request.params.at("id"), kKind))
+    if (!find_flow(services, sql, request.params.at("id"), kKind)) {
+      sql << "DELETE FROM recovery_failures WHERE id = :id", soci::use(reserved->attempt);
       return ApiResponse::error(404, ErrorCode::FlowExpired, "recovery_id");
+    }
     sql << "DELETE FROM recovery_failures WHERE person_id = :p AND method = 'security_questions'", soci::use(person.id);
     return complete_recovery(services, sql, person, hash, request.params.at("id"), kQuestionsMethod, request.client_ip);
   });
