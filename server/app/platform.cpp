@@ -8,6 +8,7 @@
 #include "crypto/keys.h"
 #include "flows/enterprise/registry_check.h"
 #include "flows/oidc/config_clients.h"
+#include "http/browser_policy.h"
 #include "flows/registration/registration.h"
 #include "http/json_response.h"
 #include "http/static_files.h"
@@ -51,6 +52,23 @@ crypto::KeySet load_keys(const PlatformConfig& config, const nlohmann::json& fil
   auto keys = crypto::load_key_file(keys_file, error);
   if (!keys) throw std::runtime_error(error);
   return *keys;
+}
+
+// Config "embedding_origins": the sites allowed to frame our pages (browser_policy.h).
+http::BrowserPolicy browser_policy(const PlatformConfig& config, const nlohmann::json& file_config,
+                                   const http::TrustedProxies& proxies) {
+  http::BrowserPolicy policy;
+  policy.proxies = proxies;
+  if (auto it = file_config.find("embedding_origins"); it != file_config.end()) {
+    if (!it->is_array()) throw std::runtime_error("embedding_origins must be a list of https origins");
+    for (const auto& entry : *it) {
+      if (!entry.is_string() || !http::valid_embedding_origin(entry.get<std::string>(), config.dev))
+        throw std::runtime_error("embedding_origins: " + entry.dump() +
+                                 " is not an https origin (scheme and host, no path)");
+      policy.embedding_origins.push_back(entry.get<std::string>());
+    }
+  }
+  return policy;
 }
 
 }  // namespace
@@ -120,6 +138,8 @@ std::unique_ptr<Platform> build_platform(const PlatformConfig& config, std::shar
     flows::oidc::apply_config_clients(s, oidc->at("clients"));
 
   auto router = std::make_shared<http::Router>();
+  router->set_response_policy([policy = browser_policy(config, file_config, s.trusted_proxies)](
+                                  const auto& request, auto& response) { apply_browser_policy(policy, request, response); });
   const std::string mode = config.dev ? "dev" : "production";
   router->add(Pistache::Http::Method::Get, "/healthz", [mode](const auto&, auto response, const auto&) {
     http::send_json(response, Pistache::Http::Code::Ok, {{"status", "ok"}, {"version", UIA_VERSION}, {"mode", mode}});

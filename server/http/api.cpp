@@ -3,6 +3,7 @@
 #include <iostream>
 #include <memory>
 
+#include "http/entity.h"
 #include "http/json_request.h"
 #include "http/json_response.h"
 #include "http/request_headers.h"
@@ -10,6 +11,26 @@
 
 namespace uia::http {
 namespace {
+
+const std::string kHostPrefix = "__Host-";
+const std::string kSecurePrefix = "__Secure-";
+
+std::string unprefixed(const std::string& name) {
+  if (name.rfind(kHostPrefix, 0) == 0) return name.substr(kHostPrefix.size());
+  if (name.rfind(kSecurePrefix, 0) == 0) return name.substr(kSecurePrefix.size());
+  return name;
+}
+
+// The session cookie production sets (__Host-uia_session) or, in dev over plain http, the
+// unprefixed one. (A planted unprefixed cookie is only read when the browser holds no session
+// of ours, and then it can only be someone's own live session: SameSite=Lax and the CSRF token
+// still guard every change.)
+std::string session_cookie_of(const Pistache::Http::Request& request) {
+  const auto& jar = request.cookies();
+  if (const std::string host = kHostPrefix + kSessionCookieName; jar.has(host)) return jar.get(host).value;
+  if (jar.has(kSessionCookieName)) return jar.get(kSessionCookieName).value;
+  return {};
+}
 using namespace Pistache;
 
 ApiRequest copy_request(const Http::Request& request, const PathParams& params) {
@@ -25,11 +46,16 @@ ApiRequest copy_request(const Http::Request& request, const PathParams& params) 
   out.user_agent = header_value(request, "User-Agent").substr(0, 255);
   const std::string authorization = header_value(request, "Authorization");
   if (authorization.rfind("Bearer ", 0) == 0) out.bearer_token = authorization.substr(7);
-  if (request.cookies().has(kSessionCookieName)) out.session_cookie = request.cookies().get(kSessionCookieName).value;
+  out.session_cookie = session_cookie_of(request);
   constexpr std::size_t kMostCookies = 32;
   for (const auto& cookie : request.cookies()) {
     if (out.cookies.size() >= kMostCookies) break;
-    out.cookies.emplace(cookie.name, cookie.value);  // the first of a repeated name wins
+    // Flows ask for a cookie by its plain name, whichever prefix it was set with (add_cookie);
+    // a prefixed cookie wins over a plain one of the same name, else the first of a name wins.
+    if (const std::string name = unprefixed(cookie.name); name != cookie.name)
+      out.cookies.insert_or_assign(name, cookie.value);
+    else
+      out.cookies.emplace(name, cookie.value);
   }
   out.csrf_header = header_value(request, "X-CSRF-Token");
   out.signature_header = header_value(request, "X-Signature");
@@ -39,8 +65,11 @@ ApiRequest copy_request(const Http::Request& request, const PathParams& params) 
 }
 
 // Every cookie the API sets is out of scripts' reach and stays home on cross-site subrequests.
+// A Secure cookie (production: never over plain http) also gets the name prefix browsers hold
+// it to: "__Host-" (this host only, Path=/, never set by a sibling subdomain or over http) or,
+// on a narrower path, "__Secure-".
 void add_cookie(Http::ResponseWriter& response, const ResponseCookie& c) {
-  Http::Cookie cookie(c.name, c.value);
+  Http::Cookie cookie(c.secure ? (c.path == "/" ? kHostPrefix : kSecurePrefix) + c.name : c.name, c.value);
   cookie.path = c.path;
   cookie.httpOnly = true;
   cookie.secure = c.secure;
@@ -58,7 +87,7 @@ void write_response(Http::ResponseWriter& response, const ApiResponse& answer) {
   const auto status = static_cast<Http::Code>(answer.status);
   if (answer.body.is_null()) {
     set_header(response, "Cache-Control", "no-store");
-    response.send(status);
+    send_entity(response, status, "");
     return;
   }
   send_json(response, status, answer.body);
@@ -69,8 +98,7 @@ void write_response(Http::ResponseWriter& response, const ApiResponse& answer) {
 std::string presented_token(const Pistache::Http::Request& request) {
   const std::string authorization = header_value(request, "Authorization");
   if (authorization.rfind("Bearer ", 0) == 0) return authorization.substr(7);
-  if (request.cookies().has(kSessionCookieName)) return request.cookies().get(kSessionCookieName).value;
-  return {};
+  return session_cookie_of(request);
 }
 
 const std::string& presented_token(const ApiRequest& request) {

@@ -1,5 +1,6 @@
 #include "http/json_response.h"
 
+#include "http/entity.h"
 #include "http/response_headers.h"
 
 namespace uia::http {
@@ -18,9 +19,8 @@ void send_json(Pistache::Http::ResponseWriter& response, Pistache::Http::Code st
 }
 
 void send_json_text(Pistache::Http::ResponseWriter& response, Pistache::Http::Code status, const std::string& text) {
-  static const auto kJson = Pistache::Http::Mime::MediaType::fromString("application/json; charset=utf-8");
   set_header(response, "Cache-Control", "no-store");
-  response.send(status, text, kJson);
+  send_entity(response, status, text, "application/json; charset=utf-8");
 }
 
 void send_error(Pistache::Http::ResponseWriter& response, Pistache::Http::Code status, ErrorCode code,

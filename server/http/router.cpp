@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "http/entity.h"
 #include "http/json_response.h"
 
 namespace uia::http {
@@ -79,12 +80,16 @@ bool Router::match(const Route& route, const std::vector<std::string_view>& path
 }
 
 void Router::dispatch(const Pistache::Http::Request& request, Pistache::Http::ResponseWriter response) const {
+  if (policy_) policy_(request, response);
+  using Pistache::Http::Method;
+  const bool head = request.method() == Method::Head;
+  if (head) mark_head_only(response);
   const auto path = split_path(request.resource());
   PathParams params;
   bool path_known = false;
   for (const Route& route : routes_) {
     if (!match(route, path, params)) continue;
-    if (route.method == request.method()) {
+    if (route.method == request.method() || (head && route.method == Method::Get)) {
       route.handler(request, std::move(response), params);
       return;
     }

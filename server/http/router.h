@@ -22,8 +22,13 @@ class Router {
   // only (0: the default). The HTTP server asks body_limit() once it has read a request head.
   void add(Pistache::Http::Method method, std::string_view pattern, RouteHandler handler, std::size_t max_body_bytes = 0);
   void set_fallback(RouteHandler handler) { fallback_ = std::move(handler); }
+  // Runs before any route on every response the router answers (security headers, see
+  // browser_policy.h).
+  using ResponsePolicy = std::function<void(const Pistache::Http::Request&, Pistache::Http::ResponseWriter&)>;
+  void set_response_policy(ResponsePolicy policy) { policy_ = std::move(policy); }
 
-  // Finds the route and runs it; answers 404/405 itself when nothing fits.
+  // Finds the route and runs it; answers 404/405 itself when nothing fits. A HEAD is served by
+  // the path's GET route, without the body (entity.h).
   void dispatch(const Pistache::Http::Request& request, Pistache::Http::ResponseWriter response) const;
 
   struct RouteInfo {
@@ -48,6 +53,7 @@ class Router {
 
   std::vector<Route> routes_;
   RouteHandler fallback_;
+  ResponsePolicy policy_;
 };
 
 }  // namespace uia::http

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "http/entity.h"
 #include "http/json_response.h"
 #include "http/request_headers.h"
 #include "http/response_headers.h"
@@ -128,24 +129,16 @@ void StaticFiles::serve(const Pistache::Http::Request& request, Pistache::Http::
   }
   set_header(response, "ETag", asset->etag);
   set_header(response, "Cache-Control", "no-cache");
-  set_header(response, "X-Content-Type-Options", "nosniff");
-  set_header(response, "Referrer-Policy", "no-referrer");
   set_header(response, "Vary", "Accept-Encoding");
   if (header_value(request, "If-None-Match") == asset->etag) {
-    response.send(Code::Not_Modified);
+    send_entity(response, Code::Not_Modified, "");
     return;
   }
   const bool use_gzip = !asset->gzip.empty() && accepts_gzip(request);
   if (use_gzip) set_header(response, "Content-Encoding", "gzip");
   const std::string& body = use_gzip ? asset->gzip : asset->content;
   // Written as a plain header: Pistache's MediaType parser rejects valid types such as font/ttf.
-  set_header(response, "Content-Type", asset->content_type);
-  if (request.method() == Method::Head) {
-    // Pistache writes Content-Length: 0 for an empty body; HEAD answers with the headers only.
-    response.send(Code::Ok, "");
-    return;
-  }
-  response.send(Code::Ok, body.data(), body.size());
+  send_entity(response, Code::Ok, body, asset->content_type);
 }
 
 }  // namespace uia::http

@@ -230,8 +230,24 @@ export function driver(page, label, contextOptions, shotPrefix) {
   return d;
 }
 
+// Every page the tests open records what its Content-Security-Policy refused (the server sends
+// the production policy in dev mode too): a client that breaks its own policy fails the test.
+export async function watchPolicyViolations(context) {
+  await context.addInitScript(() => {
+    window.uiaCspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.uiaCspViolations.push(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
+    });
+  });
+}
+export async function checkNoPolicyViolations(page, where) {
+  const violations = await page.evaluate(() => window.uiaCspViolations || []);
+  check(violations.length === 0, `${where}: the page broke its Content-Security-Policy: ${violations.join('; ')}`);
+}
+
 export async function openClient(browser, label, contextOptions, shotPrefix) {
   const context = await browser.newContext(contextOptions);
+  await watchPolicyViolations(context);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -240,6 +256,7 @@ export async function openClient(browser, label, contextOptions, shotPrefix) {
   await page.waitForFunction(() => window.uiaStatus === 'ready' || window.uiaStatus === 'error', null, { timeout: 60_000 });
   check(await page.evaluate(() => window.uiaStatus) === 'ready', 'client did not start');
   await page.evaluate(() => window.uiaReady);
+  await checkNoPolicyViolations(page, label);
   return { context, page, errors, d: driver(page, label, contextOptions, shotPrefix) };
 }
 

@@ -183,8 +183,16 @@ TEST_F(RestProductionMode, SessionCookieIsSecure) {
   const auto signed_in = testing::http_post_json(port_, "/api/v1/sessions", body.dump());
   ASSERT_EQ(signed_in.status, 201) << signed_in.body;
   const std::string cookie = signed_in.headers.count("set-cookie") ? signed_in.headers.at("set-cookie") : "";
+  // "__Host-": the browser holds it to Secure, Path=/ and this host (no sibling subdomain can set it).
+  EXPECT_EQ(cookie.rfind("__Host-uia_session=", 0), 0u) << cookie;
+  EXPECT_NE(cookie.find("Path=/;"), std::string::npos) << cookie;
   EXPECT_NE(cookie.find("Secure"), std::string::npos) << cookie;
   EXPECT_NE(cookie.find("HttpOnly"), std::string::npos) << cookie;
+  // The prefixed cookie is the session: /me answers with it alone.
+  const std::string token = cookie.substr(19, cookie.find(';') - 19);
+  const auto me = testing::send_raw(port_, "GET /api/v1/me HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: __Host-uia_session=" +
+                                               token + "\r\n\r\n");
+  EXPECT_EQ(me.status, 200) << me.body;
 }
 
 // The cookie binding an upstream sign-in to its browser is Secure in production too.
@@ -204,7 +212,8 @@ TEST_F(RestProductionMode, UpstreamBrowserCookieIsSecure) {
   ASSERT_EQ(started.status, 302) << started.body;
   EXPECT_EQ(started.headers.at("location").rfind(up + "/authorize?", 0), 0u);
   const std::string cookie = started.headers.count("set-cookie") ? started.headers.at("set-cookie") : "";
-  EXPECT_EQ(cookie.rfind("uia_upstream=", 0), 0u) << cookie;
+  // On its own path, so "__Secure-" (a "__Host-" cookie must have Path=/).
+  EXPECT_EQ(cookie.rfind("__Secure-uia_upstream=", 0), 0u) << cookie;
   EXPECT_NE(cookie.find("Secure"), std::string::npos) << cookie;
   EXPECT_NE(cookie.find("HttpOnly"), std::string::npos) << cookie;
   EXPECT_NE(cookie.find("SameSite=Lax"), std::string::npos) << cookie;
