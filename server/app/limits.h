@@ -1,11 +1,41 @@
 // The numbers a province may tune (see "province profile" in ARCHITECTURE.md); defaults follow
 // the seeds and issue 3.
 #pragma once
+#include <array>
+#include <cstddef>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
 namespace uia::app {
+
+// The kinds of request anyone may send without signing in, each with its own request budget
+// (runtime/rate_budget.h; the routes name theirs in app/routes.cpp).
+enum class RequestBudget { Captcha, SmsSend, SignIn, Registration, Activation, Recovery, OidcAuthorize };
+inline constexpr std::size_t kRequestBudgetCount = 7;
+// "captcha", "sms_send", "sign_in", "registration", "activation", "recovery", "oidc_authorize":
+// the names in the config's limits.request_budgets.
+const char* request_budget_name(RequestBudget budget);
+
+// Requests per minute; 0 leaves that side unlimited.
+struct BudgetLimit {
+  int per_ip_per_minute = 0;
+  int per_minute = 0;  // everybody together
+};
+
+// Defaults no real person meets, even many behind one NAT address (a carrier's, a campus'):
+// each flow needs a captcha first, and a person answers one in seconds, not a dozen a minute.
+// The global figures sit far above a province's peak (a few sign-ins per second) and far
+// below what one node can serve, so a flood from many addresses still leaves room.
+constexpr std::array<BudgetLimit, kRequestBudgetCount> kDefaultRequestBudgets = {{
+    {30, 6000},    // captcha: a new image per attempt, per refresh click
+    {10, 1200},    // sms_send: codes are also limited per phone and per address per hour
+    {60, 6000},    // sign_in: persons, enterprises, agents, staff
+    {20, 1200},    // registration: persons and enterprises
+    {30, 1200},    // activation: of imported accounts, of enterprises
+    {30, 1200},    // recovery: every step of 找回密码
+    {120, 12000},  // oidc_authorize: a browser hops through on every business system visited
+}};
 
 struct Limits {
   int captcha_ttl_seconds = 120;
@@ -30,10 +60,17 @@ struct Limits {
   // How often the server asks the business registry again about unverified enterprises
   // (seed N); 0 turns the periodic re-check off (tests run passes themselves).
   int registry_recheck_seconds = 10 * 60;
+  std::array<BudgetLimit, kRequestBudgetCount> request_budgets = kDefaultRequestBudgets;
+  // Captcha images drawn ahead by a background thread, so that issuing one costs a database
+  // insert, not drawing a PNG (flows/captcha/captcha_pool.h); 0 draws each on request.
+  int captcha_pool_size = 256;
+  // How often expired captchas, codes and sign-in failures are deleted (flows/expiry); 0 never.
+  int expiry_sweep_seconds = 60;
 };
 
-// Applies the "limits" object of the config file ({"sms_per_day": 10, ...}); unknown names and
-// values outside 0-10^7 are refused with a message naming them.
+// Applies the "limits" object of the config file ({"sms_per_day": 10, ...,
+// "request_budgets": {"captcha": {"per_ip_per_minute": 30, "per_minute": 6000}, ...}}); unknown
+// names and values outside 0-10^7 are refused with a message naming them.
 bool apply_limits(const nlohmann::json& section, Limits& limits, std::string& error);
 
 }  // namespace uia::app

@@ -1274,6 +1274,25 @@ json build(bool dev_mode) {
         object({{"result", {{"type", "string"}, {"enum", {"pass", "fail"}}}}}, {"result"}));
   }
 
+  // What anyone may call without signing in has a request budget (app/routes.cpp): past it,
+  // 429 TOO_MANY_REQUESTS with a Retry-After header.
+  const std::pair<const char*, const char*> budgeted[] = {
+      {"/api/v1/captcha", "get"}, {"/api/v1/sms/codes", "post"}, {"/api/v1/persons", "post"},
+      {"/api/v1/sessions", "post"}, {"/api/v1/admin/sessions", "post"}, {"/api/v1/face/checks", "post"},
+      {"/api/v1/qr-logins", "post"}, {"/api/v1/upstream/{name}/login", "get"}, {"/api/v1/upstream/{name}/callback", "get"},
+      {"/api/v1/activation", "post"}, {"/api/v1/activation/{id}", "get"}, {"/api/v1/activation/{id}/account", "post"},
+      {"/api/v1/recovery", "post"}, {"/api/v1/recovery/{id}/sms", "post"}, {"/api/v1/recovery/{id}/email", "post"},
+      {"/api/v1/recovery/{id}/password", "post"}, {"/api/v1/enterprises", "post"},
+      {"/api/v1/enterprises/recovery", "post"}, {"/api/v1/enterprises/recovery/{id}/password", "post"},
+      {"/api/v1/enterprises/activation", "post"}, {"/api/v1/enterprises/activation/{id}/sms", "post"},
+      {"/api/v1/enterprises/activation/{id}/account", "post"}, {"/oidc/authorize", "get"},
+      {"/api/v1/oidc/requests/{id}", "get"}};
+  for (const auto& [path, method] : budgeted) {
+    if (!paths.contains(path) || !paths[path].contains(method)) continue;
+    json& responses = paths[path][method]["responses"];
+    if (!responses.contains("429")) responses["429"] = answer("too many requests: retry after Retry-After seconds", ref("Error"));
+  }
+
   return {{"openapi", "3.0.3"},
           {"info", {{"title", "UIA 统一身份认证平台 REST API"}, {"version", "1"}}},
           {"servers", json::array({{{"url", "/"}}})},

@@ -7,6 +7,7 @@
 #include "app/routes.h"
 #include "crypto/keys.h"
 #include "flows/enterprise/registry_check.h"
+#include "flows/expiry/expired_rows.h"
 #include "flows/oidc/config_clients.h"
 #include "http/browser_policy.h"
 #include "flows/registration/registration.h"
@@ -103,6 +104,9 @@ std::unique_ptr<Platform> build_platform(const PlatformConfig& config, std::shar
     throw std::runtime_error(error);
   s.province = resolve_profile(config.profile, file_config.contains("profile") ? file_config["profile"] : nlohmann::json());
   s.read_cache = std::make_shared<runtime::ReadCache>(s.limits.read_cache_seconds);
+  s.request_budgets = std::make_shared<RequestBudgets>(s.limits);
+  if (s.limits.captcha_pool_size > 0)
+    s.captcha_pool = std::make_shared<captcha::CaptchaPool>(static_cast<std::size_t>(s.limits.captcha_pool_size));
   if (auto it = file_config.find("trusted_proxies"); it != file_config.end()) {
     if (!it->is_array()) throw std::runtime_error("trusted_proxies must be a list of addresses or CIDR ranges");
     for (const auto& entry : *it) {
@@ -130,6 +134,13 @@ std::unique_ptr<Platform> build_platform(const PlatformConfig& config, std::shar
         "registry re-check", std::chrono::seconds(s.limits.registry_recheck_seconds), [services] {
           if (flows::recheck_unverified_enterprises(*services) > 0) services->read_cache->invalidate_all();
         });
+  }
+
+  // Captchas, codes and sign-in failures anyone can create leave the database once unread.
+  if (s.limits.expiry_sweep_seconds > 0) {
+    Services* services = &s;
+    platform->expiry_sweep = std::make_unique<runtime::PeriodicTask>(
+        "expiry sweep", std::chrono::seconds(s.limits.expiry_sweep_seconds), [services] { flows::sweep_expired_rows(*services); });
   }
 
   // Business systems the configuration file lists: the database agrees with the file before

@@ -1,5 +1,7 @@
 #include "app/routes.h"
 
+#include <optional>
+
 #include "api/validate.h"
 #include "app/openapi.h"
 #include "flows/activation/activation.h"
@@ -126,12 +128,31 @@ ApiResponse face_callback_route(Services& services, const ApiRequest& request) {
 
 // Runs `flow` on the request as sent by the real client: behind a trusted proxy (nginx), the
 // address it forwarded for, so per-IP limits and the audit log see the person, not the proxy.
+bool behind_trusted_proxy(const Services& services, const ApiRequest& r) {
+  return !services.trusted_proxies.empty() && services.trusted_proxies.contains(r.client_ip);
+}
+
 template <class Flow>
 ApiResponse as_real_client(const Services& services, const ApiRequest& r, Flow&& flow) {
-  if (services.trusted_proxies.empty() || !services.trusted_proxies.contains(r.client_ip)) return flow(r);
+  if (!behind_trusted_proxy(services, r)) return flow(r);
   ApiRequest forwarded = r;
   forwarded.client_ip = services.trusted_proxies.client_of(r.client_ip, r.forwarded_for);
   return flow(forwarded);
+}
+
+// Spends one request of `budget` for the real client (as as_real_client sees it) on the reactor
+// thread: past the budget the answer is 429 TOO_MANY_REQUESTS with Retry-After, and the request
+// never takes a worker, a database connection or a CPU-heavy step.
+http::Admission within_budget(Services& services, std::optional<RequestBudget> budget) {
+  if (!budget || !services.request_budgets) return {};
+  return [&services, budget = *budget](const ApiRequest& r) -> std::optional<ApiResponse> {
+    const std::string client = behind_trusted_proxy(services, r)
+                                   ? services.trusted_proxies.client_of(r.client_ip, r.forwarded_for)
+                                   : r.client_ip;
+    const long long wait = services.request_budgets->take(budget, client, services.clock->now());
+    if (wait == 0) return std::nullopt;
+    return std::move(ApiResponse::error(429, ErrorCode::TooManyRequests).retry_after(wait));
+  };
 }
 
 void add_dev_routes(http::Router& router, Services& services, runtime::WorkerPool& workers) {
@@ -201,15 +222,23 @@ void add_api_routes(http::Router& router, Services& services, runtime::WorkerPoo
                     const nlohmann::json& oidc_config, const nlohmann::json& upstream_config) {
   // Every state-changing request, once its work has committed, makes cached reads stale.
   // max_body_bytes: 0 keeps the server's default request-body limit.
-  const auto route = [&](Method method, const char* pattern, ApiResponse (*flow)(Services&, const ApiRequest&),
-                         std::size_t max_body_bytes = 0) {
+  // `budget`: the request budget of an endpoint anyone may call without signing in.
+  using Flow = ApiResponse (*)(Services&, const ApiRequest&);
+  const auto add_route = [&](Method method, const char* pattern, Flow flow, std::size_t max_body_bytes,
+                             std::optional<RequestBudget> budget) {
     const bool changes_state = method != Method::Get && method != Method::Head && method != Method::Options;
     router.add(method, pattern, http::api_route(workers, [&services, flow, changes_state](const ApiRequest& r) {
                  ApiResponse out = as_real_client(services, r, [&](const ApiRequest& seen) { return flow(services, seen); });
                  if (changes_state) services.read_cache->invalidate_all();
                  return out;
-               }),
+               }, within_budget(services, budget)),
                max_body_bytes);
+  };
+  const auto route = [&](Method method, const char* pattern, Flow flow, std::size_t max_body_bytes = 0) {
+    add_route(method, pattern, flow, max_body_bytes, std::nullopt);
+  };
+  const auto anonymous_route = [&](RequestBudget budget, Method method, const char* pattern, Flow flow) {
+    add_route(method, pattern, flow, 0, budget);
   };
   router.add(Method::Get, "/api/v1/profile", [&services](const auto& request, auto response, const auto&) {
     flows::profile_route(services, request, std::move(response));
@@ -217,10 +246,10 @@ void add_api_routes(http::Router& router, Services& services, runtime::WorkerPoo
   router.add(Method::Post, "/api/v1/validate", [&services](const auto& request, auto response, const auto&) {
     validate_route(services, request, std::move(response));
   });
-  route(Method::Get, "/api/v1/captcha", captcha_route);
-  route(Method::Post, "/api/v1/sms/codes", sms_route);
-  route(Method::Post, "/api/v1/persons", flows::register_person);
-  route(Method::Post, "/api/v1/sessions", flows::sign_in);
+  anonymous_route(RequestBudget::Captcha, Method::Get, "/api/v1/captcha", captcha_route);
+  anonymous_route(RequestBudget::SmsSend, Method::Post, "/api/v1/sms/codes", sms_route);
+  anonymous_route(RequestBudget::Registration, Method::Post, "/api/v1/persons", flows::register_person);
+  anonymous_route(RequestBudget::SignIn, Method::Post, "/api/v1/sessions", flows::sign_in);
   route(Method::Get, "/api/v1/sessions/current", flows::current_session);
   // DELETE /api/v1/sessions/current: in the OIDC block below (it also tells business systems).
   // GET /api/v1/me is the hottest read of all (every business page asks who is signed in): a
@@ -239,10 +268,10 @@ void add_api_routes(http::Router& router, Services& services, runtime::WorkerPoo
   route(Method::Post, "/api/v1/me/deletion/sms", flows::send_deletion_sms);
   // DELETE /api/v1/me (注销账号): in the OIDC block below (it also tells business systems).
   route(Method::Post, "/api/v1/face/callback", face_callback_route);
-  route(Method::Post, "/api/v1/activation", flows::verify_activation);
-  route(Method::Post, "/api/v1/activation/{id}/account", flows::finish_activation);
-  route(Method::Post, "/api/v1/recovery", flows::start_recovery);
-  route(Method::Post, "/api/v1/recovery/{id}/sms", flows::send_recovery_sms);
+  anonymous_route(RequestBudget::Activation, Method::Post, "/api/v1/activation", flows::verify_activation);
+  anonymous_route(RequestBudget::Activation, Method::Post, "/api/v1/activation/{id}/account", flows::finish_activation);
+  anonymous_route(RequestBudget::Recovery, Method::Post, "/api/v1/recovery", flows::start_recovery);
+  anonymous_route(RequestBudget::SmsSend, Method::Post, "/api/v1/recovery/{id}/sms", flows::send_recovery_sms);
   // POST /api/v1/recovery/{id}/password: in the OIDC block below (it ends every session).
   // personal centre: profile, addresses, e-mail, security questions
   route(Method::Get, "/api/v1/me/profile", flows::get_profile);
@@ -258,10 +287,10 @@ void add_api_routes(http::Router& router, Services& services, runtime::WorkerPoo
   route(Method::Get, "/api/v1/security-questions", flows::list_security_questions);
   route(Method::Get, "/api/v1/me/security-questions", flows::get_my_security_questions);
   route(Method::Put, "/api/v1/me/security-questions", flows::set_my_security_questions);
-  route(Method::Post, "/api/v1/recovery/{id}/email", flows::send_recovery_email);
+  anonymous_route(RequestBudget::Recovery, Method::Post, "/api/v1/recovery/{id}/email", flows::send_recovery_email);
   if (services.dev_mode) route(Method::Get, "/api/dev/mail", flows::dev_mail);
   // back-office: staff, audit, review of documents
-  route(Method::Post, "/api/v1/admin/sessions", flows::staff_sign_in);
+  anonymous_route(RequestBudget::SignIn, Method::Post, "/api/v1/admin/sessions", flows::staff_sign_in);
   route(Method::Delete, "/api/v1/admin/sessions/current", flows::staff_sign_out);
   route(Method::Get, "/api/v1/admin/audit", flows::query_audit_log);
   route(Method::Get, "/api/v1/admin/reviews", flows::list_reviews);
@@ -270,12 +299,12 @@ void add_api_routes(http::Router& router, Services& services, runtime::WorkerPoo
   // The one route with bodies above the default limit: a base64 document of up to 2 MiB.
   route(Method::Post, "/api/v1/persons/{id}/documents", flows::upload_document,
         flows::document_base64_limit(flows::document_max_bytes(services.profile())) + 4096);
-  route(Method::Post, "/api/v1/face/checks", flows::retry_face_check);
+  anonymous_route(RequestBudget::SignIn, Method::Post, "/api/v1/face/checks", flows::retry_face_check);
   route(Method::Get, "/api/v1/face/checks/{ticket}", flows::face_check_status);
   // sessions of the signed-in person, first sign-in of imported accounts
   route(Method::Get, "/api/v1/me/sessions", flows::list_my_sessions);
   // DELETE /api/v1/me/sessions/{id}: in the OIDC block below (it also tells business systems).
-  route(Method::Get, "/api/v1/activation/{id}", flows::describe_activation);
+  anonymous_route(RequestBudget::Activation, Method::Get, "/api/v1/activation/{id}", flows::describe_activation);
   // between persons: my messages, relatives, authorization relations (delegations)
   route(Method::Get, "/api/v1/me/messages", flows::list_my_messages);
   route(Method::Post, "/api/v1/me/messages/read-all", flows::read_all_my_messages);
@@ -292,12 +321,12 @@ void add_api_routes(http::Router& router, Services& services, runtime::WorkerPoo
   route(Method::Post, "/api/v1/me/delegations/{id}/refuse", flows::refuse_delegation);
   route(Method::Post, "/api/v1/me/delegations/{id}/end", flows::end_delegation);
   // enterprise (legal-person) accounts: registration, recovery, activation, enterprise centre
-  route(Method::Post, "/api/v1/enterprises", flows::register_enterprise);
-  route(Method::Post, "/api/v1/enterprises/recovery", flows::start_enterprise_recovery);
-  route(Method::Post, "/api/v1/enterprises/recovery/{id}/password", flows::finish_enterprise_recovery);
-  route(Method::Post, "/api/v1/enterprises/activation", flows::start_enterprise_activation);
-  route(Method::Post, "/api/v1/enterprises/activation/{id}/sms", flows::verify_enterprise_activation_sms);
-  route(Method::Post, "/api/v1/enterprises/activation/{id}/account", flows::finish_enterprise_activation);
+  anonymous_route(RequestBudget::Registration, Method::Post, "/api/v1/enterprises", flows::register_enterprise);
+  anonymous_route(RequestBudget::Recovery, Method::Post, "/api/v1/enterprises/recovery", flows::start_enterprise_recovery);
+  anonymous_route(RequestBudget::Recovery, Method::Post, "/api/v1/enterprises/recovery/{id}/password", flows::finish_enterprise_recovery);
+  anonymous_route(RequestBudget::Activation, Method::Post, "/api/v1/enterprises/activation", flows::start_enterprise_activation);
+  anonymous_route(RequestBudget::Activation, Method::Post, "/api/v1/enterprises/activation/{id}/sms", flows::verify_enterprise_activation_sms);
+  anonymous_route(RequestBudget::Activation, Method::Post, "/api/v1/enterprises/activation/{id}/account", flows::finish_enterprise_activation);
   route(Method::Get, "/api/v1/enterprises/{id}", flows::get_enterprise);
   route(Method::Put, "/api/v1/enterprises/{id}/password", flows::change_enterprise_password);
   route(Method::Put, "/api/v1/enterprises/{id}/phone", flows::change_enterprise_phone);
@@ -327,9 +356,10 @@ void add_api_routes(http::Router& router, Services& services, runtime::WorkerPoo
   // and Host headers, which ApiRequest does not carry.
   const auto provider = flows::oidc::make_provider(oidc_config, services.dev_mode);
   using OidcFlow = ApiResponse (*)(Services&, const flows::oidc::OidcCall&, const ApiRequest&);
-  const auto oidc_route = [&](Method method, const char* pattern, OidcFlow flow) {
+  const auto oidc_route = [&](Method method, const char* pattern, OidcFlow flow,
+                              std::optional<RequestBudget> budget = std::nullopt) {
     const bool changes_state = method != Method::Get;
-    router.add(method, pattern, [&services, &workers, provider, flow, changes_state](
+    router.add(method, pattern, [&services, &workers, provider, flow, changes_state, admit = within_budget(services, budget)](
                                     const Pistache::Http::Request& request, Pistache::Http::ResponseWriter response,
                                     const http::PathParams& params) {
       const std::string authorization = http::header_value(request, "Authorization");
@@ -342,20 +372,20 @@ void add_api_routes(http::Router& router, Services& services, runtime::WorkerPoo
         });
         if (changes_state) services.read_cache->invalidate_all();
         return out;
-      })(request, std::move(response), params);
+      }, admit)(request, std::move(response), params);
     });
   };
   oidc_route(Method::Get, "/.well-known/openid-configuration", flows::oidc::discovery);
   oidc_route(Method::Get, "/.well-known/jwks.json", flows::oidc::jwks);
   oidc_route(Method::Get, "/oidc/jwks", flows::oidc::jwks);
-  oidc_route(Method::Get, "/oidc/authorize", flows::oidc::authorize);
+  oidc_route(Method::Get, "/oidc/authorize", flows::oidc::authorize, RequestBudget::OidcAuthorize);
   oidc_route(Method::Post, "/oidc/token", flows::oidc::token);
   oidc_route(Method::Get, "/oidc/userinfo", flows::oidc::userinfo);
   oidc_route(Method::Post, "/oidc/userinfo", flows::oidc::userinfo);
   oidc_route(Method::Post, "/oidc/introspect", flows::oidc::introspect);
   oidc_route(Method::Post, "/oidc/revoke", flows::oidc::revoke);
   oidc_route(Method::Get, "/oidc/logout", flows::oidc::end_session);
-  route(Method::Get, "/api/v1/oidc/requests/{id}", flows::describe_oidc_request);
+  anonymous_route(RequestBudget::OidcAuthorize, Method::Get, "/api/v1/oidc/requests/{id}", flows::describe_oidc_request);
   oidc_route(Method::Post, "/api/v1/oidc/requests/{id}/decision", flows::decide_oidc_request);
   route(Method::Post, "/api/v1/admin/clients", flows::register_oidc_client);
   route(Method::Get, "/api/v1/admin/clients", flows::list_oidc_clients);
@@ -364,7 +394,7 @@ void add_api_routes(http::Router& router, Services& services, runtime::WorkerPoo
   route(Method::Delete, "/api/v1/me/authorized-clients/{client_id}", flows::revoke_authorized_client);
   // QR-code login (扫码登录): the desktop asks for a ticket and polls; a signed-in phone scans,
   // confirms or cancels (flows/qr_login/qr_login.h).
-  route(Method::Post, "/api/v1/qr-logins", flows::create_qr_login);
+  anonymous_route(RequestBudget::SignIn, Method::Post, "/api/v1/qr-logins", flows::create_qr_login);
   route(Method::Get, "/api/v1/qr-logins/{ticket}", flows::poll_qr_login);
   route(Method::Post, "/api/v1/qr-logins/{ticket}/scan", flows::scan_qr_login);
   route(Method::Post, "/api/v1/qr-logins/{ticket}/confirm", flows::confirm_qr_login);
@@ -374,7 +404,8 @@ void add_api_routes(http::Router& router, Services& services, runtime::WorkerPoo
   oidc_route(Method::Delete, "/api/v1/sessions/current", flows::oidc::sign_out_and_notify);
   oidc_route(Method::Delete, "/api/v1/me/sessions/{id}", flows::oidc::revoke_my_session_and_notify);
   oidc_route(Method::Put, "/api/v1/me/password", flows::oidc::change_password_and_notify);
-  oidc_route(Method::Post, "/api/v1/recovery/{id}/password", flows::oidc::finish_recovery_and_notify);
+  oidc_route(Method::Post, "/api/v1/recovery/{id}/password", flows::oidc::finish_recovery_and_notify,
+             RequestBudget::Recovery);
   // 注销账号 ends every session and authorization: business systems hear of it the same way.
   oidc_route(Method::Delete, "/api/v1/me", flows::oidc::delete_account_and_notify);
   if (services.dev_mode) {
@@ -392,18 +423,19 @@ void add_api_routes(http::Router& router, Services& services, runtime::WorkerPoo
   // callback always answers with a redirect (to /#/centre or /#/login?upstream_error=CODE).
   const auto upstreams = flows::upstream::UpstreamProviders::from_config(upstream_config, services.dev_mode);
   using UpstreamFlow = ApiResponse (*)(const flows::upstream::UpstreamProviders&, Services&, const ApiRequest&);
-  const auto upstream_route = [&](const char* pattern, UpstreamFlow flow) {
+  const auto upstream_route = [&](const char* pattern, UpstreamFlow flow, std::optional<RequestBudget> budget = std::nullopt) {
     const bool signs_in = flow == flows::upstream::finish_upstream_login;
     router.add(Method::Get, pattern, http::api_route(workers, [&services, upstreams, flow, signs_in](const ApiRequest& r) {
                  ApiResponse out = as_real_client(services, r, [&](const ApiRequest& seen) { return flow(*upstreams, services, seen); });
                  // The callback changes state (a session, a link): cached reads must not outlive it.
                  if (signs_in) services.read_cache->invalidate_all();
                  return out;
-               }));
+               }, within_budget(services, budget)));
   };
   upstream_route("/api/v1/upstream/providers", flows::upstream::list_upstream_providers);
-  upstream_route("/api/v1/upstream/{name}/login", flows::upstream::start_upstream_login);
-  upstream_route("/api/v1/upstream/{name}/callback", flows::upstream::finish_upstream_login);
+  // Both start a sign-in, and the callback asks the upstream provider (an outbound call).
+  upstream_route("/api/v1/upstream/{name}/login", flows::upstream::start_upstream_login, RequestBudget::SignIn);
+  upstream_route("/api/v1/upstream/{name}/callback", flows::upstream::finish_upstream_login, RequestBudget::SignIn);
 
   router.add(Method::Get, "/api/v1/openapi.json", [dev = services.dev_mode](const auto&, auto response, const auto&) {
     http::send_json(response, Pistache::Http::Code::Ok, openapi_document(dev));

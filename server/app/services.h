@@ -6,6 +6,8 @@
 #include "app/dev_ledger.h"
 #include "app/limits.h"
 #include "app/province.h"
+#include "app/request_budgets.h"
+#include "captcha/captcha_pool.h"
 #include "crypto/field_cipher.h"
 #include "crypto/password_hasher.h"
 #include "http/trusted_proxies.h"
@@ -33,6 +35,10 @@ struct Services {
   http::TrustedProxies trusted_proxies;  // config "trusted_proxies": reverse proxies whose X-Forwarded-For counts
   std::shared_ptr<DevLedger> dev_ledger;  // dev mode only
   std::shared_ptr<runtime::ReadCache> read_cache;  // answers to GET /api/v1/me, see read_cache.h
+  // Budgets of the anonymous endpoints (app/routes.cpp); null: unlimited (tests of single flows).
+  std::shared_ptr<RequestBudgets> request_budgets;
+  // Captchas drawn ahead (captcha/captcha_pool.h); null: each drawn on request.
+  std::shared_ptr<captcha::CaptchaPool> captcha_pool;
 
   long long now_seconds() const;
 };

@@ -144,11 +144,14 @@ ApiResponse& ApiResponse::retry_after(long long seconds) {
   return *this;
 }
 
-RouteHandler api_route(runtime::WorkerPool& workers, ApiHandler handler) {
-  return [&workers, handler = std::make_shared<ApiHandler>(std::move(handler))](
+RouteHandler api_route(runtime::WorkerPool& workers, ApiHandler handler, Admission admit) {
+  return [&workers, handler = std::make_shared<ApiHandler>(std::move(handler)), admit = std::move(admit)](
              const Http::Request& request, Http::ResponseWriter response, const PathParams& params) {
     auto shared_response = std::make_shared<Http::ResponseWriter>(std::move(response));
     auto api_request = std::make_shared<ApiRequest>(copy_request(request, params));
+    if (admit) {
+      if (const auto refusal = admit(*api_request)) return write_response(*shared_response, *refusal);
+    }
     const bool queued = workers.submit([handler, shared_response, api_request] {
       ApiResponse answer;
       try {

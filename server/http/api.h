@@ -73,6 +73,9 @@ struct ApiResponse {
 };
 
 using ApiHandler = std::function<ApiResponse(const ApiRequest&)>;
+// Decides on the reactor thread, before the handler is queued, whether a request may go on:
+// nullopt lets it through, an answer refuses it (a request budget's 429). Must be quick.
+using Admission = std::function<std::optional<ApiResponse>(const ApiRequest&)>;
 
 // The session token a caller presents: the bearer token, else the uia_session cookie ("" if none).
 std::string presented_token(const Pistache::Http::Request& request);
@@ -81,6 +84,7 @@ const std::string& presented_token(const ApiRequest& request);
 constexpr const char* kSessionCookieName = "uia_session";
 
 // A router handler that runs `handler` on `workers`; answers 503 when the pool is saturated.
-RouteHandler api_route(runtime::WorkerPool& workers, ApiHandler handler);
+// `admit`, when given, screens the request first: a refused one never takes a worker.
+RouteHandler api_route(runtime::WorkerPool& workers, ApiHandler handler, Admission admit = {});
 
 }  // namespace uia::http

@@ -28,10 +28,15 @@ export async function startProfileServer(profile) {
   const keys = path.join(work, 'keys');
   const keygen = spawnSync(uiaBin, ['keygen', keys], { encoding: 'utf8' });
   if (keygen.status !== 0) throw new Error(`uia keygen: ${keygen.stderr}`);
-  // As run.sh: a short SMS resend interval, and per-IP limits off (every browser is 127.0.0.1).
+  // As run.sh: a short SMS resend interval, and per-IP limits and request budgets off (every
+  // browser is 127.0.0.1).
   const config = path.join(work, 'config.json');
+  const offPerIp = { per_ip_per_minute: 0 };
+  const requestBudgets = Object.fromEntries(['captcha', 'sms_send', 'sign_in', 'registration', 'activation', 'recovery',
+    'oidc_authorize'].map((name) => [name, offPerIp]));
   fs.writeFileSync(config, JSON.stringify({
-    limits: { sms_resend_seconds: 3, sms_per_ip_per_hour: 100000, login_per_ip_per_minute: 100000 },
+    limits: { sms_resend_seconds: 3, sms_per_ip_per_hour: 100000, login_per_ip_per_minute: 100000,
+      request_budgets: requestBudgets },
   }));
   const port = await freePort();
   const log = fs.openSync(path.join(work, 'serve.log'), 'w');

@@ -15,7 +15,7 @@ db=${UIA_E2E_DB:-sqlite:$work/e2e.db}
 # A three-second SMS resend interval keeps the flow tests short, and the countdown stays on
 # screen long enough to be seen on a loaded machine (one second was not); the in-process REST
 # suite covers the real 60-second limit. Every test's browsers come from 127.0.0.1, so the per-IP
-# limits (covered by the REST suite too) would count all of them as one client.
+# limits and request budgets (covered by the REST suite too) would count all of them as one client.
 # Back-channel logout goes out for real (the http adapter, not the dev simulator), so the
 # business system of oidc_rp.test.mjs receives the logout tokens at its own endpoint.
 # One upstream identity provider, "国家政务服务平台": an off-the-shelf OpenID Connect provider
@@ -28,7 +28,10 @@ up_port=$(free_port)
 while [ "$up_port" = "$port" ]; do up_port=$(free_port); done
 up="http://127.0.0.1:$up_port"
 cat > "$work/config.json" <<JSON
-{"limits": {"sms_resend_seconds": 3, "sms_per_ip_per_hour": 100000, "login_per_ip_per_minute": 100000},
+{"limits": {"sms_resend_seconds": 3, "sms_per_ip_per_hour": 100000, "login_per_ip_per_minute": 100000,
+   "request_budgets": {"captcha": {"per_ip_per_minute": 0}, "sms_send": {"per_ip_per_minute": 0},
+     "sign_in": {"per_ip_per_minute": 0}, "registration": {"per_ip_per_minute": 0}, "activation": {"per_ip_per_minute": 0},
+     "recovery": {"per_ip_per_minute": 0}, "oidc_authorize": {"per_ip_per_minute": 0}}},
  "oidc": {"backchannel_logout": {"adapter": "http"}},
  "upstream": {"providers": [{"name": "national", "display_name": "国家政务服务平台",
    "issuer": "$up", "authorization_endpoint": "$up/auth", "token_endpoint": "$up/token",

@@ -17,7 +17,7 @@ std::string answer_hash(const app::Services& services, const std::string& id, st
 }  // namespace
 
 IssuedCaptcha issue_captcha(app::Services& services) {
-  const captcha::Captcha image = captcha::render_captcha();
+  const captcha::Captcha image = services.captcha_pool ? services.captcha_pool->take() : captcha::render_captcha();
   IssuedCaptcha out;
   out.id = crypto::random_token(*services.random, 16);
   out.image_data_url = captcha::png_data_url(image.png);

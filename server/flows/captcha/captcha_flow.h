@@ -14,6 +14,7 @@ struct IssuedCaptcha {
   int expires_in = 0;
 };
 
+// The image comes from services.captcha_pool when there is one (drawn ahead), else is drawn now.
 IssuedCaptcha issue_captcha(app::Services& services);
 // Ok, CaptchaInvalid or CaptchaExpired. Consumes the captcha whatever the outcome.
 ErrorCode consume_captcha(app::Services& services, soci::session& sql, const std::string& id,
