@@ -29,6 +29,10 @@ bool apply_limits(const nlohmann::json& section, Limits& limits, std::string& er
       {"face_checks_per_day", &Limits::face_checks_per_day},
       {"upload_token_ttl_seconds", &Limits::upload_token_ttl_seconds},
       {"registry_recheck_seconds", &Limits::registry_recheck_seconds},
+      {"http_header_timeout_seconds", &Limits::http_header_timeout_seconds},
+      {"http_body_timeout_seconds", &Limits::http_body_timeout_seconds},
+      {"http_keepalive_timeout_seconds", &Limits::http_keepalive_timeout_seconds},
+      {"http_connections_per_address", &Limits::http_connections_per_address},
   };
   for (const auto& [name, value] : section.items()) {
     const auto field = fields.find(name);

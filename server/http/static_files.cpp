@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "http/bulk_writer.h"
 #include "http/json_response.h"
 #include "http/request_headers.h"
 #include "http/response_headers.h"
@@ -145,7 +146,7 @@ void StaticFiles::serve(const Pistache::Http::Request& request, Pistache::Http::
     response.send(Code::Ok, "");
     return;
   }
-  response.send(Code::Ok, body.data(), body.size());
+  send_body(response, Code::Ok, body);
 }
 
 }  // namespace uia::http
