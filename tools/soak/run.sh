@@ -3,7 +3,8 @@
 # runs the hostile soak (tools/soak/soak.mjs) against it; the exit status is the soak's (1: a
 # request without an answer within the deadline or a 5xx), or 2 when the server died.
 # Usage: tools/soak/run.sh [soak.mjs options, e.g. --requests 100000 --clients 16]
-# UIA_BIN picks another server binary (default build/uia).
+# UIA_BIN picks another server binary (default build/uia); UIA_SOAK_DB another database (e.g. the
+# URL tools/mariadb.sh start prints; default a fresh SQLite file).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 bin=${UIA_BIN:-build/uia}
@@ -24,7 +25,7 @@ cat >"$work/config.json" <<'JSON'
             "sms_resend_seconds": 0},
  "argon2": {"t": 1, "m_kib": 64}}
 JSON
-"$bin" serve --dev --port 0 --db "sqlite:$work/soak.db" --config "$work/config.json" --workers 4 \
+"$bin" serve --dev --port 0 --db "${UIA_SOAK_DB:-sqlite:$work/soak.db}" --config "$work/config.json" --workers 4 \
   >"$work/server.log" 2>&1 &
 server_pid=$!
 url=
