@@ -23,6 +23,8 @@ for shard in 0 1; do
 done
 phase "unit, server and fuzz tests (ctest)"
 (cd build && ctest --output-on-failure -j2)
+phase "hostile soak: 5,000 requests at every documented operation, 5 s deadline (tools/soak)"
+tools/soak/run.sh --requests 5000 --clients 4
 phase "same shared/ sources in both builds"
 tests/build/same_sources_test.sh build build-web
 phase "browser and REST flow tests (headless Chromium against uia serve --dev, SQLite), first-frame benchmark"

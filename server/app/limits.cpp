@@ -80,6 +80,10 @@ bool apply_limits(const nlohmann::json& section, Limits& limits, std::string& er
       {"registry_recheck_seconds", &Limits::registry_recheck_seconds},
       {"captcha_pool_size", &Limits::captcha_pool_size},
       {"expiry_sweep_seconds", &Limits::expiry_sweep_seconds},
+      {"http_header_timeout_seconds", &Limits::http_header_timeout_seconds},
+      {"http_body_timeout_seconds", &Limits::http_body_timeout_seconds},
+      {"http_keepalive_timeout_seconds", &Limits::http_keepalive_timeout_seconds},
+      {"http_connections_per_address", &Limits::http_connections_per_address},
   };
   for (const auto& [name, value] : section.items()) {
     if (name == "request_budgets") {

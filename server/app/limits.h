@@ -66,6 +66,15 @@ struct Limits {
   int captcha_pool_size = 256;
   // How often expired captchas, codes and sign-in failures are deleted (flows/expiry); 0 never.
   int expiry_sweep_seconds = 60;
+  // Slow and crowding clients (issue 20): a request's head must arrive within
+  // http_header_timeout_seconds of its first byte and its body within http_body_timeout_seconds;
+  // a kept-alive connection may sit idle for http_keepalive_timeout_seconds; one client address
+  // may hold http_connections_per_address connections at once (0: no limit; behind a reverse
+  // proxy every connection comes from the proxy, raise it there).
+  int http_header_timeout_seconds = 10;
+  int http_body_timeout_seconds = 30;
+  int http_keepalive_timeout_seconds = 60;
+  int http_connections_per_address = 64;
 };
 
 // Applies the "limits" object of the config file ({"sms_per_day": 10, ...,

@@ -50,10 +50,12 @@
 #include "flows/sms/sms_codes.h"
 #include "flows/upstream/upstream_login.h"
 #include "http/api.h"
+#include "http/bulk_writer.h"
 #include "http/json_fields.h"
 #include "http/json_request.h"
 #include "http/json_response.h"
 #include "http/request_headers.h"
+#include "http/response_headers.h"
 
 namespace uia::app {
 namespace {
@@ -437,9 +439,14 @@ void add_api_routes(http::Router& router, Services& services, runtime::WorkerPoo
   upstream_route("/api/v1/upstream/{name}/login", flows::upstream::start_upstream_login, RequestBudget::SignIn);
   upstream_route("/api/v1/upstream/{name}/callback", flows::upstream::finish_upstream_login, RequestBudget::SignIn);
 
-  router.add(Method::Get, "/api/v1/openapi.json", [dev = services.dev_mode](const auto&, auto response, const auto&) {
-    http::send_json(response, Pistache::Http::Code::Ok, openapi_document(dev));
-  });
+  // Over 100 KB: written by the bulk writer, so that a client reading it slowly (or never)
+  // cannot hold a reactor (http/bulk_writer.h). Served on the reactor thread, as send_body needs.
+  router.add(Method::Get, "/api/v1/openapi.json",
+             [text = openapi_document(services.dev_mode).dump()](const auto&, auto response, const auto&) {
+               http::set_header(response, "Content-Type", "application/json; charset=utf-8");
+               http::set_header(response, "Cache-Control", "no-store");
+               http::send_body(response, Pistache::Http::Code::Ok, text);
+             });
   if (services.dev_mode) add_dev_routes(router, services, workers);
 }
 

@@ -108,6 +108,11 @@ int run_serve_command(const std::vector<std::string>& args, const fs::path& exec
   http::HttpServerOptions options;
   options.host = host;
   options.port = static_cast<std::uint16_t>(port);
+  const app::Limits& limits = platform->services.limits;
+  options.header_timeout = std::chrono::seconds(std::max(1, limits.http_header_timeout_seconds));
+  options.body_timeout = std::chrono::seconds(std::max(1, limits.http_body_timeout_seconds));
+  options.keepalive_timeout = std::chrono::seconds(std::max(1, limits.http_keepalive_timeout_seconds));
+  options.connections_per_address = static_cast<std::size_t>(limits.http_connections_per_address);
   http::HttpServer server(options, platform->router);
   server.on_drain([&platform] { platform->workers->wait_idle(); });
   try {

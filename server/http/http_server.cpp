@@ -1,13 +1,17 @@
 #include "http/http_server.h"
 
+#include <sys/socket.h>
+
 #include <iostream>
 #include <thread>
 
 #include <pistache/peer.h>
 
+#include "http/connection_limit.h"
 #include "http/json_response.h"
 #include "http/request_head_guard.h"
 #include "http/request_headers.h"
+#include "http/response_headers.h"
 
 namespace uia::http {
 namespace {
@@ -18,8 +22,26 @@ class RequestHandler : public Http::Handler {
   HTTP_PROTOTYPE(RequestHandler)
 
   RequestHandler(std::shared_ptr<const Router> router, std::shared_ptr<HttpServer::State> state,
-                 std::size_t default_limit)
-      : router_(std::move(router)), state_(std::move(state)), default_limit_(default_limit) {}
+                 std::size_t default_limit, std::shared_ptr<ConnectionLimit> connections)
+      : router_(std::move(router)),
+        state_(std::move(state)),
+        default_limit_(default_limit),
+        connections_(std::move(connections)) {}
+
+  // Runs on the reactor thread before the connection's first byte is read. A connection over
+  // its address's limit is answered 429 and closed; the others hold a ticket that gives the
+  // place back when Pistache drops the peer (a client's close, an error or a timeout alike).
+  void onConnection(const std::shared_ptr<Tcp::Peer>& peer) override {
+    // What Http::Handler::onConnection (private) does: the connection's request parser.
+    peer->putData(ParserData, std::make_shared<Http::RequestParser>(getMaxRequestSize()));
+    if (auto ticket = connections_->admit(peer->address().host())) {
+      peer->putData("uia.connection_ticket", std::move(ticket));
+      return;
+    }
+    auto guard = guard_of(peer);
+    guard->refused = true;
+    answer_and_close(peer, Http::Version::Http11, 429, ErrorCode::TooManyRequests, SHUT_RDWR);
+  }
 
   void onRequest(const Http::Request& request, Http::ResponseWriter response) override {
     if (state_->draining.load()) {
@@ -63,6 +85,14 @@ class RequestHandler : public Http::Handler {
     const auto parser = getParser(peer);
     Http::Request& request = parser->request;
     try {
+      if (guard->received == 0) {
+        // The first bytes of a request. Pistache times a request from its parser's last reset
+        // (the end of the previous request) and holds a peer that has been answered to the
+        // keep-alive timeout only: without this, a second request on a kept-alive connection
+        // could dribble its head for minutes. Now header and body timeouts count from here.
+        parser->reset();
+        peer->setIdle(false);
+      }
       guard->received += len;
       if (!guard->head_checked) {
         const std::size_t room = default_limit_ > guard->head.size() ? default_limit_ - guard->head.size() : 0;
@@ -143,15 +173,36 @@ class RequestHandler : public Http::Handler {
               ErrorCode code) {
     guard.refused = true;
     guard.head.clear();
-    Http::ResponseWriter response(parser.request.version(), transport(), this, peer);
-    response.headers().add<Http::Header::Connection>(Http::ConnectionControl::Close);
-    send_error(response, static_cast<Http::Code>(status), code);
+    // Only the sending side is shut: the client may still be sending the refused body, and a
+    // close with unread input would reset the connection before the client read the answer.
+    // Reading on (and ignoring) until the client closes is the usual lingering close.
+    answer_and_close(peer, parser.request.version(), status, code, SHUT_WR);
     parser.reset();
+    // Pistache marks an answered peer idle (keep-alive timeout); a refused one gets no more
+    // than the header timeout to go away.
+    peer->setIdle(false);
+  }
+
+  // Sends the contract's JSON error with "Connection: close" and shuts the socket down (`how`)
+  // once the answer is written: Pistache 0.0.5 writes "Connection: close" but never closes a
+  // connection itself. Only ever called on the reactor thread, so the write completes (and the
+  // continuation runs) on that thread too, while the descriptor still belongs to this peer: a
+  // write whose peer went away is dropped with its continuation.
+  void answer_and_close(const std::shared_ptr<Tcp::Peer>& peer, Http::Version version, int status, ErrorCode code,
+                        int how) {
+    Http::ResponseWriter response(version, transport(), this, peer);
+    response.headers().add<Http::Header::Connection>(Http::ConnectionControl::Close);
+    if (status == 429) set_header(response, "Retry-After", "1");
+    static const auto kJson = Http::Mime::MediaType::fromString("application/json; charset=utf-8");
+    const int fd = peer->fd();
+    response.send(static_cast<Http::Code>(status), error_body(code, code, {}).dump(), kJson)
+        .then([fd, how](ssize_t) { ::shutdown(fd, how); }, Async::IgnoreException);
   }
 
   std::shared_ptr<const Router> router_;
   std::shared_ptr<HttpServer::State> state_;
   std::size_t default_limit_;
+  std::shared_ptr<ConnectionLimit> connections_;  // shared by the handler's per-reactor clones
 };
 
 }  // namespace
@@ -170,9 +221,11 @@ void HttpServer::start() {
                               .maxRequestSize(options_.max_request_bytes + router_->largest_body_limit())
                               .maxResponseSize(options_.max_response_bytes)
                               .headerTimeout(options_.header_timeout)
-                              .bodyTimeout(options_.body_timeout);
+                              .bodyTimeout(options_.body_timeout)
+                              .keepaliveTimeout(options_.keepalive_timeout);
   endpoint_->init(endpoint_options);
-  endpoint_->setHandler(std::make_shared<RequestHandler>(router_, state_, options_.max_request_bytes));
+  endpoint_->setHandler(std::make_shared<RequestHandler>(
+      router_, state_, options_.max_request_bytes, std::make_shared<ConnectionLimit>(options_.connections_per_address)));
   endpoint_->serveThreaded();
   running_ = true;
 }

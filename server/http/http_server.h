@@ -20,9 +20,16 @@ struct HttpServerOptions {
   int threads = 2;
   std::size_t max_request_bytes = 64 * 1024;
   std::size_t max_response_bytes = 32 * 1024 * 1024;  // the wasm and font files
-  std::chrono::seconds header_timeout{10};
-  std::chrono::seconds body_timeout{30};
+  // Pistache closes a connection whose request head is not complete `header_timeout` after its
+  // first byte (408), whose body is not complete `body_timeout` after that, and one that sits
+  // idle between requests for `keepalive_timeout`. It checks twice a second.
+  std::chrono::milliseconds header_timeout{std::chrono::seconds(10)};
+  std::chrono::milliseconds body_timeout{std::chrono::seconds(30)};
+  std::chrono::milliseconds keepalive_timeout{std::chrono::seconds(60)};
   std::chrono::seconds drain_timeout{15};
+  // Connections one client address may hold at once (0: no limit); more are answered 429 and
+  // closed. Behind a reverse proxy every connection comes from the proxy: raise it there.
+  std::size_t connections_per_address = 64;
 };
 
 class HttpServer {

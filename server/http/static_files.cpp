@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "http/entity.h"
+#include "http/bulk_writer.h"
 #include "http/json_response.h"
 #include "http/request_headers.h"
 #include "http/response_headers.h"
@@ -138,7 +139,12 @@ void StaticFiles::serve(const Pistache::Http::Request& request, Pistache::Http::
   if (use_gzip) set_header(response, "Content-Encoding", "gzip");
   const std::string& body = use_gzip ? asset->gzip : asset->content;
   // Written as a plain header: Pistache's MediaType parser rejects valid types such as font/ttf.
-  send_entity(response, Code::Ok, body, asset->content_type);
+  if (is_head_only(response)) {
+    send_entity(response, Code::Ok, body, asset->content_type);
+    return;
+  }
+  set_header(response, "Content-Type", asset->content_type);
+  send_body(response, Code::Ok, body);
 }
 
 }  // namespace uia::http

@@ -120,7 +120,7 @@ TEST_F(BrowserPolicyTest, HstsIsNotBelievedFromAnUntrustedPeer) {
 // and no body byte may follow it (the GET's answer must start right where the HEAD's head ends).
 TEST_F(BrowserPolicyTest, HeadAnswersLikeGetWithoutTheBody) {
   serve();
-  for (const std::string path : {"/", "/api/v1/profile", "/healthz", "/api/v1/nothing-here"}) {
+  for (const std::string path : {"/", "/api/v1/profile", "/healthz", "/api/v1/nothing-here", "/api/v1/openapi.json"}) {
     SCOPED_TRACE(path);
     const auto get = http_get(port_, path);
     const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
