@@ -46,11 +46,7 @@ class BrowserPolicyTest : public ::testing::Test {
     platform_config.config_file = dir_ / "uia.json";
     platform_config.workers = 2;
     platform_ = app::build_platform(platform_config, std::make_shared<ManualClock>(kStart));
-    http::HttpServerOptions options;
-    options.port = 0;
-    options.threads = 1;
-    server_ = std::make_unique<http::HttpServer>(options, platform_->router);
-    server_->start();
+    server_ = serve_on_loopback(*platform_);
     port_ = server_->port();
   }
 

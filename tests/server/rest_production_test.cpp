@@ -72,11 +72,7 @@ class RestProductionMode : public ::testing::Test {
   // Builds the production platform and serves it; false when build_platform refused.
   void serve() {
     platform_ = app::build_platform(config_, std::make_shared<ManualClock>(kStart));
-    http::HttpServerOptions options;
-    options.port = 0;
-    options.threads = 1;
-    server_ = std::make_unique<http::HttpServer>(options, platform_->router);
-    server_->start();
+    server_ = serve_on_loopback(*platform_);
     port_ = server_->port();
   }
   nlohmann::json json_of(const testing::RawResponse& response) {

@@ -237,13 +237,18 @@ void RestTest::SetUp() {
   configure(config);
   fit_limits_to_tests(config, dir_);
   platform_ = app::build_platform(config, clock_);
+  server_ = serve_on_loopback(*platform_);
+  port_ = server_->port();
+}
+
+std::unique_ptr<http::HttpServer> serve_on_loopback(app::Platform& platform) {
   http::HttpServerOptions options;
   options.port = 0;
   options.threads = 1;
-  server_ = std::make_unique<http::HttpServer>(options, platform_->router);
-  server_->on_drain([platform = platform_.get()] { platform->workers->wait_idle(); });
-  server_->start();
-  port_ = server_->port();
+  auto server = std::make_unique<http::HttpServer>(options, platform.router);
+  server->on_drain([workers = platform.workers.get()] { workers->wait_idle(); });
+  server->start();
+  return server;
 }
 
 void RestTest::TearDown() {

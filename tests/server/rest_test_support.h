@@ -158,4 +158,8 @@ class RestTest : public ::testing::Test {
 // A fresh, empty temp directory (removed by the caller).
 std::filesystem::path make_temp_dir(const std::string& prefix);
 
+// Serves `platform` on an ephemeral loopback port (one reactor), as `uia serve` does: stopping
+// the server waits for the platform's workers. The port is the server's port().
+std::unique_ptr<http::HttpServer> serve_on_loopback(app::Platform& platform);
+
 }  // namespace uia::rest

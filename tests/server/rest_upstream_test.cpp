@@ -122,12 +122,7 @@ class RestUpstream : public RestOidcTest {
     config.web_root = up_dir_ / "web";
     config.workers = 2;
     up_platform_ = app::build_platform(config, clock_);
-    http::HttpServerOptions options;
-    options.port = 0;
-    options.threads = 1;
-    up_server_ = std::make_unique<http::HttpServer>(options, up_platform_->router);
-    up_server_->on_drain([platform = up_platform_.get()] { platform->workers->wait_idle(); });
-    up_server_->start();
+    up_server_ = serve_on_loopback(*up_platform_);
     up_port_ = up_server_->port();
   }
 
