@@ -84,6 +84,10 @@ bool apply_limits(const nlohmann::json& section, Limits& limits, std::string& er
       {"http_body_timeout_seconds", &Limits::http_body_timeout_seconds},
       {"http_keepalive_timeout_seconds", &Limits::http_keepalive_timeout_seconds},
       {"http_connections_per_address", &Limits::http_connections_per_address},
+      {"appeal_draft_hours", &Limits::appeal_draft_hours},
+      {"appeal_review_working_days", &Limits::appeal_review_working_days},
+      {"appeal_second_review", &Limits::appeal_second_review},
+      {"appeal_materials_retention_days", &Limits::appeal_materials_retention_days},
   };
   for (const auto& [name, value] : section.items()) {
     if (name == "request_budgets") {

@@ -75,6 +75,15 @@ struct Limits {
   int http_body_timeout_seconds = 30;
   int http_keepalive_timeout_seconds = 60;
   int http_connections_per_address = 64;
+  // Appeals (账号申诉): an appellant has appeal_draft_hours to upload the materials and submit;
+  // a submitted case is due appeal_review_working_days working days (Monday to Friday, China
+  // Standard Time) later (001 2.7.1: 一个工作日内); appeal_second_review 1 makes enterprise cases
+  // need a second reviewer's approval; materials are deleted appeal_materials_retention_days
+  // after the decision (PIPL: kept no longer than the purpose needs).
+  int appeal_draft_hours = 24;
+  int appeal_review_working_days = 1;
+  int appeal_second_review = 0;
+  int appeal_materials_retention_days = 90;
 };
 
 // Applies the "limits" object of the config file ({"sms_per_day": 10, ...,

@@ -1118,7 +1118,7 @@ json build(bool dev_mode) {
               {"purpose", {{"type", "string"},
                            {"enum", {"register", "activate", "login", "recover", "change_phone", "delete_account",
                                      "enterprise_register", "enterprise_recover", "enterprise_activate",
-                                     "enterprise_change_phone"}}}},
+                                     "enterprise_change_phone", "appeal"}}}},
               {"captcha_id", string_schema()},
               {"captcha_answer", string_schema()}},
              {"phone", "purpose", "captcha_id", "captcha_answer"}));

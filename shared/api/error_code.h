@@ -298,6 +298,49 @@ namespace uia {
   /* upstream sign-in, browser binding and RFC 9207 (issue 6 follow-up) */                         \
   X(UpstreamIssuerMismatch, "UPSTREAM_ISSUER_MISMATCH", "第三方平台的授权响应来源不符，请重新登录",  \
     "The upstream's authorization response names another issuer (RFC 9207)")                     \
+  /* appeals (账号申诉), back-office casework and account freeze (append below) */                 \
+  X(AppealKindInvalid, "APPEAL_KIND_INVALID", "申诉类型不正确，请从列表中选择", \
+    "Unknown appeal kind")                                   \
+  X(AppealAlreadyOpen, "APPEAL_ALREADY_OPEN", "该手机号或统一社会信用代码已有正在处理的申诉，请勿重复提交，可通过申诉进度查询了解进展", \
+    "An appeal for this phone or credit code is already open") \
+  X(AppealNotFound, "APPEAL_NOT_FOUND", "未找到该申诉，请核对申诉编号和手机号", \
+    "No appeal matches this case number and phone")          \
+  X(AppealUploadTokenInvalid, "APPEAL_UPLOAD_TOKEN_INVALID", "申诉材料上传凭证无效或已过期，请重新发起申诉", \
+    "The appeal's upload token is invalid or expired")       \
+  X(AppealMaterialKindInvalid, "APPEAL_MATERIAL_KIND_INVALID", "该申诉不需要此类材料", \
+    "This appeal does not take this kind of material")       \
+  X(AppealMaterialsMissing, "APPEAL_MATERIALS_MISSING", "申诉材料不齐全，请上传全部必需材料后再提交", \
+    "Required materials are missing")                        \
+  X(AppealNotDraft, "APPEAL_NOT_DRAFT", "申诉已提交，不能再修改",       \
+    "The appeal was already submitted")                      \
+  X(AppealRemarkTooLong, "APPEAL_REMARK_TOO_LONG", "申诉备注不能超过150字", \
+    "The remark is longer than 150 characters")              \
+  X(AppealNothingToChange, "APPEAL_NOTHING_TO_CHANGE", "请填写需要修改的企业信息", \
+    "Name at least one detail to change")                    \
+  X(CaseNotFound, "CASE_NOT_FOUND", "未找到该申诉案件",              \
+    "No such case")                                          \
+  X(CaseAlreadyDecided, "CASE_ALREADY_DECIDED", "该申诉已办结，不能重复处理", \
+    "The case was already decided")                          \
+  X(CaseNotClaimable, "CASE_NOT_CLAIMABLE", "该申诉当前不能领取",     \
+    "The case cannot be claimed in its present state")       \
+  X(CaseClaimedByOther, "CASE_CLAIMED_BY_OTHER", "该申诉已由其他审核人员领取", \
+    "Another reviewer holds this case")                      \
+  X(CaseNotClaimed, "CASE_NOT_CLAIMED", "请先领取该申诉再处理",        \
+    "Claim the case before deciding it")                     \
+  X(CaseOwnFirstReview, "CASE_OWN_FIRST_REVIEW", "复核须由初审以外的审核人员进行", \
+    "The second review must be made by another reviewer")    \
+  X(CaseApplyConflict, "CASE_APPLY_CONFLICT", "账号信息已发生变化，无法按申诉内容办理，请驳回并说明原因", \
+    "The account changed since the appeal: it cannot be applied") \
+  X(AccountFrozen, "ACCOUNT_FROZEN", "账号已被冻结，请联系客服处理",       \
+    "The account is frozen: contact the service desk")       \
+  X(AccountAlreadyFrozen, "ACCOUNT_ALREADY_FROZEN", "该账号已处于冻结状态", \
+    "The account is already frozen")                         \
+  X(AccountNotFrozen, "ACCOUNT_NOT_FROZEN", "该账号未被冻结",       \
+    "The account is not frozen")                             \
+  X(FreezeReasonRequired, "FREEZE_REASON_REQUIRED", "请填写冻结或解冻的原因", \
+    "A reason is required")                                  \
+  X(AccountNotFound, "ACCOUNT_NOT_FOUND", "未找到该账号",          \
+    "No such account")                                       \
   /* end of the catalogue: every line above ends with a backslash */
 
 enum class ErrorCode : std::uint16_t {

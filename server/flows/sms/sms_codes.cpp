@@ -14,11 +14,13 @@
 namespace uia::flows {
 namespace {
 
-constexpr std::array<std::string_view, 10> kPurposes = {
+constexpr std::array<std::string_view, 11> kPurposes = {
     "register", "activate", "login", "recover", "change_phone", "delete_account", "enterprise_register",
     "enterprise_recover",
     // enterprise accounts: activation of a registry-known enterprise, a new contact phone
-    "enterprise_activate", "enterprise_change_phone"};
+    "enterprise_activate", "enterprise_change_phone",
+    // appeals: the phone an appellant holds or names, and the phone that follows a case
+    "appeal"};
 
 std::string code_hash(const app::Services& services, const std::string& phone, const std::string& purpose,
                       const std::string& code) {
