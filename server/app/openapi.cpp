@@ -1194,6 +1194,12 @@ json build(bool dev_mode) {
 
   json paths;
   paths["/healthz"]["get"] = operation("Liveness", {{"200", answer("ok")}});
+  paths["/readyz"]["get"] = operation(
+      "Readiness: the database answers and holds every migration this binary embeds (503 with what is missing)",
+      {{"200", answer("ready", object({{"status", string_schema()}, {"database", string_schema()},
+                                       {"migrations", {{"type", "object"}}}},
+                                      {"status", "database"}))},
+       {"503", answer("not ready", object({{"status", string_schema()}, {"database", string_schema()}}, {"status"}))}});
   paths["/api/v1/validate"]["post"] = operation(
       "Check one value with the shared rules",
       with_errors({{"200", answer("verdict", ref("Verdict"))}}, {400}),

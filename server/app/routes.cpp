@@ -40,6 +40,7 @@
 #include "flows/oidc/session_end_routes.h"
 #include "flows/oidc/token_endpoint.h"
 #include "flows/oidc/token_use.h"
+#include "flows/operations/readiness.h"
 #include "flows/profile/profile.h"
 #include "flows/province/profile_route.h"
 #include "flows/qr_login/qr_login.h"
@@ -293,6 +294,8 @@ void add_api_routes(http::Router& router, Services& services, runtime::WorkerPoo
   route(Method::Put, "/api/v1/me/security-questions", flows::set_my_security_questions);
   anonymous_route(RequestBudget::Recovery, Method::Post, "/api/v1/recovery/{id}/email", flows::send_recovery_email);
   if (services.dev_mode) route(Method::Get, "/api/dev/mail", flows::dev_mail);
+  // operations: a load balancer's readiness check (the database answers, migrations current)
+  route(Method::Get, "/readyz", flows::readiness);
   // back-office: staff, audit, review of documents
   anonymous_route(RequestBudget::SignIn, Method::Post, "/api/v1/admin/sessions", flows::staff_sign_in);
   route(Method::Delete, "/api/v1/admin/sessions/current", flows::staff_sign_out);
