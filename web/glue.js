@@ -401,6 +401,20 @@ Module['uiaGlue'] = (function () {
     img.onerror = function () { call('uia_on_image', slot, 0, 0, 0); };
     img.src = url;
   }
+  // A file the client holds as base64 (a PDF material) saved through a temporary link.
+  function download(name, type, base64) {
+    var bytes = atob(base64), buf = new Uint8Array(bytes.length);
+    for (var i = 0; i < bytes.length; i++) buf[i] = bytes.charCodeAt(i);
+    var url = URL.createObjectURL(new Blob([buf], { type: type }));
+    var a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    a.style.display = 'none';
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+  }
   function copyText(text) {
     function fallback() {
       var ta = document.createElement('textarea');
@@ -475,6 +489,7 @@ Module['uiaGlue'] = (function () {
     pickFile: pickFile,
     uploadPicked: uploadPicked,
     loadImage: loadImage,
+    download: download,
     ready: function () {
       if (Module['uiaOnReady']) Module['uiaOnReady']();
     },
