@@ -26,7 +26,9 @@ void ReadDetail(const net::Response& r, CaseDetail& d) {
   d.decided_at = r.get("decided_at");
   d.reason = r.get("reason");
   for (const auto& [key, value] : r.fields)
-    if (key.rfind("details.", 0) == 0 && !value.empty()) d.details.emplace_back(key.substr(8), value);
+    if (key.rfind("details.", 0) == 0 && !value.empty() && key.find("hash") == std::string::npos &&
+        key.find("holder_id") == std::string::npos)  // internal: not for the reviewer's eyes
+      d.details.emplace_back(key.substr(8), value);
   std::sort(d.details.begin(), d.details.end());
   d.account_type = r.get("account.type");
   d.has_account = !d.account_type.empty();
