@@ -41,6 +41,14 @@ std::string ActionText(std::string_view action) {
   return std::string(action);
 }
 
+// "appellant", "staff:12", "system" as a reviewer reads them.
+std::string ActorText(const std::string& actor) {
+  if (actor == "appellant") return "申诉人";
+  if (actor == "system") return "系统";
+  if (actor.rfind("staff:", 0) == 0) return "工作人员 #" + actor.substr(6);
+  return actor;
+}
+
 std::string AccountTypeLabel(const std::string& type) {
   return type == "enterprise" ? "法人账号" : type == "person" ? "个人账号" : type;
 }
@@ -143,7 +151,7 @@ void Materials(const ui::Form& form, WorkbenchState& s, WorkbenchActions& out) {
 void History(const ui::Form& form, const CaseDetail& d) {
   Section(form, "处理记录");
   for (const CaseEvent& e : d.events) {
-    std::string line = LocalTime(e.at) + "  " + ActionText(e.action) + (e.actor.empty() ? "" : "（" + e.actor + "）");
+    std::string line = LocalTime(e.at) + "  " + ActionText(e.action) + (e.actor.empty() ? "" : "（" + ActorText(e.actor) + "）");
     if (!e.note.empty()) line += "：" + e.note;
     ImGui::SetCursorPosX(form.x);
     ui::Note(line, form.width, ui::color::kText);
