@@ -28,12 +28,20 @@ struct ActionLabel {
 };
 // What the history's actions mean to a reviewer (the server's event codes).
 constexpr ActionLabel kActions[] = {
-    {"created", "创建申诉"},    {"filed", "创建申诉"},        {"submitted", "提交申诉"},  {"submit", "提交申诉"},
-    {"claimed", "领取"},        {"claim", "领取"},            {"released", "放回"},       {"release", "放回"},
-    {"approved", "通过"},       {"approve", "通过"},          {"first_approved", "初审通过"},
-    {"rejected", "驳回"},       {"reject", "驳回"},           {"material_read", "查看材料"},
-    {"material_uploaded", "上传材料"}, {"materials_purged", "材料已清除"}, {"applied", "已按申诉变更账号"},
+    {"filed", "创建申诉"},          {"material_added", "上传材料"}, {"material_deleted", "删除材料"},
+    {"submitted", "提交申诉"},      {"claimed", "领取"},           {"released", "放回"},
+    {"first_approved", "初审通过"}, {"approved", "通过"},          {"rejected", "驳回"},
+    {"progress_read", "申诉人查询进度"}, {"materials_purged", "材料已清除"},
 };
+
+// An event's note names a kind, a material or a status by its code: shown by its label.
+std::string NoteText(const std::string& note) {
+  if (const AppealKind* k = find_appeal_kind(note)) return std::string(k->label);
+  if (const AppealMaterialKind* m = find_appeal_material_kind(note)) return std::string(m->label);
+  for (const AppealStatus& st : appeal_statuses())
+    if (st.code == note) return std::string(st.label);
+  return note;
+}
 
 std::string ActionText(std::string_view action) {
   for (const ActionLabel& a : kActions)
@@ -80,7 +88,7 @@ void CaseFacts(const ui::Form& form, const CaseDetail& d) {
   ReadOnlyRow(form, "账号类型", AccountTypeLabel(d.account_type) + " #" + std::to_string(d.account_id));
   ReadOnlyRow(form, "账号名称", d.account_name);
   if (!d.account_phone.empty()) ReadOnlyRow(form, "账号手机", d.account_phone);
-  ReadOnlyRow(form, "账号状态", d.account_frozen ? "已冻结" : d.account_status);
+  ReadOnlyRow(form, "账号状态", d.account_frozen ? "已冻结" : d.account_status == "active" ? "正常" : d.account_status);
 }
 
 void Materials(const ui::Form& form, WorkbenchState& s, WorkbenchActions& out) {
@@ -152,7 +160,7 @@ void History(const ui::Form& form, const CaseDetail& d) {
   Section(form, "处理记录");
   for (const CaseEvent& e : d.events) {
     std::string line = LocalTime(e.at) + "  " + ActionText(e.action) + (e.actor.empty() ? "" : "（" + ActorText(e.actor) + "）");
-    if (!e.note.empty()) line += "：" + e.note;
+    if (!e.note.empty()) line += "：" + NoteText(e.note);
     ImGui::SetCursorPosX(form.x);
     ui::Note(line, form.width, ui::color::kText);
     a11y::Node n;
