@@ -84,6 +84,7 @@ void App::staff_sign_in() {
     s.busy = false;
     s.password.reset();
     if (!r.ok() || r.get("token").empty()) {
+      s.submitted = false;  // the emptied password field is not "please enter" but the refusal
       s.error = net::failure_message(r, "工作人员登录");
       return;
     }
