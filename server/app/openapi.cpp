@@ -561,6 +561,104 @@ void describe_back_office(json& paths) {
 }
 
 // Between persons: my messages, relatives (亲属), authorization relations between persons (授权).
+// Appeals casework and account freeze for staff (role reviewer).
+void describe_casework(json& paths) {
+  const auto staff_op = [](const char* summary, json responses, json body = nullptr) {
+    json op = operation(summary, std::move(responses), std::move(body));
+    op["security"] = json::array({{{"bearer", json::array()}}});
+    return op;
+  };
+  const json integer = {{"type", "integer"}};
+  const json time = {{"type", "string"}, {"format", "date-time"}, {"nullable", true}};
+  const json nullable_string = {{"type", "string"}, {"nullable", true}};
+  const json nullable_integer = {{"type", "integer"}, {"nullable", true}};
+  const auto query = [](const char* name, const char* description, json schema = {{"type", "string"}}) {
+    return json{{"name", name}, {"in", "query"}, {"required", false}, {"description", description}, {"schema", schema}};
+  };
+  const json case_param = {{"name", "case_number"}, {"in", "path"}, {"required", true}, {"schema", {{"type", "string"}}}};
+  const auto id_param = [](const char* name) {
+    return json{{"name", name}, {"in", "path"}, {"required", true}, {"schema", {{"type", "integer"}}}};
+  };
+  const json summary = object({{"case_number", string_schema()}, {"kind", string_schema()}, {"kind_label", string_schema()},
+                               {"status", string_schema()}, {"status_label", string_schema()}, {"submitted_at", time},
+                               {"due_at", time}, {"overdue", {{"type", "boolean"}}}, {"claimed_by", nullable_integer},
+                               {"claimed_by_me", {{"type", "boolean"}}}, {"applicant", string_schema("masked")},
+                               {"contact_phone", string_schema("masked in the list, whole in one case")}},
+                              {"case_number", "kind", "status", "overdue"});
+  json list = staff_op("Role reviewer: the appeal cases, oldest first, masked; filters combine",
+                       with_errors({{"200", answer("cases", object({{"cases", {{"type", "array"}, {"items", summary}}},
+                                                                   {"next_cursor", nullable_string}},
+                                                                  {"cases", "next_cursor"}))}},
+                                   {400, 401, 403}));
+  list["parameters"] = json::array(
+      {query("kind", "one appeal kind"),
+       query("status", "submitted, in_review, awaiting_second, second_review, approved, rejected, or open (not decided)"),
+       query("overdue", "true: open cases past their due time (working days after submission)"),
+       query("older_than_hours", "cases submitted more than N hours ago", integer),
+       query("mine", "true: the cases the caller holds"), query("limit", "1-200, default 50", integer),
+       query("cursor", "next_cursor of the previous page")});
+  paths["/api/v1/admin/cases"]["get"] = list;
+  json one = staff_op(
+      "Role reviewer: one case unmasked (its fields, the account concerned, materials listed, history); audited case.read",
+      with_errors({{"200", answer("case", summary)}}, {401, 403, 404}));
+  one["parameters"] = json::array({case_param});
+  paths["/api/v1/admin/cases/{case_number}"]["get"] = one;
+  json material = staff_op("Role reviewer: one material of a case, base64; audited case.material.read",
+                           with_errors({{"200", answer("material", object({{"id", integer}, {"kind", string_schema()},
+                                                                           {"content_type", string_schema()}, {"size", integer},
+                                                                           {"data", string_schema("base64")}},
+                                                                          {"id", "kind", "content_type", "data"}))}},
+                                       {401, 403, 404}));
+  material["parameters"] = json::array({case_param, id_param("material_id")});
+  paths["/api/v1/admin/cases/{case_number}/materials/{material_id}"]["get"] = material;
+  json claim = staff_op("Role reviewer: take a case (submitted → in_review; awaiting_second → second_review, "
+                        "not by its first reviewer)",
+                        with_errors({{"200", answer("claimed", summary)}}, {401, 403, 404, 409}));
+  claim["parameters"] = json::array({case_param});
+  paths["/api/v1/admin/cases/{case_number}/claim"]["post"] = claim;
+  json release = staff_op("Role reviewer: put a case one holds back in the queue",
+                          with_errors({{"200", answer("released", summary)}}, {401, 403, 404, 409}));
+  release["parameters"] = json::array({case_param});
+  paths["/api/v1/admin/cases/{case_number}/release"]["post"] = release;
+  json decide = staff_op(
+      "Role reviewer: approve (the account change is applied in the same transaction) or reject (reason required) "
+      "a case one holds; the appellant is told by SMS (and 我的消息)",
+      with_errors({{"200", answer("decided", object({{"case_number", string_schema()}, {"status", string_schema()}},
+                                                    {"case_number", "status"}))}},
+                  {400, 401, 403, 404, 409}),
+      object({{"decision", {{"type", "string"}, {"enum", {"approve", "reject"}}}},
+              {"reason", string_schema("required to reject (at most 500 characters); shown to the appellant")}},
+             {"decision"}));
+  decide["parameters"] = json::array({case_param});
+  paths["/api/v1/admin/cases/{case_number}/decision"]["post"] = decide;
+
+  const json account = object({{"type", string_schema()}, {"id", integer}, {"name", string_schema()},
+                               {"status", string_schema()}, {"frozen", {{"type", "boolean"}}}},
+                              {"type", "id", "frozen"});
+  json find = staff_op("Role reviewer: find an account by exactly one of phone, id_number, uscc (masked); audited",
+                       with_errors({{"200", answer("accounts", object({{"accounts", {{"type", "array"}, {"items", account}}}},
+                                                                      {"accounts"}))}},
+                                   {400, 401, 403}));
+  find["parameters"] = json::array({query("phone", "a person's phone"), query("id_number", "a person's document number"),
+                                    query("uscc", "an enterprise's unified social credit code")});
+  paths["/api/v1/admin/accounts"]["get"] = find;
+  const json reason = object({{"reason", string_schema("required")}}, {"reason"});
+  const json frozen = object({{"type", string_schema()}, {"id", integer}, {"frozen", {{"type", "boolean"}}}},
+                             {"type", "id", "frozen"});
+  for (const auto& [base, param] : {std::pair{"/api/v1/admin/persons/{person_id}", "person_id"},
+                                    std::pair{"/api/v1/admin/enterprises/{enterprise_id}", "enterprise_id"}}) {
+    json freeze = staff_op("Role reviewer: freeze the account (sign-in refused with ACCOUNT_FROZEN; its sessions and "
+                           "business-system tokens end at once); audited account.freeze",
+                           with_errors({{"200", answer("frozen", frozen)}}, {400, 401, 403, 404, 409}), reason);
+    freeze["parameters"] = json::array({id_param(param)});
+    paths[std::string(base) + "/freeze"]["post"] = freeze;
+    json unfreeze = staff_op("Role reviewer: unfreeze the account; audited account.unfreeze",
+                             with_errors({{"200", answer("unfrozen", frozen)}}, {400, 401, 403, 404, 409}), reason);
+    unfreeze["parameters"] = json::array({id_param(param)});
+    paths[std::string(base) + "/unfreeze"]["post"] = unfreeze;
+  }
+}
+
 void describe_person_relations(json& schemas, json& paths) {
   const json text_or_null = {{"type", "string"}, {"nullable", true}};
   const json time_or_null = {{"type", "string"}, {"format", "date-time"}, {"nullable", true}};
@@ -1304,6 +1402,7 @@ json build(bool dev_mode) {
   describe_personal_centre(schemas, paths, dev_mode);
   // back-office: staff, audit, review of documents
   describe_back_office(paths);
+  describe_casework(paths);
   // sessions of the signed-in person, first sign-in of imported accounts
   paths["/api/v1/me/sessions"]["get"] = operation(
       "Where the signed-in person is signed in (sessions that still work, newest use first)",

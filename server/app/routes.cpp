@@ -12,6 +12,8 @@
 #include "flows/agents/identities.h"
 #include "flows/agents/my_agent_grants.h"
 #include "flows/addresses/addresses.h"
+#include "flows/appeals/case_work.h"
+#include "flows/back_office/account_freeze.h"
 #include "flows/back_office/audit_query.h"
 #include "flows/back_office/document_content.h"
 #include "flows/back_office/document_upload.h"
@@ -299,6 +301,18 @@ void add_api_routes(http::Router& router, Services& services, runtime::WorkerPoo
   route(Method::Get, "/api/v1/admin/reviews", flows::list_reviews);
   route(Method::Get, "/api/v1/admin/reviews/{person_id}", flows::show_review);
   route(Method::Post, "/api/v1/admin/reviews/{person_id}", flows::decide_review);
+  // back-office: appeals casework and account freeze
+  route(Method::Get, "/api/v1/admin/cases", flows::list_cases);
+  route(Method::Get, "/api/v1/admin/cases/{case_number}", flows::show_case);
+  route(Method::Get, "/api/v1/admin/cases/{case_number}/materials/{material_id}", flows::show_case_material);
+  route(Method::Post, "/api/v1/admin/cases/{case_number}/claim", flows::claim_case);
+  route(Method::Post, "/api/v1/admin/cases/{case_number}/release", flows::release_case);
+  route(Method::Post, "/api/v1/admin/cases/{case_number}/decision", flows::decide_case);
+  route(Method::Get, "/api/v1/admin/accounts", flows::find_accounts);
+  route(Method::Post, "/api/v1/admin/persons/{person_id}/freeze", flows::freeze_person);
+  route(Method::Post, "/api/v1/admin/persons/{person_id}/unfreeze", flows::unfreeze_person);
+  route(Method::Post, "/api/v1/admin/enterprises/{enterprise_id}/freeze", flows::freeze_enterprise);
+  route(Method::Post, "/api/v1/admin/enterprises/{enterprise_id}/unfreeze", flows::unfreeze_enterprise);
   // The one route with bodies above the default limit: a base64 document of up to 2 MiB.
   route(Method::Post, "/api/v1/persons/{id}/documents", flows::upload_document,
         flows::document_base64_limit(flows::document_max_bytes(services.profile())) + 4096);
