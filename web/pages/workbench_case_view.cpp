@@ -8,6 +8,7 @@
 #include "appeals/appeals.h"
 #include "pages/centre_page.h"  // LocalTime
 #include "pages/documents_page.h"  // FileSizeText
+#include "pages/enterprise_fields.h"  // RepIdTypeLabel, OrgTypeLabel
 #include "pages/workbench_page.h"
 
 namespace uia::web {
@@ -61,7 +62,17 @@ std::string AccountTypeLabel(const std::string& type) {
   return type == "enterprise" ? "法人账号" : type == "person" ? "个人账号" : type;
 }
 
-void CaseFacts(const ui::Form& form, const CaseDetail& d) {
+// Codes among the case's fields (document and organisation types) by their labels.
+std::string FieldValueText(const Profile& profile, const std::string& field, const std::string& value) {
+  if (field.size() >= 7 && field.compare(field.size() - 7, 7, "id_type") == 0) {
+    const std::string_view label = RepIdTypeLabel(value);
+    return label.empty() ? value : std::string(label);
+  }
+  if (field == "organisation_type") return OrgTypeLabel(profile, value);
+  return value;
+}
+
+void CaseFacts(const ui::Form& form, const Profile& profile, const CaseDetail& d) {
   const CaseSummary& c = d.summary;
   Section(form, "案件信息");
   ReadOnlyRow(form, "案件编号", c.case_number);
@@ -76,7 +87,7 @@ void CaseFacts(const ui::Form& form, const CaseDetail& d) {
   Section(form, "申诉内容");
   for (const auto& [field, value] : d.details) {
     const std::string label(CaseFieldLabel(field));
-    ReadOnlyRow(form, label.c_str(), value);
+    ReadOnlyRow(form, label.c_str(), FieldValueText(profile, field, value));
   }
 
   Section(form, "涉及账号");
@@ -223,7 +234,7 @@ void WorkbenchCaseView(const PageContext& ctx, WorkbenchState& s, WorkbenchActio
     ResultMessage(form, s.case_error, "");
     return;
   }
-  CaseFacts(form, s.detail);
+  CaseFacts(form, *ctx.profile, s.detail);
   Materials(form, s, out);
   Decision(form, s, out);
   History(form, s.detail);
