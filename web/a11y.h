@@ -17,7 +17,7 @@ struct Node {
   std::string label;     // aria-label: the visible label of the widget
   ImVec2 min, max;       // screen rectangle (CSS px) as Dear ImGui drew it
   std::string text;      // text content (alerts, headings, textbox value)
-  bool has_value = false;  // textbox: expose `text` as aria-valuetext (never for passwords)
+  bool has_value = false;  // textbox: expose `text` as the value (text content + data-value; never for passwords)
   bool checked = false;    // checkbox, radio (aria-checked); tab, option (aria-selected)
   bool focused = false;    // the text field that holds keyboard focus (data-focused="true")
   bool disabled = false;

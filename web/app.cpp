@@ -19,6 +19,7 @@ namespace {
 constexpr const char* kRootWindow = "uia##root";
 constexpr float kWideBreakpoint = 600.0f;  // CSS px: labels beside fields from here up
 constexpr float kCardWidth = 600.0f;
+constexpr float kWorkbenchCardWidth = 960.0f;  // the 审核工作台: a case list and pictures of materials
 
 }  // namespace
 
@@ -325,6 +326,7 @@ void App::restore_session() {
 
 void App::draw_page(const PageContext& ctx) {
   follow_location_hash();
+  staff_from_location();
   if (restore_ == Restore::NotAsked) {
     // The request first: a failed upstream sign-in comes back as /#/login?oidc=ID&upstream_error=CODE,
     // and reading the error clears the location.
@@ -353,6 +355,8 @@ void App::draw_page(const PageContext& ctx) {
     case Page::Consent: frame_consent(ctx); break;
     case Page::AgentCentre: frame_agent_centre(ctx); break;
     case Page::Identity: frame_identity(ctx); break;
+    case Page::StaffSignIn: frame_staff_sign_in(ctx); break;
+    case Page::Workbench: frame_workbench(ctx); break;
   }
 }
 
@@ -438,6 +442,7 @@ void App::frame(Date today, double now) {
   now_ = now;
   const Display& d = display();
   const bool wide = d.width >= kWideBreakpoint;
+  const float card_max = page_ == Page::Workbench ? kWorkbenchCardWidth : kCardWidth;
 
   // The page scrolls like a web page: the document (sized to the content) scrolls natively,
   // with the browser's own scrollbar and touch scrolling, and the root window (no scrollbar of
@@ -465,7 +470,7 @@ void App::frame(Date today, double now) {
     const char* title = profile_status_ == ProfileStatus::Ready ? profile_.platform_name.c_str() : "统一身份认证平台";
     ImGui::PushFont(fonts::heading_draws(title) ? fonts::heading() : fonts::body());
     ImVec2 ts = ImGui::CalcTextSize(title);
-    float x = wide ? std::max(16.0f, (content_w - kCardWidth) * 0.5f) : (content_w - ts.x) * 0.5f;
+    float x = wide ? std::max(16.0f, (content_w - card_max) * 0.5f) : (content_w - ts.x) * 0.5f;
     dl->AddText(ImVec2(p.x + x, p.y + (h - ts.y) * 0.5f), IM_COL32_WHITE, title);
     ImGui::PopFont();
     ImGui::Dummy(ImVec2(content_w, h));
@@ -481,7 +486,7 @@ void App::frame(Date today, double now) {
   form.wide = wide;
   float card_x, card_w, pad;
   if (wide) {
-    card_w = std::min(kCardWidth, content_w - 32.0f);
+    card_w = std::min(card_max, content_w - 32.0f);
     card_x = std::floor((content_w - card_w) * 0.5f);
     pad = 36.0f;
     form.label_w = 118.0f;

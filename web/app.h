@@ -23,6 +23,8 @@
 #include "pages/qr_confirm_page.h"
 #include "pages/recovery_page.h"
 #include "pages/register_page.h"
+#include "pages/staff_sign_in_page.h"
+#include "pages/workbench_page.h"
 
 namespace uia::web {
 
@@ -31,7 +33,7 @@ class App {
   enum class Page {
     Login, Register, Activation, Recovery, Centre, Face, Documents, QrConfirm, Consent,
     EnterpriseRegister, EnterpriseRecovery, EnterpriseActivation, EnterpriseCentre,
-    AgentCentre, Identity,
+    AgentCentre, Identity, StaffSignIn, Workbench,
   };
 
   void frame(Date today, double now);
@@ -205,6 +207,25 @@ class App {
   void act_for_enterprise(int index);
   void request_agent_grant();
 
+  // 工作人员登录 and 审核工作台 (app_workbench.cpp), reached at /#/staff. The staff bearer token
+  // lives in net.cpp's memory only.
+  void staff_from_location();
+  void frame_staff_sign_in(const PageContext& ctx);
+  void staff_sign_in();
+  // Forgets the token and the workbench; the sign-in page shows `message` (an alert if is_error).
+  void staff_signed_out(const std::string& message, bool is_error);
+  // A 401 from a staff route: back to the sign-in page with the server's message (true).
+  bool workbench_session_over(const net::Response& r);
+  void frame_workbench(const PageContext& ctx);
+  void workbench_load_list(bool more);
+  void workbench_open_case(const std::string& number);
+  void workbench_reload_case();
+  // POST /api/v1/admin/cases/{n}/<verb> (claim, release, decision), then the case read again.
+  void workbench_case_action(const char* verb, const std::string& body, const std::string& done_message);
+  void workbench_view_material(long long id);
+  void workbench_search_accounts();
+  void workbench_freeze(int index, bool freeze);
+
   Page page_ = Page::Login;
   enum class Restore { NotAsked, Asking, Done };
   Restore restore_ = Restore::NotAsked;
@@ -235,6 +256,8 @@ class App {
   bool oidc_wants_consent_ = false;  // the address was /#/consent?oidc=..., not /#/login?oidc=...
   AgentCentreState agent_centre_;
   IdentityState identity_;
+  StaffSignInState staff_sign_in_;
+  WorkbenchState workbench_;
 };
 
 }  // namespace uia::web

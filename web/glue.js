@@ -217,8 +217,9 @@ Module['uiaGlue'] = (function () {
   // state and error message for assistive technology.
   function describeIme() {
     var field = null;
-    for (var i = 0; i < mirrorItems.length; i++) if (mirrorItems[i].f) field = mirrorItems[i];
-    setAttr(ime, 'aria-label', field ? field.l : null);
+    for (var i = 0; i < mirrorItems.length; i++) if (mirrorItems[i].f && mirrorItems[i].r === 'textbox') field = mirrorItems[i];
+    // Always named (a form control without a name is an axe finding): the field's label while one is active.
+    setAttr(ime, 'aria-label', field ? field.l : '文本输入');
     setAttr(ime, 'aria-invalid', field && field.i ? 'true' : null);
     setAttr(ime, 'aria-required', field && field.q ? 'true' : null);
     var alertEl = null;
@@ -254,7 +255,6 @@ Module['uiaGlue'] = (function () {
     if (el.textContent !== text) el.textContent = text;
     var r = it.r;
     var hasValue = (r === 'textbox' || r === 'combobox') && it.v && !it.p;
-    setAttr(el, 'aria-valuetext', hasValue ? text : null);
     setAttr(el, 'data-value', hasValue ? text : null);
     setAttr(el, 'aria-checked', r === 'checkbox' || r === 'radio' ? (it.c ? 'true' : 'false') : null);
     setAttr(el, 'aria-selected', r === 'tab' || r === 'option' ? (it.s ? 'true' : 'false') : null);
@@ -267,12 +267,19 @@ Module['uiaGlue'] = (function () {
     setAttr(el, 'data-password', it.p ? 'true' : null);
     setAttr(el, 'data-field', it.fd || null);
   }
+  var GROUPS = { tab: 'tablist', listitem: 'list', option: 'listbox' };
   function mirror(json) {
     var items;
     try { items = JSON.parse(json); } catch (err) { return; }
     mirrorItems = items;
     var keep = new Set();
-    var prev = null;
+    // Widgets whose role needs a parent (WAI-ARIA: tab in tablist, listitem in list, option in
+    // listbox) go into a container element, one per run of consecutive items of that role.
+    var prev = null, group = null, groupRole = null, groupPrev = null;
+    var place = function (parent, after, el) {
+      var want = after ? after.nextSibling : parent.firstChild;
+      if (want !== el) parent.insertBefore(el, want);
+    };
     for (var i = 0; i < items.length; i++) {
       var it = items[i];
       keep.add(it.k);
@@ -284,8 +291,33 @@ Module['uiaGlue'] = (function () {
         mirrorEls.set(it.k, el);
       }
       updateNode(el, it);
-      var want = prev ? prev.nextSibling : mirrorRoot.firstChild;
-      if (want !== el) mirrorRoot.insertBefore(el, want);
+      var parentRole = GROUPS[it.r] || null;
+      if (parentRole && group && groupRole === parentRole) {
+        place(group, groupPrev, el);
+        groupPrev = el;
+        continue;
+      }
+      if (parentRole) {
+        var gk = parentRole + ':' + it.k;
+        keep.add(gk);
+        group = mirrorEls.get(gk);
+        if (!group) {
+          group = document.createElement('div');
+          group.id = 'uia-a11y-' + (++mirrorSerial);
+          group.setAttribute('data-key', gk);
+          group.setAttribute('role', parentRole);
+          group.className = 'uia-a11y-group';
+          mirrorEls.set(gk, group);
+        }
+        groupRole = parentRole;
+        place(mirrorRoot, prev, group);
+        prev = group;
+        place(group, null, el);
+        groupPrev = el;
+        continue;
+      }
+      group = null;
+      place(mirrorRoot, prev, el);
       prev = el;
     }
     mirrorEls.forEach(function (el, key) {
@@ -401,6 +433,20 @@ Module['uiaGlue'] = (function () {
     img.onerror = function () { call('uia_on_image', slot, 0, 0, 0); };
     img.src = url;
   }
+  // A file the client holds as base64 (a PDF material) saved through a temporary link.
+  function download(name, type, base64) {
+    var bytes = atob(base64), buf = new Uint8Array(bytes.length);
+    for (var i = 0; i < bytes.length; i++) buf[i] = bytes.charCodeAt(i);
+    var url = URL.createObjectURL(new Blob([buf], { type: type }));
+    var a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    a.style.display = 'none';
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+  }
   function copyText(text) {
     function fallback() {
       var ta = document.createElement('textarea');
@@ -475,6 +521,7 @@ Module['uiaGlue'] = (function () {
     pickFile: pickFile,
     uploadPicked: uploadPicked,
     loadImage: loadImage,
+    download: download,
     ready: function () {
       if (Module['uiaOnReady']) Module['uiaOnReady']();
     },

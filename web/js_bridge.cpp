@@ -60,9 +60,15 @@ EM_JS(void, uia_js_cursor, (const char* cursor), { Module.uiaGlue.cursor(UTF8ToS
 
 EM_JS(void, uia_js_clipboard, (const char* text), { Module.uiaGlue.clipboard(UTF8ToString(text)); });
 
-EM_JS(void, uia_js_fetch, (int id, const char* method, const char* url, const char* body, const char* csrf), {
+EM_JS(void, uia_js_fetch, (int id, const char* method, const char* url, const char* body, const char* csrf,
+                          const char* bearer), {
   Module.uiaGlue.fetch(id, UTF8ToString(method), UTF8ToString(url), body ? UTF8ToString(body) : null,
-                       csrf ? UTF8ToString(csrf) : null);
+                       csrf ? UTF8ToString(csrf) : null,
+                       bearer ? { 'Authorization': 'Bearer ' + UTF8ToString(bearer) } : null);
+});
+
+EM_JS(void, uia_js_download, (const char* name, const char* type, const char* base64), {
+  Module.uiaGlue.download(UTF8ToString(name), UTF8ToString(type), UTF8ToString(base64));
 });
 
 EM_JS(void, uia_js_pick_file, (const char* accept), { Module.uiaGlue.pickFile(UTF8ToString(accept)); });
@@ -104,8 +110,14 @@ void set_cursor(const char* css_cursor) { uia_js_cursor(css_cursor); }
 
 void set_clipboard(const std::string& text) { uia_js_clipboard(text.c_str()); }
 
-void fetch(int request_id, const char* method, const char* url, const std::string& body, const std::string& csrf) {
-  uia_js_fetch(request_id, method, url, body.empty() ? nullptr : body.c_str(), csrf.empty() ? nullptr : csrf.c_str());
+void fetch(int request_id, const char* method, const char* url, const std::string& body, const std::string& csrf,
+           const std::string& bearer) {
+  uia_js_fetch(request_id, method, url, body.empty() ? nullptr : body.c_str(), csrf.empty() ? nullptr : csrf.c_str(),
+               bearer.empty() ? nullptr : bearer.c_str());
+}
+
+void download(const std::string& file_name, const std::string& content_type, const std::string& base64) {
+  uia_js_download(file_name.c_str(), content_type.c_str(), base64.c_str());
 }
 
 void pick_file(const char* accept) { uia_js_pick_file(accept); }

@@ -24,8 +24,12 @@ void set_document(float height, float scroll_to);
 void set_cursor(const char* css_cursor);
 void set_clipboard(const std::string& text);
 // Starts fetch(); the answer arrives through uia_on_fetch (net.cpp). csrf non-empty: sent as
-// the X-CSRF-Token header.
-void fetch(int request_id, const char* method, const char* url, const std::string& body, const std::string& csrf);
+// the X-CSRF-Token header; bearer non-empty: sent as Authorization: Bearer (staff routes).
+void fetch(int request_id, const char* method, const char* url, const std::string& body, const std::string& csrf,
+           const std::string& bearer);
+// Offers base64 data as a file download (a PDF material on the 审核工作台): a Blob and a
+// temporary <a download>, nothing kept.
+void download(const std::string& file_name, const std::string& content_type, const std::string& base64);
 // Opens the browser's file chooser (accept: ".jpg,.png,.pdf"); the choice arrives through
 // uia_on_file (files.cpp). The file itself stays in the page until upload_picked_file.
 void pick_file(const char* accept);

@@ -13,6 +13,8 @@ namespace {
 int g_next_id = 1;
 std::map<int, Callback> g_pending;
 std::string g_csrf;
+std::string g_staff_token;
+constexpr std::string_view kAdminPrefix = "/api/v1/admin/";
 
 bool is_safe(const char* method) {
   std::string_view m(method);
@@ -30,10 +32,16 @@ void set_csrf_token(std::string token) { g_csrf = std::move(token); }
 
 bool has_csrf_token() { return !g_csrf.empty(); }
 
+void set_staff_token(std::string token) { g_staff_token = std::move(token); }
+
+bool has_staff_token() { return !g_staff_token.empty(); }
+
 void send(const char* method, const std::string& url, const std::string& body, Callback done) {
   int id = g_next_id++;
   g_pending[id] = std::move(done);
-  js::fetch(id, method, url.c_str(), body, is_safe(method) ? std::string() : g_csrf);
+  const bool admin = url.rfind(kAdminPrefix, 0) == 0;
+  js::fetch(id, method, url.c_str(), body, is_safe(method) || admin ? std::string() : g_csrf,
+            admin ? g_staff_token : std::string());
 }
 
 void upload_picked_file(const std::string& url, const std::string& kind, const std::string& upload_token, Callback done) {

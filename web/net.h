@@ -26,6 +26,12 @@ using Callback = std::function<void(const Response&)>;
 void set_csrf_token(std::string token);
 bool has_csrf_token();
 
+// The staff member's bearer token from POST /api/v1/admin/sessions (审核工作台): in memory only,
+// never a cookie or localStorage, so a reload signs the staff member out. Sent as
+// Authorization: Bearer on /api/v1/admin/ requests only. Empty = no staff member signed in.
+void set_staff_token(std::string token);
+bool has_staff_token();
+
 // body empty = no body. At most one callback per request; requests time out after 15 s.
 void send(const char* method, const std::string& url, const std::string& body, Callback done);
 

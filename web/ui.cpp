@@ -6,12 +6,18 @@
 
 #include "a11y.h"
 #include "fonts.h"
+#include "imgui_internal.h"  // GImGui->NavDisableHighlight: is keyboard navigation showing?
 #include "platform.h"
 
 namespace uia::web::ui {
 namespace {
 
 ImVec4 rgba(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
+
+// Keyboard navigation (arrow keys, Space to press) rests on the item just drawn: the mirror
+// marks it data-focused like a text field with focus, so a keyboard-only user's screen reader
+// and the tests know where they are. Not after a mouse click (no highlight shown then).
+bool keyboard_focused() { return ImGui::IsItemFocused() && !GImGui->NavDisableHighlight; }
 
 void hand_cursor_if_hovered() {
   if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
@@ -43,6 +49,7 @@ void reveal_toggle(const char* field_label, Field& field) {
   if (pressed) field.revealed = !field.revealed;
   a11y::Node n;
   n.role = a11y::Role::Button;
+  n.focused = keyboard_focused();
   n.label = name;
   n.text = shown;
   n.checked = field.revealed;
@@ -228,6 +235,7 @@ bool PrimaryButton(const char* label, ImVec2 size, bool disabled) {
   hand_cursor_if_hovered();
   a11y::Node n;
   n.role = a11y::Role::Button;
+  n.focused = keyboard_focused();
   n.label = label;
   n.text = label;
   n.disabled = disabled;
@@ -246,6 +254,7 @@ bool SecondaryButton(const char* label, ImVec2 size, bool disabled) {
   hand_cursor_if_hovered();
   a11y::Node n;
   n.role = a11y::Role::Button;
+  n.focused = keyboard_focused();
   n.label = label;
   n.text = label;
   n.disabled = disabled;
@@ -272,6 +281,7 @@ bool CountdownButton(const char* label, double seconds_left, ImVec2 size, bool b
   hand_cursor_if_hovered();
   a11y::Node n;
   n.role = a11y::Role::Button;
+  n.focused = keyboard_focused();
   n.label = label;
   n.text = shown;
   n.disabled = disabled;
@@ -298,6 +308,7 @@ bool LinkButton(const char* label) {
   hand_cursor_if_hovered();
   a11y::Node n;
   n.role = a11y::Role::Button;
+  n.focused = keyboard_focused();
   n.label = label;
   n.text = label;
   a11y::set_last_item_rect(n);
@@ -312,6 +323,7 @@ bool Checkbox(const char* label, bool* value) {
   hand_cursor_if_hovered();
   a11y::Node n;
   n.role = a11y::Role::Checkbox;
+  n.focused = keyboard_focused();
   n.label = label;
   n.checked = *value;
   a11y::set_last_item_rect(n);
@@ -326,6 +338,7 @@ bool RadioButton(const char* label, bool active) {
   hand_cursor_if_hovered();
   a11y::Node n;
   n.role = a11y::Role::Radio;
+  n.focused = keyboard_focused();
   n.label = label;
   n.checked = active;
   a11y::set_last_item_rect(n);
@@ -348,6 +361,7 @@ bool Tab(const char* label, bool selected, float width) {
   if (selected) dl->AddRectFilled(ImVec2(a.x + 8, b.y - 3), ImVec2(b.x - 8, b.y), color::kPrimary);
   a11y::Node n;
   n.role = a11y::Role::Tab;
+  n.focused = keyboard_focused();
   n.label = label;
   n.checked = selected;
   a11y::set_last_item_rect(n);
@@ -366,6 +380,7 @@ bool Combo(const char* label, int* index, const char* const items[], int count, 
   hand_cursor_if_hovered();
   a11y::Node n;
   n.role = a11y::Role::Combobox;
+  n.focused = keyboard_focused();
   n.label = label;
   n.text = preview;
   n.has_value = true;
@@ -562,6 +577,7 @@ bool ImageButton(const char* label, ImTextureID texture, ImVec2 size, std::strin
   dl->AddRect(a, b, color::kBorder, 4);
   a11y::Node n;
   n.role = a11y::Role::Button;
+  n.focused = keyboard_focused();
   n.label = label;
   n.text = std::string(placeholder);
   a11y::set_last_item_rect(n);

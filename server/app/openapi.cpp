@@ -337,6 +337,95 @@ void describe_oidc(json& paths) {
       with_errors({{"204", answer("revoked")}}, {401, 403, 404}), nullptr, true);
 }
 
+// Appeals (账号申诉), the appellant's side: anonymous; the materials and the submission take the
+// case's upload token in X-Upload-Token.
+void describe_appeals(json& paths) {
+  const json integer = {{"type", "integer"}};
+  const json time = {{"type", "string"}, {"format", "date-time"}};
+  const json nullable_time = {{"type", "string"}, {"format", "date-time"}, {"nullable", true}};
+  const json codes = {{"type", "array"}, {"items", {{"type", "string"}}}};
+  const json material_list = {{"type", "array"},
+                              {"items", object({{"code", string_schema()}, {"label", string_schema()}}, {"code", "label"})}};
+  const json case_number = {{"name", "case_number"}, {"in", "path"}, {"required", true}, {"schema", {{"type", "string"}}}};
+  const json upload_token = {{"name", "X-Upload-Token"}, {"in", "header"}, {"required", true}, {"schema", {{"type", "string"}}}};
+  paths["/api/v1/appeals/kinds"]["get"] = operation(
+      "The appeal kinds, their party and hint, and the materials each requires or allows",
+      {{"200", answer("kinds", object({{"kinds", {{"type", "array"},
+                                                  {"items", object({{"code", string_schema()}, {"label", string_schema()},
+                                                                    {"party", {{"type", "string"}, {"enum", {"person", "enterprise"}}}},
+                                                                    {"hint", string_schema()},
+                                                                    {"required_materials", material_list},
+                                                                    {"optional_materials", material_list}},
+                                                                   {"code", "label", "party", "required_materials"})}}},
+                                       {"document_max_kib", integer}},
+                                      {"kinds", "document_max_kib"}))}});
+  json lookup = operation(
+      "The organisation a USCC belongs to in the business registry, its name masked (first step of an enterprise appeal)",
+      with_errors({{"200", answer("found", object({{"uscc", string_schema()}, {"name", string_schema("masked")}},
+                                                  {"uscc", "name"}))}},
+                  {400, 404, 429, 503}));
+  lookup["parameters"] = json::array({{{"name", "uscc"}, {"in", "query"}, {"required", true}, {"schema", {{"type", "string"}}}}});
+  paths["/api/v1/appeals/enterprise"]["get"] = lookup;
+  paths["/api/v1/appeals"]["post"] = operation(
+      "File an appeal (a draft): kind, the kind's fields (see issue 16), phone + sms_code (purpose appeal), remark "
+      "(<= 150 characters); person_id_taken and enterprise_register_assist also captcha_id + captcha_answer. One open "
+      "appeal per phone, ID number and USCC (409 APPEAL_ALREADY_OPEN)",
+      with_errors({{"201", answer("filed", object({{"case_number", string_schema()}, {"status", string_schema()},
+                                                   {"upload_token", string_schema("send as X-Upload-Token")},
+                                                   {"upload_expires_in", integer}, {"required_materials", codes},
+                                                   {"optional_materials", codes}},
+                                                  {"case_number", "status", "upload_token", "upload_expires_in"}))}},
+                  {400, 403, 409, 429, 503}),
+      {{"type", "object"},
+       {"properties", {{"kind", string_schema("a code of GET /api/v1/appeals/kinds")}, {"phone", string_schema()},
+                       {"sms_code", string_schema()}, {"remark", string_schema()}}},
+       {"required", {"kind", "phone", "sms_code"}},
+       {"additionalProperties", true}});
+  json upload = operation(
+      "Upload a material to a draft (JPEG, PNG or PDF by content, at most the profile's document_max_kib); a kind "
+      "uploaded again replaces the earlier file",
+      with_errors({{"201", answer("stored", object({{"material_id", integer}, {"kind", string_schema()}, {"size", integer}},
+                                                   {"material_id", "kind", "size"}))}},
+                  {400, 401, 409, 413, 429}),
+      object({{"kind", string_schema()},
+              {"content_type", {{"type", "string"}, {"enum", {"image/jpeg", "image/png", "application/pdf"}}}},
+              {"data", string_schema("base64")}},
+             {"kind", "content_type", "data"}));
+  upload["parameters"] = json::array({case_number, upload_token});
+  paths["/api/v1/appeals/{case_number}/materials"]["post"] = upload;
+  json remove = operation("Remove a material from a draft", with_errors({{"204", answer("removed")}}, {401, 404, 409, 429}));
+  remove["parameters"] = json::array(
+      {case_number, upload_token, {{"name", "material_id"}, {"in", "path"}, {"required", true}, {"schema", integer}}});
+  paths["/api/v1/appeals/{case_number}/materials/{material_id}"]["delete"] = remove;
+  json submit = operation(
+      "Submit a draft for review (409 APPEAL_MATERIALS_MISSING with error.missing when required materials are absent); "
+      "due_at is the review target, working days later",
+      with_errors({{"200", answer("submitted", object({{"case_number", string_schema()}, {"status", string_schema()},
+                                                       {"due_at", time}},
+                                                      {"case_number", "status", "due_at"}))}},
+                  {401, 409, 429}));
+  submit["parameters"] = json::array({case_number, upload_token});
+  paths["/api/v1/appeals/{case_number}/submit"]["post"] = submit;
+  paths["/api/v1/appeals/progress"]["post"] = operation(
+      "申诉进度查询: case number + contact phone + SMS code (purpose appeal); 404 APPEAL_NOT_FOUND when they do not match",
+      with_errors({{"200", answer("the case as the appellant may see it",
+                                  object({{"case_number", string_schema()}, {"kind", string_schema()},
+                                          {"kind_label", string_schema()}, {"status", string_schema()},
+                                          {"status_label", string_schema()}, {"submitted_at", nullable_time},
+                                          {"due_at", nullable_time}, {"decided_at", nullable_time},
+                                          {"reason", {{"type", "string"}, {"nullable", true}}},
+                                          {"events", {{"type", "array"},
+                                                      {"items", object({{"at", time}, {"action", string_schema()}},
+                                                                       {"at", "action"})}}}},
+                                         {"case_number", "kind", "status", "events"}))}},
+                  {400, 404, 429}),
+      object({{"case_number", string_schema()}, {"phone", string_schema()}, {"sms_code", string_schema()}},
+             {"case_number", "phone", "sms_code"}));
+  paths["/api/v1/appeals/templates/authorisation-letter"]["get"] = operation(
+      "The 申诉授权书 template to print, sign, stamp and upload (HTML, as an attachment)",
+      {{"200", {{"description", "the template"}, {"content", {{"text/html", {{"schema", {{"type", "string"}}}}}}}}}});
+}
+
 void describe_back_office(json& paths) {
   // Staff routes take a staff bearer token from POST /api/v1/admin/sessions (never a cookie,
   // never a person's token); the role each needs is in its summary.
@@ -1314,6 +1403,7 @@ json build(bool dev_mode) {
       with_errors({{"204", answer("recorded")}}, {400, 401, 404}),
       object({{"ticket", string_schema()}, {"result", {{"type", "string"}, {"enum", {"pass", "fail"}}}}},
              {"ticket", "result"}));
+  describe_appeals(paths);
   // personal centre: profile, addresses, e-mail, security questions
   describe_personal_centre(schemas, paths, dev_mode);
   // back-office: staff, audit, review of documents

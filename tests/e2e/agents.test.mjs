@@ -73,7 +73,7 @@ async function addAgent(d, page, agent, shot) {
   const grant = await added.json();
   check(grant.state === 'awaiting_face' && grant.face_ticket, `new grant: ${JSON.stringify(grant)}`);
   check(JSON.stringify(grant.scope) === JSON.stringify(['tax', 'social_security']), `scope sent: ${JSON.stringify(grant.scope)}`);
-  await page.waitForFunction((t) => document.querySelector('#uia-a11y [role=textbox][aria-label="核验编号"]')?.getAttribute('aria-valuetext') === t,
+  await page.waitForFunction((t) => document.querySelector('#uia-a11y [role=textbox][aria-label="核验编号"]')?.getAttribute('data-value') === t,
     grant.face_ticket, { timeout: TIMEOUT });
   await waitItem(d, `经办人 ${maskName(agent.name)} 待法定代表人人脸核验`);
   check((await call('POST', `/api/dev/face/${grant.face_ticket}`, { result: 'pass' })).status === 200, 'representative face pass');
@@ -243,7 +243,7 @@ async function phone(browser) {
     const switched = await d.submit(repChoice, '/api/v1/sessions/current/identity', 'PUT');
     check(switched.status() === 200, `switch identity: HTTP ${switched.status()} ${await switched.text()}`);
     await d.heading('经办人中心');
-    await page.waitForFunction(() => document.querySelector('#uia-a11y [role=textbox][aria-label="代理身份"]')?.getAttribute('aria-valuetext') === '法定代表人', null, { timeout: TIMEOUT });
+    await page.waitForFunction(() => document.querySelector('#uia-a11y [role=textbox][aria-label="代理身份"]')?.getAttribute('data-value') === '法定代表人', null, { timeout: TIMEOUT });
     await d.shot('rep-centre');
 
     // ---- 经办人管理 as the representative: stop the first agent, add a second one

@@ -112,7 +112,7 @@ export function driver(page, label, contextOptions, shotPrefix) {
     async glyphs(where) {
       const missing = await page.evaluate(() => {
         const miss = (fn, text) => [...new Set(text)].filter((ch) => Module.ccall(fn, 'number', ['string'], [ch]) > 0).join('');
-        const els = [...document.querySelectorAll('#uia-a11y > div')];
+        const els = [...document.querySelectorAll('#uia-a11y [data-key]:not(.uia-a11y-group)')];
         const body = els.map((e) => (e.getAttribute('aria-label') || '') + (e.getAttribute('data-password') ? '' : e.textContent)).join('');
         const headings = els.filter((e) => e.getAttribute('role') === 'heading').map((e) => e.getAttribute('aria-label')).join('');
         return miss('uia_missing_glyphs', body) + miss('uia_missing_heading_glyphs', headings + '统一身份认证平台');
@@ -122,7 +122,7 @@ export function driver(page, label, contextOptions, shotPrefix) {
     // Nothing sticks out of the viewport sideways (375 px phones).
     async fitsWidth(where) {
       const width = contextOptions.viewport.width;
-      const out = await page.evaluate((w) => [...document.querySelectorAll('#uia-a11y > div')]
+      const out = await page.evaluate((w) => [...document.querySelectorAll('#uia-a11y [data-key]:not(.uia-a11y-group)')]
         .filter((e) => e.offsetWidth > 0 && (e.offsetLeft < -0.5 || e.offsetLeft + e.offsetWidth > w + 0.5))
         .map((e) => `${e.getAttribute('role')}:${e.getAttribute('aria-label')}`), width);
       check(out.length === 0, `${where}: widgets wider than the ${width} px viewport: ${out.join(', ')}`);
@@ -149,10 +149,10 @@ export function driver(page, label, contextOptions, shotPrefix) {
       await page.keyboard.insertText(text);
       if (secret) return nextFrames(page, 3);
       await page.waitForFunction(([n, v]) => [...document.querySelectorAll('#uia-a11y [role=textbox]')]
-        .find((e) => e.getAttribute('aria-label') === n)?.getAttribute('aria-valuetext') === v, [name, text], { timeout: TIMEOUT })
+        .find((e) => e.getAttribute('aria-label') === n)?.getAttribute('data-value') === v, [name, text], { timeout: TIMEOUT })
         .catch(() => { throw new TestFailure(`textbox ${name} did not get ${text}`); });
     },
-    value: (name) => role('textbox', name).getAttribute('aria-valuetext'),
+    value: (name) => role('textbox', name).getAttribute('data-value'),
     async heading(name) {
       await role('heading', name).waitFor({ timeout: TIMEOUT })
         .catch(async () => { throw new TestFailure(`no heading ${name}; alerts ${JSON.stringify(await d.alerts())}`); });

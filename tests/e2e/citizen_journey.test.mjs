@@ -28,7 +28,7 @@ async function typeWithIme(page, context, d, field, composing, committed) {
     await cdp.send('Input.imeSetComposition', { text: composing.slice(0, i), selectionStart: i, selectionEnd: i });
   }
   await cdp.send('Input.insertText', { text: committed });
-  await page.waitForFunction(([n, v]) => document.querySelector(`#uia-a11y [role=textbox][aria-label="${n}"]`)?.getAttribute('aria-valuetext') === v,
+  await page.waitForFunction(([n, v]) => document.querySelector(`#uia-a11y [role=textbox][aria-label="${n}"]`)?.getAttribute('data-value') === v,
     [field, committed], { timeout: TIMEOUT }).catch(async () => { throw new TestFailure(`IME: ${field} shows ${await d.value(field)}, not ${committed}`); });
   await cdp.detach();
 }
@@ -96,10 +96,10 @@ async function journey(browser, label, opts) {
 
     // ---- 人脸识别认证: the ticket is shown and the page waits for the result
     await d.heading('人脸识别认证');
-    await page.waitForFunction((t) => document.querySelector('#uia-a11y [role=textbox][aria-label="核验编号"]')?.getAttribute('aria-valuetext') === t,
+    await page.waitForFunction((t) => document.querySelector('#uia-a11y [role=textbox][aria-label="核验编号"]')?.getAttribute('data-value') === t,
       registered.face_ticket, { timeout: TIMEOUT }).catch(() => { throw new TestFailure('the face page does not show the ticket'); });
     check(await d.mirror.getByRole('status').filter({ hasText: '核验链接' }).count() === 1, 'the face page does not say what to do');
-    check(await d.role('textbox', '核验链接').getAttribute('aria-valuetext') === registered.face_url, 'the face link is not shown');
+    check(await d.role('textbox', '核验链接').getAttribute('data-value') === registered.face_url, 'the face link is not shown');
     await d.shot('face-waiting');
     let ticket = registered.face_ticket;
     if (label === 'desktop') {
@@ -113,7 +113,7 @@ async function journey(browser, label, opts) {
       res = await d.submit('重新发起人脸识别', '/api/v1/face/checks');
       check(res.status() === 201, `face retry: HTTP ${res.status()} ${await res.text()}`);
       ticket = (await res.json()).face_ticket;
-      await page.waitForFunction((t) => document.querySelector('#uia-a11y [role=textbox][aria-label="核验编号"]')?.getAttribute('aria-valuetext') === t,
+      await page.waitForFunction((t) => document.querySelector('#uia-a11y [role=textbox][aria-label="核验编号"]')?.getAttribute('data-value') === t,
         ticket, { timeout: TIMEOUT }).catch(() => { throw new TestFailure('the new ticket is not shown'); });
       log('人脸识别: a failed check is seen by the page; a new ticket after password + captcha');
     }
@@ -130,7 +130,7 @@ async function journey(browser, label, opts) {
     await page.reload({ waitUntil: 'domcontentloaded' });
     await page.waitForFunction(() => window.uiaStatus === 'ready', null, { timeout: 60_000 });
     await d.heading('个人中心');
-    await page.waitForFunction(() => document.querySelector('#uia-a11y [role=textbox][aria-label="用户账号"]')?.getAttribute('aria-valuetext'), null, { timeout: TIMEOUT });
+    await page.waitForFunction(() => document.querySelector('#uia-a11y [role=textbox][aria-label="用户账号"]')?.getAttribute('data-value'), null, { timeout: TIMEOUT });
     check(await d.value('用户账号') === a.account, `after reload the centre shows ${await d.value('用户账号')}`);
     check(await d.value('用户姓名') === '欧阳**', `name shown ${await d.value('用户姓名')}`);
     log('reload: still signed in, 基本信息 shown');

@@ -52,7 +52,7 @@ async function desktop(browser) {
     await d.banner('登录成功');
     const tabs = ['企业信息', '法定代表人信息', '修改密码', '修改联系手机', '信息变更', '法定代表人变更'];
     for (const name of tabs) check(await role('tab', name).count() === 1, `法人中心: tab ${name} missing`);
-    await page.waitForFunction((u) => document.querySelector('#uia-a11y [role=textbox][aria-label="统一社会信用代码"]')?.getAttribute('aria-valuetext') === u,
+    await page.waitForFunction((u) => document.querySelector('#uia-a11y [role=textbox][aria-label="统一社会信用代码"]')?.getAttribute('data-value') === u,
       c.uscc, { timeout: TIMEOUT });
     check(await d.value('法人名称') === c.name, 'centre: name');
     check(await d.value('联系手机') === maskPhone(c.phone), `centre: phone not masked: ${await d.value('联系手机')}`);

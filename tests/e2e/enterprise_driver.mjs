@@ -73,7 +73,7 @@ export async function registerThroughPage(d, page, c, rep, shotName) {
 export async function passFace(d, page, answer) {
   await d.heading('人脸识别认证');
   check(answer.face_ticket, 'a resident-ID representative gets a face check');
-  await page.waitForFunction((t) => document.querySelector('#uia-a11y [role=textbox][aria-label="核验编号"]')?.getAttribute('aria-valuetext') === t,
+  await page.waitForFunction((t) => document.querySelector('#uia-a11y [role=textbox][aria-label="核验编号"]')?.getAttribute('data-value') === t,
     answer.face_ticket, { timeout: TIMEOUT });
   check((await call('POST', `/api/dev/face/${answer.face_ticket}`, { result: 'pass' })).status === 200, 'face pass');
 }

@@ -84,7 +84,7 @@ async function desktop(browser) {
     // ---- 个人中心 / 基本信息: masked values, level in words
     await d.heading('个人中心');
     await d.banner('登录成功');
-    await page.waitForFunction(() => document.querySelector('#uia-a11y [role=textbox][aria-label="手机号码"]')?.getAttribute('aria-valuetext'), null, { timeout: TIMEOUT });
+    await page.waitForFunction(() => document.querySelector('#uia-a11y [role=textbox][aria-label="手机号码"]')?.getAttribute('data-value'), null, { timeout: TIMEOUT });
     check(await d.value('手机号码') === maskPhone(a.phone), `phone shown ${await d.value('手机号码')}`);
     check(await d.value('证件号码') === a.id.slice(0, 6) + '********' + a.id.slice(14), `ID shown ${await d.value('证件号码')}`);
     check(await d.value('用户姓名') === '欧阳**', `name shown ${await d.value('用户姓名')}`);
@@ -102,7 +102,7 @@ async function desktop(browser) {
     check(await role('button', '显示登录密码').count() === 1, 'password field has no 显示 toggle');
     await d.press(role('button', '显示登录密码'));
     await role('button', '隐藏登录密码').waitFor({ timeout: TIMEOUT });
-    check(await role('textbox', '登录密码').getAttribute('aria-valuetext') === null, 'a shown password leaks into the mirror');
+    check(await role('textbox', '登录密码').getAttribute('data-value') === null, 'a shown password leaks into the mirror');
     await d.fill('新手机号码', newPhone);
     await d.captcha();
     const phoneCode = await d.requestCode(newPhone, 'change_phone');
@@ -134,7 +134,7 @@ async function desktop(browser) {
     await d.banner(maskPhone(newPhone));
     await d.shot('phone-changed');
     await d.tab('基本信息');
-    await page.waitForFunction((v) => document.querySelector('#uia-a11y [role=textbox][aria-label="手机号码"]')?.getAttribute('aria-valuetext') === v,
+    await page.waitForFunction((v) => document.querySelector('#uia-a11y [role=textbox][aria-label="手机号码"]')?.getAttribute('data-value') === v,
       maskPhone(newPhone), { timeout: TIMEOUT }).catch(() => { throw new TestFailure('基本信息 still shows the old phone'); });
     log('修改手机号: no double submit; wrong code shown under its field; changed to', maskPhone(newPhone));
 
@@ -261,7 +261,7 @@ async function desktop(browser) {
       check(res.status() === 403 && body.error.next === 'complete_profile', `imported SMS sign-in: HTTP ${res.status()} ${JSON.stringify(body)}`);
       await d.heading('账号激活');
       await role('textbox', '用户账号').waitFor({ timeout: TIMEOUT });
-      await page.waitForFunction(() => document.querySelector('#uia-a11y [role=textbox][aria-label="用户姓名"]')?.getAttribute('aria-valuetext'), null, { timeout: TIMEOUT });
+      await page.waitForFunction(() => document.querySelector('#uia-a11y [role=textbox][aria-label="用户姓名"]')?.getAttribute('data-value'), null, { timeout: TIMEOUT });
       check(await d.value('用户姓名') === '张*', `step 2 shows the name ${await d.value('用户姓名')}`);
       check(await d.value('手机号码') === maskPhone(b.phone), `step 2 shows the phone ${await d.value('手机号码')}`);
       await d.fill('用户账号', b.account);
@@ -342,7 +342,7 @@ async function mobile(browser) {
     const res = await smsSignIn(d, p.phone);
     check(res.status() === 201, `SMS sign-in: HTTP ${res.status()}`);
     await d.heading('个人中心');
-    await page.waitForFunction(() => document.querySelector('#uia-a11y [role=textbox][aria-label="手机号码"]')?.getAttribute('aria-valuetext'), null, { timeout: TIMEOUT });
+    await page.waitForFunction(() => document.querySelector('#uia-a11y [role=textbox][aria-label="手机号码"]')?.getAttribute('data-value'), null, { timeout: TIMEOUT });
     check(await d.value('手机号码') === maskPhone(p.phone), 'mobile: phone not masked');
     await d.shot('info');
     for (const [tab, name] of [['修改密码', 'password'], ['修改手机号', 'phone'], ['登录设备', 'sessions'], ['注销账号', 'delete']]) {

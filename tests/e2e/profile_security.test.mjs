@@ -60,7 +60,7 @@ async function desktop(browser, a) {
     await d.press(role('combobox', '学历'));
     await role('option', '大学本科').waitFor({ timeout: TIMEOUT });
     await d.press(role('option', '大学本科'));
-    await page.waitForFunction(() => document.querySelector('#uia-a11y [role=combobox][aria-label="学历"]')?.getAttribute('aria-valuetext') === '大学本科', null, { timeout: TIMEOUT })
+    await page.waitForFunction(() => document.querySelector('#uia-a11y [role=combobox][aria-label="学历"]')?.getAttribute('data-value') === '大学本科', null, { timeout: TIMEOUT })
       .catch(() => { throw new TestFailure('学历 not picked'); });
     await d.fill('工作单位', '杭州市数据资源管理局');
     await d.fill('邮政编码', '31001');
@@ -77,7 +77,7 @@ async function desktop(browser, a) {
       });
     // Focus moved by the page itself lands on the hidden IME input a frame or two later: let it
     // settle before typing (under CI load the first keys could otherwise go nowhere).
-    const postcodeShown = () => page.waitForFunction(() => document.querySelector('#uia-a11y [role=textbox][aria-label="邮政编码"]')?.getAttribute('aria-valuetext') === '310012', null, { timeout: TIMEOUT / 2 });
+    const postcodeShown = () => page.waitForFunction(() => document.querySelector('#uia-a11y [role=textbox][aria-label="邮政编码"]')?.getAttribute('data-value') === '310012', null, { timeout: TIMEOUT / 2 });
     let typed = false;
     for (let attempt = 0; attempt < 2 && !typed; attempt++) {
       await nextFrames(page, 3);
@@ -91,7 +91,7 @@ async function desktop(browser, a) {
     let res = await d.submit('保存', '/api/v1/me/profile', 'PUT');
     check(res.status() === 200, `PUT /me/profile: HTTP ${res.status()} ${await res.text()}`);
     await d.banner('基本信息已保存');
-    await page.waitForFunction(() => document.querySelector('#uia-a11y [role=textbox][aria-label="学历"]')?.getAttribute('aria-valuetext') === '大学本科', null, { timeout: TIMEOUT })
+    await page.waitForFunction(() => document.querySelector('#uia-a11y [role=textbox][aria-label="学历"]')?.getAttribute('data-value') === '大学本科', null, { timeout: TIMEOUT })
       .catch(() => { throw new TestFailure('学历 not shown after saving'); });
     check(await d.value('工作单位') === '杭州市数据资源管理局', `工作单位 shows ${await d.value('工作单位')}`);
     check(await d.value('证件有效期') === `${a.validFrom} 至 长期`, `证件有效期 shows ${await d.value('证件有效期')}`);

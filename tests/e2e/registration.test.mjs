@@ -119,12 +119,12 @@ async function runScenario(browser, scenario) {
       }, name, { timeout: TIMEOUT });
       return box;
     };
-    const valueOf = (name) => role('textbox', name).getAttribute('aria-valuetext');
+    const valueOf = (name) => role('textbox', name).getAttribute('data-value');
     const waitValue = async (name, expected) => {
       try {
         await page.waitForFunction(([n, v]) => {
           const el = [...document.querySelectorAll('#uia-a11y [role=textbox]')].find((e) => e.getAttribute('aria-label') === n);
-          return el && el.getAttribute('aria-valuetext') === v;
+          return el && el.getAttribute('data-value') === v;
         }, [name, expected], { timeout: TIMEOUT });
       } catch {
         throw new TestFailure(`${name}: expected value ${JSON.stringify(expected)}, got ${JSON.stringify(await valueOf(name))}`);
@@ -141,7 +141,7 @@ async function runScenario(browser, scenario) {
       return el ? el.getAttribute('aria-label') : null;
     });
     const missingGlyphs = () => page.evaluate(() => {
-      const texts = [...document.querySelectorAll('#uia-a11y > div')]
+      const texts = [...document.querySelectorAll('#uia-a11y [data-key]:not(.uia-a11y-group)')]
         .map((e) => (e.getAttribute('aria-label') || '') + (e.getAttribute('data-password') ? '' : e.textContent));
       const all = [...new Set(texts.join(''))].join('');
       const n = Module.ccall('uia_missing_glyphs', 'number', ['string'], [all]);
@@ -154,7 +154,7 @@ async function runScenario(browser, scenario) {
     check(await role('textbox', '密码').count() === 1, 'login: 密码 field missing');
     check(await role('textbox', '图形验证码').count() === 1, 'login: 图形验证码 field missing');
     check(await role('button', '登录').count() === 1, 'login: 登录 button missing');
-    check(await role('textbox', '密码').getAttribute('aria-valuetext') === null, 'password value must not be exposed');
+    check(await role('textbox', '密码').getAttribute('data-value') === null, 'password value must not be exposed');
     let missing = await missingGlyphs();
     check(missing === '', `login page: characters missing from the font: ${missing}`);
     await shot('login');
@@ -195,7 +195,7 @@ async function runScenario(browser, scenario) {
     // The mirror follows the canvas a frame later on a loaded machine: wait for it, then check.
     const backToResident = await page.waitForFunction(() => {
       const combo = document.querySelector('#uia-a11y [role=combobox][aria-label="证件类型"]');
-      return !document.querySelector('#uia-a11y [role=radio][aria-label="男"]') && combo?.getAttribute('aria-valuetext') === '居民身份证';
+      return !document.querySelector('#uia-a11y [role=radio][aria-label="男"]') && combo?.getAttribute('data-value') === '居民身份证';
     }, null, { timeout: TIMEOUT }).then(() => true, () => false);
     check(backToResident, 'document type not back to 居民身份证');
     log('document type: 护照 adds gender and date of birth');
@@ -315,7 +315,7 @@ async function runScenario(browser, scenario) {
     await fill('证件号码', applicant.id);
     await fill('用户账号', applicant.account);
     await fill('设置密码', 'Qw8#kLm2', { secret: true });
-    check(await role('textbox', '设置密码').getAttribute('aria-valuetext') === null, 'password value exposed');
+    check(await role('textbox', '设置密码').getAttribute('data-value') === null, 'password value exposed');
     check(await role('textbox', '设置密码').textContent() === '', 'password value exposed as text');
     await fill('确认密码', 'Qw8#kL', { secret: true });
     await fieldAlerts('password_confirm').filter({ hasText: '两次输入的密码不一致' }).waitFor({ timeout: TIMEOUT });
@@ -371,7 +371,7 @@ async function runScenario(browser, scenario) {
       log(`submit: HTTP ${submitRes.status()} ->`, person.status);
       await role('heading', '人脸识别认证').waitFor({ timeout: 20_000 })
         .catch(() => { throw new TestFailure('no 人脸识别认证 page after registering'); });
-      await page.waitForFunction((t) => document.querySelector('#uia-a11y [role=textbox][aria-label="核验编号"]')?.getAttribute('aria-valuetext') === t,
+      await page.waitForFunction((t) => document.querySelector('#uia-a11y [role=textbox][aria-label="核验编号"]')?.getAttribute('data-value') === t,
         person.face_ticket, { timeout: TIMEOUT }).catch(() => { throw new TestFailure('the face page does not show the ticket'); });
       await shot('registration-submitted');
       // ---- Pass the face check (dev endpoint): the waiting page sees it, then sign in
