@@ -10,6 +10,9 @@
 #include "net.h"
 #include "pages/activation_page.h"
 #include "pages/agent_centre_page.h"
+#include "pages/appeal_form_page.h"
+#include "pages/appeal_home_page.h"
+#include "pages/appeal_progress_page.h"
 #include "pages/centre_page.h"
 #include "pages/consent_page.h"
 #include "pages/documents_page.h"
@@ -31,7 +34,7 @@ class App {
   enum class Page {
     Login, Register, Activation, Recovery, Centre, Face, Documents, QrConfirm, Consent,
     EnterpriseRegister, EnterpriseRecovery, EnterpriseActivation, EnterpriseCentre,
-    AgentCentre, Identity,
+    AgentCentre, Identity, AppealHome, AppealForm, AppealProgress,
   };
 
   void frame(Date today, double now);
@@ -205,6 +208,17 @@ class App {
   void act_for_enterprise(int index);
   void request_agent_grant();
 
+  // 账号申诉 (app_appeals.cpp): the home page, one appeal's steps, 申诉进度查询.
+  void open_appeals(bool enterprise_first, const std::string& message = std::string());
+  void frame_appeal_home(const PageContext& ctx);
+  void frame_appeal_form(const PageContext& ctx);
+  void appeal_lookup_enterprise();
+  void appeal_create(Date today);
+  void appeal_pick(int slot);
+  void appeal_submit();
+  void frame_appeal_progress(const PageContext& ctx);
+  void appeal_progress_query();
+
   Page page_ = Page::Login;
   enum class Restore { NotAsked, Asking, Done };
   Restore restore_ = Restore::NotAsked;
@@ -235,6 +249,9 @@ class App {
   bool oidc_wants_consent_ = false;  // the address was /#/consent?oidc=..., not /#/login?oidc=...
   AgentCentreState agent_centre_;
   IdentityState identity_;
+  AppealHomeState appeal_home_;
+  AppealFormState appeal_;
+  AppealProgressState appeal_progress_;
 };
 
 }  // namespace uia::web

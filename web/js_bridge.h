@@ -26,6 +26,11 @@ void set_clipboard(const std::string& text);
 // Starts fetch(); the answer arrives through uia_on_fetch (net.cpp). csrf non-empty: sent as
 // the X-CSRF-Token header.
 void fetch(int request_id, const char* method, const char* url, const std::string& body, const std::string& csrf);
+// fetch() with X-Upload-Token (no CSRF token: no session is involved).
+void fetch_with_upload_token(int request_id, const char* method, const char* url, const std::string& body,
+                             const std::string& upload_token);
+// Downloads a same-origin file (a template) without leaving the client.
+void download(const std::string& url);
 // Opens the browser's file chooser (accept: ".jpg,.png,.pdf"); the choice arrives through
 // uia_on_file (files.cpp). The file itself stays in the page until upload_picked_file.
 void pick_file(const char* accept);

@@ -1,0 +1,110 @@
+// 账号申诉 in the browser (issue 16): each of the five appeal kinds filed from the login page
+// (个人登录 for the person kinds, 法人登录 for the enterprise ones) through 提交申诉 at 1280 px,
+// one of them again on a 375 px phone, and each case's 申诉进度查询 read back. Every step's
+// screenshot is checked for width and glyphs (centre_driver's shot), and axe-core finds no
+// critical or serious issue on the pages.
+//
+//   UIA_E2E_TESTS="appeals.test.mjs" tests/e2e/run.sh
+//
+// Screenshots: $UIA_SCREENSHOTS/appeals-<viewport>-<kind>-<step>.png.
+import { BASE, check, log, call, person, randomPhone, registerActive, openClient, runTest } from './centre_driver.mjs';
+import { makeUscc } from './enterprise_driver.mjs';
+import { fileAppeal, readProgress, openAppealHome, pageDriver } from './appeal_driver.mjs';
+import { axeCheck } from './axe.mjs';
+
+const DESKTOP = { viewport: { width: 1280, height: 800 } };
+const PHONE = { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+const PASSWORD = 'Ss2026#appeal';
+
+async function seedRegistry(uscc, name, rep) {
+  const r = await call('PUT', `/api/dev/registry/${uscc}`, { name, legal_rep_name: rep.name, legal_rep_id_number: rep.id });
+  check(r.status === 200, `registry seed: HTTP ${r.status}`);
+}
+
+// The data of each kind: the person kinds name accounts that exist (someone else holds the
+// phone / the ID number), the enterprise kinds companies the registry knows.
+async function cases() {
+  const holder = person('占号人');
+  await registerActive(holder);
+  const claimant = person('申诉人');
+  const victim = person('被注册人');
+  const squatter = { ...person('冒用人'), id: victim.id };
+  await registerActive(squatter);
+  const rep = person('法定代表人');
+  const contact = person('新联系人');
+  const ucc = [makeUscc(), makeUscc(), makeUscc(), makeUscc()];
+  await seedRegistry(ucc[0], '长春申诉测试科技有限公司', rep);
+  await seedRegistry(ucc[1], '长春辅助注册测试有限公司', rep);
+  await seedRegistry(ucc[2], '长春信息变更测试有限公司', rep);
+  await seedRegistry(ucc[3], '长春手机申诉测试有限公司', rep);
+  return [
+    ['person_phone_taken', { phone: holder.phone, name: claimant.name, id_number: claimant.id, password: PASSWORD,
+      remark: '本人手机号被他人注册，申请找回' }],
+    ['person_id_taken', { id_number: victim.id, name: victim.name, phone: randomPhone(), password: PASSWORD }],
+    ['enterprise_account', { uscc: ucc[0], contact_name: contact.name, contact_id_number: contact.id, phone: randomPhone(), password: PASSWORD }],
+    ['enterprise_register_assist', { enterprise_name: '长春辅助注册测试有限公司', uscc: ucc[1], legal_rep_name: rep.name,
+      legal_rep_id_number: rep.id, legal_rep_id_valid_from: rep.validFrom, account: 'fz' + Date.now().toString(36),
+      password: PASSWORD, phone: randomPhone() }],
+    ['enterprise_info_change', { uscc: ucc[2], phone: randomPhone(), new_phone: randomPhone(), contact_name: contact.name }],
+    // The phone run: 法人账号申诉, the kind with the most steps.
+    ['enterprise_account', { uscc: ucc[3], contact_name: contact.name, contact_id_number: contact.id, phone: randomPhone(), password: PASSWORD }],
+  ];
+}
+
+runTest('appeals.test.mjs', async (browser) => {
+  const all = await cases();
+  for (let i = 0; i < all.length; i++) {
+    const [kind, data] = all[i];
+    const onPhone = i === all.length - 1;
+    const label = onPhone ? '375' : '1280';
+    const { context, page, errors, d } = await openClient(browser, label, onPhone ? PHONE : DESKTOP, 'appeals');
+    try {
+      log(`-- ${kind} at ${label} px`);
+      let axed = false;
+      const caseNumber = await fileAppeal(page, BASE, kind, {
+        ...data, shot: `${kind}`,
+        // axe-core on the home page and the first step of the first appeal, each width.
+        onStep: async (name) => {
+          if ((i === 0 || onPhone) && (name === 'home' || name === 'materials' || name === 'done')) {
+            await axeCheck(page, `${kind} ${name} at ${label} px`);
+            axed = true;
+          }
+        },
+      });
+      check(/\S/.test(caseNumber), `${kind}: no case number shown`);
+      check(!(i === 0 || onPhone) || axed, 'axe-core did not run');
+      log(`${kind}: case ${caseNumber}`);
+      const progress = await readProgress(page, BASE, caseNumber, data.phone, { shot: `${kind}-progress` });
+      check(progress.status_label === '已提交，等待审核', `${kind}: progress says ${JSON.stringify(progress)}`);
+      check(progress.reason === '', `${kind}: a reason before any decision: ${progress.reason}`);
+      if (i === 0 || onPhone) await axeCheck(page, `申诉进度查询 at ${label} px`);
+      check(errors.length === 0, `${kind}: page errors ${errors.join('; ')}`);
+    } finally {
+      await context.close();
+    }
+  }
+
+  // Keyboard alone: Tab goes from field to field, Enter presses the step's 下一步 (which names
+  // the missing SMS code and puts the focus there). The template is served.
+  const { context, page, d } = await openClient(browser, 'keys', DESKTOP, 'appeals');
+  try {
+    await openAppealHome(d, true);
+    check(await d.role('button', '下载申诉授权书模板').count() === 1, 'template link missing');
+    const letter = await fetch(new URL('/api/v1/appeals/templates/authorisation-letter', BASE));
+    check(letter.status === 200 && (await letter.arrayBuffer()).byteLength > 0, `template: HTTP ${letter.status}`);
+    await d.press(d.role('button', '手机号被他人注册'));
+    await d.heading('手机号被他人注册');
+    await d.fill('申诉手机号', randomPhone());
+    const focused = () => page.evaluate(() => document.querySelector('#uia-a11y [data-focused=true]')?.getAttribute('aria-label'));
+    await page.keyboard.press('Tab');
+    await page.waitForFunction(() => document.querySelector('#uia-a11y [data-focused=true]')?.getAttribute('aria-label') === '图形验证码', null, { timeout: 10_000 })
+      .catch(async () => { throw new Error(`Tab from 申诉手机号 focused ${await focused()}`); });
+    await page.keyboard.press('Enter');
+    await d.fieldAlert('sms_code', '请输入短信验证码');
+    await page.waitForFunction(() => document.querySelector('#uia-a11y [data-focused=true]')?.getAttribute('aria-label') === '短信验证码', null, { timeout: 10_000 })
+      .catch(async () => { throw new Error(`Enter left the focus on ${await focused()}`); });
+    log('keyboard: Tab 申诉手机号 -> 图形验证码, Enter -> 请输入短信验证码 with the focus on 短信验证码');
+  } finally {
+    await context.close();
+  }
+});
