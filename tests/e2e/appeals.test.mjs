@@ -7,8 +7,8 @@
 //   UIA_E2E_TESTS="appeals.test.mjs" tests/e2e/run.sh
 //
 // Screenshots: $UIA_SCREENSHOTS/appeals-<viewport>-<kind>-<step>.png.
-import { BASE, check, log, call, person, randomPhone, registerActive, openClient, runTest } from './centre_driver.mjs';
-import { makeUscc } from './enterprise_driver.mjs';
+import { BASE, check, log, call, person, randomPhone, registerActive, restSmsCode, openClient, runTest } from './centre_driver.mjs';
+import { company, makeUscc, enterpriseSignIn } from './enterprise_driver.mjs';
 import { fileAppeal, readProgress, openAppealHome, pageDriver } from './appeal_driver.mjs';
 import { axeCheck } from './axe.mjs';
 
@@ -51,7 +51,44 @@ async function cases() {
   ];
 }
 
+// An enterprise registered over REST while the registry did not know it, which the registry
+// then records under another name: the re-check marks it registry_mismatch (its sign-in then
+// answers next: appeal).
+async function mismatchedEnterprise() {
+  const rep = person('错配代表');
+  await registerActive(rep);
+  const c = company('长春登记不符测试有限公司');
+  const code = await restSmsCode(c.phone, 'enterprise_register');
+  const r = await call('POST', '/api/v1/enterprises', { org_type: 'enterprise', name: c.name, uscc: c.uscc, legal_rep_name: rep.name,
+    legal_rep_id_type: 'resident', legal_rep_id_number: rep.id, legal_rep_id_valid_from: rep.validFrom, legal_rep_id_valid_to: 'long_term',
+    phone: c.phone, sms_code: code, account: c.account, password: c.password, agree: true });
+  check(r.status === 201, `法人注册: HTTP ${r.status} ${JSON.stringify(r.body)}`);
+  if (r.body.face_ticket) check((await call('POST', `/api/dev/face/${r.body.face_ticket}`, { result: 'pass' })).status === 200, 'face pass');
+  await seedRegistry(c.uscc, '长春另一名称有限公司', rep);
+  check((await call('POST', '/api/dev/registry/recheck', {})).status === 200, 'registry recheck');
+  return c;
+}
+
 runTest('appeals.test.mjs', async (browser) => {
+  // 法人登录 refused with 请通过账号申诉处理 leads to the appeal home page.
+  {
+    const c = await mismatchedEnterprise();
+    const { context, page, d } = await openClient(browser, 'refusal', DESKTOP, 'appeals');
+    try {
+      const signIn = await enterpriseSignIn(d, c.uscc, c.password);
+      check(signIn.status() === 403 && (await signIn.json()).error.next === 'appeal', `mismatch sign-in: HTTP ${signIn.status()}`);
+      await d.banner('请通过账号申诉处理');
+      await d.shot('refusal');
+      await d.press(d.role('button', '去账号申诉'));
+      await d.heading('账号申诉');
+      await d.banner('请通过账号申诉处理');
+      check(await d.role('button', '法人账号申诉').count() === 1, 'home: 法人账号申诉 missing');
+      log('法人登录 refusal (registry mismatch) -> 去账号申诉 -> 账号申诉');
+    } finally {
+      await context.close();
+    }
+  }
+
   const all = await cases();
   for (let i = 0; i < all.length; i++) {
     const [kind, data] = all[i];
