@@ -28,7 +28,7 @@ async function cases() {
   await registerActive(holder);
   const claimant = person('申诉人');
   const victim = person('被注册人');
-  const squatter = { ...person('冒用人'), id: victim.id };
+  const squatter = { ...person('冒用人'), id: victim.id, validFrom: victim.validFrom };
   await registerActive(squatter);
   const rep = person('法定代表人');
   const contact = person('新联系人');
@@ -51,13 +51,14 @@ async function cases() {
   ];
 }
 
-// An enterprise registered over REST while the registry did not know it, which the registry
+// An enterprise registered over REST while the registry did not know it (the simulator's 待核),
+// which the registry
 // then records under another name: the re-check marks it registry_mismatch (its sign-in then
 // answers next: appeal).
 async function mismatchedEnterprise() {
   const rep = person('错配代表');
   await registerActive(rep);
-  const c = company('长春登记不符测试有限公司');
+  const c = company('长春待核登记测试有限公司');
   const code = await restSmsCode(c.phone, 'enterprise_register');
   const r = await call('POST', '/api/v1/enterprises', { org_type: 'enterprise', name: c.name, uscc: c.uscc, legal_rep_name: rep.name,
     legal_rep_id_type: 'resident', legal_rep_id_number: rep.id, legal_rep_id_valid_from: rep.validFrom, legal_rep_id_valid_to: 'long_term',
@@ -81,7 +82,8 @@ runTest('appeals.test.mjs', async (browser) => {
       await d.shot('refusal');
       await d.press(d.role('button', '去账号申诉'));
       await d.heading('账号申诉');
-      await d.banner('请通过账号申诉处理');
+      await d.mirror.locator('[role=status]').filter({ hasText: '请通过账号申诉处理' }).first().waitFor({ timeout: 10_000 });
+      await d.shot('refusal-home');
       check(await d.role('button', '法人账号申诉').count() === 1, 'home: 法人账号申诉 missing');
       log('法人登录 refusal (registry mismatch) -> 去账号申诉 -> 账号申诉');
     } finally {

@@ -188,6 +188,12 @@ void phone_sms_rows(const PageContext& ctx, S& s, const char* phone_label, Appea
   }
 }
 
+// The server's check: a person's password must not contain their name; an account's, the account.
+std::string_view password_message(const PageContext& ctx, const S& s) {
+  const bool person = s.kind == "person_phone_taken" || s.kind == "person_id_taken";
+  return msg(check_password(s.password.str(), s.account.str(), ctx.profile->password, person ? s.name.str() : std::string_view()));
+}
+
 void password_rows(const PageContext& ctx, S& s, const char* label) {
   const ui::Form& form = ctx.form;
   ui::TextFieldSpec spec;
@@ -196,7 +202,7 @@ void password_rows(const PageContext& ctx, S& s, const char* label) {
   spec.field = "password";
   spec.keyboard = ui::Keyboard::Password;
   NewPasswordRow(form, ctx.profile->password, spec, s.password,
-                 ShownError(s.password, msg(check_password(s.password.str(), s.account.str(), ctx.profile->password)), s.submitted));
+                 ShownError(s.password, password_message(ctx, s), s.submitted));
   PasswordStrengthRow(form, s.password.str(), ctx.profile->password);
   spec = {};
   spec.label = "确认密码";
@@ -237,7 +243,7 @@ void password_step(const PageContext& ctx, S& s, AppealFormActions& out) {
   remark_row(ctx.form, s);
   if (next_button(ctx.form, "下一步", s.busy, s)) {
     s.submitted = true;
-    if (all_pass({{msg(check_password(s.password.str(), "", ctx.profile->password)), &s.password},
+    if (all_pass({{password_message(ctx, s), &s.password},
                   {confirm_message(s), &s.confirm}, {remark_message(s), &s.remark}}))
       out.create = true;
   }
@@ -312,7 +318,7 @@ void id_taken(const PageContext& ctx, S& s, AppealFormActions& out) {
     if (next_button(form, "下一步", s.busy, s)) {
       s.submitted = true;
       if (all_pass({{msg(check_phone(s.phone.str())), &s.phone}, {required(s.sms_code, "请输入短信验证码"), &s.sms_code},
-                    {msg(check_password(s.password.str(), "", ctx.profile->password)), &s.password},
+                    {password_message(ctx, s), &s.password},
                     {confirm_message(s), &s.confirm}, {remark_message(s), &s.remark}}))
         out.create = true;
     }
@@ -387,7 +393,7 @@ void register_assist(const PageContext& ctx, S& s, AppealFormActions& out) {
                   {RepNameMessage(s.name.str()), &s.name},
                   {RepIdNumberMessage(s.id_type, s.id_number.str(), ctx.today), &s.id_number},
                   {validity_message(s, ctx.today), &s.valid_from}, {account_msg, &s.account},
-                  {msg(check_password(s.password.str(), s.account.str(), profile.password)), &s.password},
+                  {password_message(ctx, s), &s.password},
                   {confirm_message(s), &s.confirm}, {msg(check_phone(s.phone.str())), &s.phone},
                   {required(s.sms_code, "请输入短信验证码"), &s.sms_code},
                   // The appeal takes a captcha too: the one shown after the SMS went out.
@@ -408,11 +414,13 @@ void info_change(const PageContext& ctx, S& s, AppealFormActions& out) {
   phone_row(form, "新手机号码", "new_phone", s.new_phone, new_phone_msg, s.submitted, false);
   const std::string_view contact_msg = s.contact_name.empty() ? std::string_view() : RepNameMessage(s.contact_name.str());
   text_row(form, "新联系人姓名", "不修改可不填", "contact_name", s.contact_name, contact_msg, s.submitted, false);
-  const std::string_view rep_name_msg = s.name.empty() ? std::string_view() : RepNameMessage(s.name.str());
+  // A new legal representative is named whole: name and document together.
+  const bool rep_changed = !s.name.empty() || !s.id_number.empty();
+  const std::string_view rep_name_msg = rep_changed ? RepNameMessage(s.name.str()) : std::string_view();
   text_row(form, "新法定代表人", "不修改可不填", "legal_rep_name", s.name, rep_name_msg, s.submitted, false);
   id_type_row(form, s);
   const std::string_view rep_id_msg =
-      s.id_number.empty() ? std::string_view() : RepIdNumberMessage(s.id_type, s.id_number.str(), ctx.today);
+      rep_changed ? RepIdNumberMessage(s.id_type, s.id_number.str(), ctx.today) : std::string_view();
   text_row(form, "法定代表人证件号码", "不修改可不填", "legal_rep_id_number", s.id_number, rep_id_msg, s.submitted, false, true);
   validity_rows(ctx, s);
   const bool nothing = s.new_phone.empty() && s.contact_name.empty() && s.name.empty() && s.id_number.empty();
@@ -520,9 +528,8 @@ std::string AppealCreateBody(const Profile& profile, const AppealFormState& s, D
     o.add("uscc", s.uscc.str());
     if (!s.new_phone.empty()) o.add("new_phone", s.new_phone.str());
     if (!s.contact_name.empty()) o.add("contact_name", s.contact_name.str());
-    if (!s.name.empty()) o.add("legal_rep_name", s.name.str());
-    if (!s.id_number.empty()) {
-      o.add("legal_rep_id_type", id_type).add("legal_rep_id_number", id_number);
+    if (!s.name.empty() || !s.id_number.empty()) {
+      o.add("legal_rep_name", s.name.str()).add("legal_rep_id_type", id_type).add("legal_rep_id_number", id_number);
       validity("legal_rep_id_valid_from", "legal_rep_id_valid_to");
     }
   }
