@@ -218,7 +218,8 @@ Module['uiaGlue'] = (function () {
   function describeIme() {
     var field = null;
     for (var i = 0; i < mirrorItems.length; i++) if (mirrorItems[i].f) field = mirrorItems[i];
-    setAttr(ime, 'aria-label', field ? field.l : null);
+    // Named after the field it types into; between fields, what it is (axe-core: label).
+    setAttr(ime, 'aria-label', field ? field.l : '文字输入');
     setAttr(ime, 'aria-invalid', field && field.i ? 'true' : null);
     setAttr(ime, 'aria-required', field && field.q ? 'true' : null);
     var alertEl = null;

@@ -23,8 +23,10 @@ export const PNG = Buffer.from(
 const ENTERPRISE = new Set(['enterprise_account', 'enterprise_register_assist', 'enterprise_info_change']);
 
 // The page driver of centre_driver.mjs for this page (its viewport and touch).
-export function pageDriver(page, label = 'appeal', prefix = 'appeals') {
+// Screenshots: $UIA_SCREENSHOTS/<prefix>-<viewport width>-<shot>.png.
+export function pageDriver(page, prefix = 'appeals') {
   const viewport = page.viewportSize();
+  const label = String(viewport.width);
   const hasTouch = viewport.width < 600;
   return driver(page, label, { viewport, hasTouch }, prefix);
 }

@@ -25,6 +25,11 @@ void answer(const ui::Form& form, AppealProgressState& s, AppealProgressActions&
   }
   if (s.status == "rejected") {
     ReadOnlyRow(form, "驳回原因", s.reason);
+    if (ImGui::CalcTextSize(s.reason.c_str()).x > form.field_w() - 24) {  // a long reason, whole
+      ImGui::SetCursorPosX(form.field_x());
+      ui::Note(s.reason, form.field_w(), ui::color::kText);
+      ui::RowGap(8);
+    }
     ImGui::SetCursorPosX(form.field_x());
     ui::Note("如对审核结果有疑问，可补充材料后重新提交申诉。", form.field_w());
     ui::RowGap(8);
