@@ -337,6 +337,95 @@ void describe_oidc(json& paths) {
       with_errors({{"204", answer("revoked")}}, {401, 403, 404}), nullptr, true);
 }
 
+// Appeals (账号申诉), the appellant's side: anonymous; the materials and the submission take the
+// case's upload token in X-Upload-Token.
+void describe_appeals(json& paths) {
+  const json integer = {{"type", "integer"}};
+  const json time = {{"type", "string"}, {"format", "date-time"}};
+  const json nullable_time = {{"type", "string"}, {"format", "date-time"}, {"nullable", true}};
+  const json codes = {{"type", "array"}, {"items", {{"type", "string"}}}};
+  const json material_list = {{"type", "array"},
+                              {"items", object({{"code", string_schema()}, {"label", string_schema()}}, {"code", "label"})}};
+  const json case_number = {{"name", "case_number"}, {"in", "path"}, {"required", true}, {"schema", {{"type", "string"}}}};
+  const json upload_token = {{"name", "X-Upload-Token"}, {"in", "header"}, {"required", true}, {"schema", {{"type", "string"}}}};
+  paths["/api/v1/appeals/kinds"]["get"] = operation(
+      "The appeal kinds, their party and hint, and the materials each requires or allows",
+      {{"200", answer("kinds", object({{"kinds", {{"type", "array"},
+                                                  {"items", object({{"code", string_schema()}, {"label", string_schema()},
+                                                                    {"party", {{"type", "string"}, {"enum", {"person", "enterprise"}}}},
+                                                                    {"hint", string_schema()},
+                                                                    {"required_materials", material_list},
+                                                                    {"optional_materials", material_list}},
+                                                                   {"code", "label", "party", "required_materials"})}}},
+                                       {"document_max_kib", integer}},
+                                      {"kinds", "document_max_kib"}))}});
+  json lookup = operation(
+      "The organisation a USCC belongs to in the business registry, its name masked (first step of an enterprise appeal)",
+      with_errors({{"200", answer("found", object({{"uscc", string_schema()}, {"name", string_schema("masked")}},
+                                                  {"uscc", "name"}))}},
+                  {400, 404, 429, 503}));
+  lookup["parameters"] = json::array({{{"name", "uscc"}, {"in", "query"}, {"required", true}, {"schema", {{"type", "string"}}}}});
+  paths["/api/v1/appeals/enterprise"]["get"] = lookup;
+  paths["/api/v1/appeals"]["post"] = operation(
+      "File an appeal (a draft): kind, the kind's fields (see issue 16), phone + sms_code (purpose appeal), remark "
+      "(<= 150 characters); person_id_taken and enterprise_register_assist also captcha_id + captcha_answer. One open "
+      "appeal per phone, ID number and USCC (409 APPEAL_ALREADY_OPEN)",
+      with_errors({{"201", answer("filed", object({{"case_number", string_schema()}, {"status", string_schema()},
+                                                   {"upload_token", string_schema("send as X-Upload-Token")},
+                                                   {"upload_expires_in", integer}, {"required_materials", codes},
+                                                   {"optional_materials", codes}},
+                                                  {"case_number", "status", "upload_token", "upload_expires_in"}))}},
+                  {400, 403, 409, 429, 503}),
+      {{"type", "object"},
+       {"properties", {{"kind", string_schema("a code of GET /api/v1/appeals/kinds")}, {"phone", string_schema()},
+                       {"sms_code", string_schema()}, {"remark", string_schema()}}},
+       {"required", {"kind", "phone", "sms_code"}},
+       {"additionalProperties", true}});
+  json upload = operation(
+      "Upload a material to a draft (JPEG, PNG or PDF by content, at most the profile's document_max_kib); a kind "
+      "uploaded again replaces the earlier file",
+      with_errors({{"201", answer("stored", object({{"material_id", integer}, {"kind", string_schema()}, {"size", integer}},
+                                                   {"material_id", "kind", "size"}))}},
+                  {400, 401, 409, 413, 429}),
+      object({{"kind", string_schema()},
+              {"content_type", {{"type", "string"}, {"enum", {"image/jpeg", "image/png", "application/pdf"}}}},
+              {"data", string_schema("base64")}},
+             {"kind", "content_type", "data"}));
+  upload["parameters"] = json::array({case_number, upload_token});
+  paths["/api/v1/appeals/{case_number}/materials"]["post"] = upload;
+  json remove = operation("Remove a material from a draft", with_errors({{"204", answer("removed")}}, {401, 404, 409, 429}));
+  remove["parameters"] = json::array(
+      {case_number, upload_token, {{"name", "material_id"}, {"in", "path"}, {"required", true}, {"schema", integer}}});
+  paths["/api/v1/appeals/{case_number}/materials/{material_id}"]["delete"] = remove;
+  json submit = operation(
+      "Submit a draft for review (409 APPEAL_MATERIALS_MISSING with error.missing when required materials are absent); "
+      "due_at is the review target, working days later",
+      with_errors({{"200", answer("submitted", object({{"case_number", string_schema()}, {"status", string_schema()},
+                                                       {"due_at", time}},
+                                                      {"case_number", "status", "due_at"}))}},
+                  {401, 409, 429}));
+  submit["parameters"] = json::array({case_number, upload_token});
+  paths["/api/v1/appeals/{case_number}/submit"]["post"] = submit;
+  paths["/api/v1/appeals/progress"]["post"] = operation(
+      "申诉进度查询: case number + contact phone + SMS code (purpose appeal); 404 APPEAL_NOT_FOUND when they do not match",
+      with_errors({{"200", answer("the case as the appellant may see it",
+                                  object({{"case_number", string_schema()}, {"kind", string_schema()},
+                                          {"kind_label", string_schema()}, {"status", string_schema()},
+                                          {"status_label", string_schema()}, {"submitted_at", nullable_time},
+                                          {"due_at", nullable_time}, {"decided_at", nullable_time},
+                                          {"reason", {{"type", "string"}, {"nullable", true}}},
+                                          {"events", {{"type", "array"},
+                                                      {"items", object({{"at", time}, {"action", string_schema()}},
+                                                                       {"at", "action"})}}}},
+                                         {"case_number", "kind", "status", "events"}))}},
+                  {400, 404, 429}),
+      object({{"case_number", string_schema()}, {"phone", string_schema()}, {"sms_code", string_schema()}},
+             {"case_number", "phone", "sms_code"}));
+  paths["/api/v1/appeals/templates/authorisation-letter"]["get"] = operation(
+      "The 申诉授权书 template to print, sign, stamp and upload (HTML, as an attachment)",
+      {{"200", {{"description", "the template"}, {"content", {{"text/html", {{"schema", {{"type", "string"}}}}}}}}}});
+}
+
 void describe_back_office(json& paths) {
   // Staff routes take a staff bearer token from POST /api/v1/admin/sessions (never a cookie,
   // never a person's token); the role each needs is in its summary.
@@ -472,6 +561,104 @@ void describe_back_office(json& paths) {
 }
 
 // Between persons: my messages, relatives (亲属), authorization relations between persons (授权).
+// Appeals casework and account freeze for staff (role reviewer).
+void describe_casework(json& paths) {
+  const auto staff_op = [](const char* summary, json responses, json body = nullptr) {
+    json op = operation(summary, std::move(responses), std::move(body));
+    op["security"] = json::array({{{"bearer", json::array()}}});
+    return op;
+  };
+  const json integer = {{"type", "integer"}};
+  const json time = {{"type", "string"}, {"format", "date-time"}, {"nullable", true}};
+  const json nullable_string = {{"type", "string"}, {"nullable", true}};
+  const json nullable_integer = {{"type", "integer"}, {"nullable", true}};
+  const auto query = [](const char* name, const char* description, json schema = {{"type", "string"}}) {
+    return json{{"name", name}, {"in", "query"}, {"required", false}, {"description", description}, {"schema", schema}};
+  };
+  const json case_param = {{"name", "case_number"}, {"in", "path"}, {"required", true}, {"schema", {{"type", "string"}}}};
+  const auto id_param = [](const char* name) {
+    return json{{"name", name}, {"in", "path"}, {"required", true}, {"schema", {{"type", "integer"}}}};
+  };
+  const json summary = object({{"case_number", string_schema()}, {"kind", string_schema()}, {"kind_label", string_schema()},
+                               {"status", string_schema()}, {"status_label", string_schema()}, {"submitted_at", time},
+                               {"due_at", time}, {"overdue", {{"type", "boolean"}}}, {"claimed_by", nullable_integer},
+                               {"claimed_by_me", {{"type", "boolean"}}}, {"applicant", string_schema("masked")},
+                               {"contact_phone", string_schema("masked in the list, whole in one case")}},
+                              {"case_number", "kind", "status", "overdue"});
+  json list = staff_op("Role reviewer: the appeal cases, oldest first, masked; filters combine",
+                       with_errors({{"200", answer("cases", object({{"cases", {{"type", "array"}, {"items", summary}}},
+                                                                   {"next_cursor", nullable_string}},
+                                                                  {"cases", "next_cursor"}))}},
+                                   {400, 401, 403}));
+  list["parameters"] = json::array(
+      {query("kind", "one appeal kind"),
+       query("status", "submitted, in_review, awaiting_second, second_review, approved, rejected, or open (not decided)"),
+       query("overdue", "true: open cases past their due time (working days after submission)"),
+       query("older_than_hours", "cases submitted more than N hours ago", integer),
+       query("mine", "true: the cases the caller holds"), query("limit", "1-200, default 50", integer),
+       query("cursor", "next_cursor of the previous page")});
+  paths["/api/v1/admin/cases"]["get"] = list;
+  json one = staff_op(
+      "Role reviewer: one case unmasked (its fields, the account concerned, materials listed, history); audited case.read",
+      with_errors({{"200", answer("case", summary)}}, {401, 403, 404}));
+  one["parameters"] = json::array({case_param});
+  paths["/api/v1/admin/cases/{case_number}"]["get"] = one;
+  json material = staff_op("Role reviewer: one material of a case, base64; audited case.material.read",
+                           with_errors({{"200", answer("material", object({{"id", integer}, {"kind", string_schema()},
+                                                                           {"content_type", string_schema()}, {"size", integer},
+                                                                           {"data", string_schema("base64")}},
+                                                                          {"id", "kind", "content_type", "data"}))}},
+                                       {401, 403, 404}));
+  material["parameters"] = json::array({case_param, id_param("material_id")});
+  paths["/api/v1/admin/cases/{case_number}/materials/{material_id}"]["get"] = material;
+  json claim = staff_op("Role reviewer: take a case (submitted → in_review; awaiting_second → second_review, "
+                        "not by its first reviewer)",
+                        with_errors({{"200", answer("claimed", summary)}}, {401, 403, 404, 409}));
+  claim["parameters"] = json::array({case_param});
+  paths["/api/v1/admin/cases/{case_number}/claim"]["post"] = claim;
+  json release = staff_op("Role reviewer: put a case one holds back in the queue",
+                          with_errors({{"200", answer("released", summary)}}, {401, 403, 404, 409}));
+  release["parameters"] = json::array({case_param});
+  paths["/api/v1/admin/cases/{case_number}/release"]["post"] = release;
+  json decide = staff_op(
+      "Role reviewer: approve (the account change is applied in the same transaction) or reject (reason required) "
+      "a case one holds; the appellant is told by SMS (and 我的消息)",
+      with_errors({{"200", answer("decided", object({{"case_number", string_schema()}, {"status", string_schema()}},
+                                                    {"case_number", "status"}))}},
+                  {400, 401, 403, 404, 409}),
+      object({{"decision", {{"type", "string"}, {"enum", {"approve", "reject"}}}},
+              {"reason", string_schema("required to reject (at most 500 characters); shown to the appellant")}},
+             {"decision"}));
+  decide["parameters"] = json::array({case_param});
+  paths["/api/v1/admin/cases/{case_number}/decision"]["post"] = decide;
+
+  const json account = object({{"type", string_schema()}, {"id", integer}, {"name", string_schema()},
+                               {"status", string_schema()}, {"frozen", {{"type", "boolean"}}}},
+                              {"type", "id", "frozen"});
+  json find = staff_op("Role reviewer: find an account by exactly one of phone, id_number, uscc (masked); audited",
+                       with_errors({{"200", answer("accounts", object({{"accounts", {{"type", "array"}, {"items", account}}}},
+                                                                      {"accounts"}))}},
+                                   {400, 401, 403}));
+  find["parameters"] = json::array({query("phone", "a person's phone"), query("id_number", "a person's document number"),
+                                    query("uscc", "an enterprise's unified social credit code")});
+  paths["/api/v1/admin/accounts"]["get"] = find;
+  const json reason = object({{"reason", string_schema("required")}}, {"reason"});
+  const json frozen = object({{"type", string_schema()}, {"id", integer}, {"frozen", {{"type", "boolean"}}}},
+                             {"type", "id", "frozen"});
+  for (const auto& [base, param] : {std::pair{"/api/v1/admin/persons/{person_id}", "person_id"},
+                                    std::pair{"/api/v1/admin/enterprises/{enterprise_id}", "enterprise_id"}}) {
+    json freeze = staff_op("Role reviewer: freeze the account (sign-in refused with ACCOUNT_FROZEN; its sessions and "
+                           "business-system tokens end at once); audited account.freeze",
+                           with_errors({{"200", answer("frozen", frozen)}}, {400, 401, 403, 404, 409}), reason);
+    freeze["parameters"] = json::array({id_param(param)});
+    paths[std::string(base) + "/freeze"]["post"] = freeze;
+    json unfreeze = staff_op("Role reviewer: unfreeze the account; audited account.unfreeze",
+                             with_errors({{"200", answer("unfrozen", frozen)}}, {400, 401, 403, 404, 409}), reason);
+    unfreeze["parameters"] = json::array({id_param(param)});
+    paths[std::string(base) + "/unfreeze"]["post"] = unfreeze;
+  }
+}
+
 void describe_person_relations(json& schemas, json& paths) {
   const json text_or_null = {{"type", "string"}, {"nullable", true}};
   const json time_or_null = {{"type", "string"}, {"format", "date-time"}, {"nullable", true}};
@@ -1210,10 +1397,12 @@ json build(bool dev_mode) {
       with_errors({{"204", answer("recorded")}}, {400, 401, 404}),
       object({{"ticket", string_schema()}, {"result", {{"type", "string"}, {"enum", {"pass", "fail"}}}}},
              {"ticket", "result"}));
+  describe_appeals(paths);
   // personal centre: profile, addresses, e-mail, security questions
   describe_personal_centre(schemas, paths, dev_mode);
   // back-office: staff, audit, review of documents
   describe_back_office(paths);
+  describe_casework(paths);
   // sessions of the signed-in person, first sign-in of imported accounts
   paths["/api/v1/me/sessions"]["get"] = operation(
       "Where the signed-in person is signed in (sessions that still work, newest use first)",

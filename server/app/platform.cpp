@@ -7,6 +7,7 @@
 #include "app/routes.h"
 #include "crypto/keys.h"
 #include "flows/enterprise/registry_check.h"
+#include "flows/appeals/material_purge.h"
 #include "flows/expiry/expired_rows.h"
 #include "flows/oidc/config_clients.h"
 #include "http/browser_policy.h"
@@ -141,6 +142,14 @@ std::unique_ptr<Platform> build_platform(const PlatformConfig& config, std::shar
     Services* services = &s;
     platform->expiry_sweep = std::make_unique<runtime::PeriodicTask>(
         "expiry sweep", std::chrono::seconds(s.limits.expiry_sweep_seconds), [services] { flows::sweep_expired_rows(*services); });
+  }
+
+  // Appeal materials leave the database a set time after the case's decision.
+  if (s.limits.expiry_sweep_seconds > 0) {
+    Services* services = &s;
+    platform->materials_purge = std::make_unique<runtime::PeriodicTask>(
+        "appeal materials purge", std::chrono::seconds(s.limits.expiry_sweep_seconds),
+        [services] { flows::purge_decided_materials(*services); });
   }
 
   // Business systems the configuration file lists: the database agrees with the file before

@@ -29,6 +29,7 @@ struct Platform {
   // Background work (declared last: stopped first, while the services it uses still exist).
   std::unique_ptr<runtime::PeriodicTask> registry_recheck;  // null when the interval is 0
   std::unique_ptr<runtime::PeriodicTask> expiry_sweep;      // null when the interval is 0
+  std::unique_ptr<runtime::PeriodicTask> materials_purge;   // null when the interval is 0
 };
 
 // Throws std::runtime_error with an operator-readable reason (bad config, missing keys in

@@ -6,11 +6,14 @@
 #include "app/openapi.h"
 #include "flows/activation/activation.h"
 #include "flows/agents/agent_centre.h"
+#include "flows/appeals/appeals_rest.h"
 #include "flows/agents/agent_grants.h"
 #include "flows/agents/grant_requests.h"
 #include "flows/agents/identities.h"
 #include "flows/agents/my_agent_grants.h"
 #include "flows/addresses/addresses.h"
+#include "flows/appeals/case_work.h"
+#include "flows/back_office/account_freeze.h"
 #include "flows/back_office/audit_query.h"
 #include "flows/back_office/document_content.h"
 #include "flows/back_office/document_upload.h"
@@ -298,6 +301,18 @@ void add_api_routes(http::Router& router, Services& services, runtime::WorkerPoo
   route(Method::Get, "/api/v1/admin/reviews", flows::list_reviews);
   route(Method::Get, "/api/v1/admin/reviews/{person_id}", flows::show_review);
   route(Method::Post, "/api/v1/admin/reviews/{person_id}", flows::decide_review);
+  // back-office: appeals casework and account freeze
+  route(Method::Get, "/api/v1/admin/cases", flows::list_cases);
+  route(Method::Get, "/api/v1/admin/cases/{case_number}", flows::show_case);
+  route(Method::Get, "/api/v1/admin/cases/{case_number}/materials/{material_id}", flows::show_case_material);
+  route(Method::Post, "/api/v1/admin/cases/{case_number}/claim", flows::claim_case);
+  route(Method::Post, "/api/v1/admin/cases/{case_number}/release", flows::release_case);
+  route(Method::Post, "/api/v1/admin/cases/{case_number}/decision", flows::decide_case);
+  route(Method::Get, "/api/v1/admin/accounts", flows::find_accounts);
+  route(Method::Post, "/api/v1/admin/persons/{person_id}/freeze", flows::freeze_person);
+  route(Method::Post, "/api/v1/admin/persons/{person_id}/unfreeze", flows::unfreeze_person);
+  route(Method::Post, "/api/v1/admin/enterprises/{enterprise_id}/freeze", flows::freeze_enterprise);
+  route(Method::Post, "/api/v1/admin/enterprises/{enterprise_id}/unfreeze", flows::unfreeze_enterprise);
   // The one route with bodies above the default limit: a base64 document of up to 2 MiB.
   route(Method::Post, "/api/v1/persons/{id}/documents", flows::upload_document,
         flows::document_base64_limit(flows::document_max_bytes(services.profile())) + 4096);
@@ -322,6 +337,26 @@ void add_api_routes(http::Router& router, Services& services, runtime::WorkerPoo
   route(Method::Post, "/api/v1/me/delegations/{id}/confirm", flows::confirm_delegation);
   route(Method::Post, "/api/v1/me/delegations/{id}/refuse", flows::refuse_delegation);
   route(Method::Post, "/api/v1/me/delegations/{id}/end", flows::end_delegation);
+  // appeals (账号申诉), the appellant's side: anonymous, budgeted like registration and recovery;
+  // materials take bodies up to a base64 document (as identity documents do)
+  anonymous_route(RequestBudget::Recovery, Method::Get, "/api/v1/appeals/kinds", flows::list_appeal_kinds);
+  anonymous_route(RequestBudget::Recovery, Method::Get, "/api/v1/appeals/enterprise", flows::look_up_appeal_enterprise);
+  anonymous_route(RequestBudget::Registration, Method::Post, "/api/v1/appeals", flows::file_appeal);
+  add_route(Method::Post, "/api/v1/appeals/{case_number}/materials", flows::add_appeal_material,
+            flows::document_base64_limit(flows::document_max_bytes(services.profile())) + 4096, RequestBudget::Activation);
+  anonymous_route(RequestBudget::Activation, Method::Delete, "/api/v1/appeals/{case_number}/materials/{material_id}",
+                  flows::delete_appeal_material);
+  anonymous_route(RequestBudget::Registration, Method::Post, "/api/v1/appeals/{case_number}/submit", flows::submit_appeal);
+  anonymous_route(RequestBudget::Recovery, Method::Post, "/api/v1/appeals/progress", flows::appeal_progress);
+  router.add(Method::Get, "/api/v1/appeals/templates/authorisation-letter",
+             [text = flows::authorisation_letter_template()](const auto&, auto response, const auto&) {
+               http::set_header(response, "Content-Type", "text/html; charset=utf-8");
+               http::set_header(response, "Content-Disposition",
+                                "attachment; filename=\"appeal-authorisation-letter.html\"; "
+                                "filename*=UTF-8''%E7%94%B3%E8%AF%89%E6%8E%88%E6%9D%83%E4%B9%A6.html");
+               http::set_header(response, "Cache-Control", "public, max-age=86400");
+               http::send_body(response, Pistache::Http::Code::Ok, text);
+             });
   // enterprise (legal-person) accounts: registration, recovery, activation, enterprise centre
   anonymous_route(RequestBudget::Registration, Method::Post, "/api/v1/enterprises", flows::register_enterprise);
   anonymous_route(RequestBudget::Recovery, Method::Post, "/api/v1/enterprises/recovery", flows::start_enterprise_recovery);

@@ -6,6 +6,7 @@
 #include <istream>
 #include <ostream>
 
+#include "cli/cases_command.h"
 #include "crypto/password_hasher.h"
 #include "crypto/tokens.h"
 #include "flows/audit/audit_log.h"
@@ -18,7 +19,8 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: uia admin add --db URL --username NAME --role auditor|reviewer|admin[,...] [--generate-password]\n"
-    "       uia admin disable --db URL --username NAME\n";
+    "       uia admin disable --db URL --username NAME\n"
+    "       uia admin cases --db URL [--keys FILE] [--overdue] [--as-of RFC3339] [--format json|csv]\n";
 
 bool strong_staff_password(const std::string& password) {
   if (password.size() < 12 || password.size() > 128) return false;
@@ -71,6 +73,7 @@ int disable_staff(const std::string& db_url, const std::string& username, std::o
 }  // namespace
 
 int run_admin_command(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err) {
+  if (!args.empty() && args[0] == "cases") return run_cases_command(args, out, err);
   std::string db_url, username, roles_text;
   bool generate = false;
   for (std::size_t i = 1; i < args.size(); ++i) {

@@ -12,6 +12,7 @@
 #include "api/validate.h"
 #include "ids/documents.h"
 #include "ids/id_types.h"
+#include "cli/key_file_option.h"
 #include "crypto/keys.h"
 #include "ids/resident_id.h"
 #include "policy/contact.h"
@@ -112,16 +113,8 @@ int run_import_command(const std::vector<std::string>& args, std::ostream& out, 
     err << "usage: uia import persons FILE.csv --db URL [--keys FILE] [--report FILE]\n";
     return 2;
   }
-  if (keys_path.empty()) {
-    if (const char* env = std::getenv("UIA_KEYS_FILE"); env && *env) keys_path = env;
-    else if (db_url.rfind("sqlite:", 0) == 0) keys_path = db_url.substr(7) + ".keys";  // what dev mode uses
-  }
-  std::string error;
-  const auto keys = crypto::load_key_file(keys_path, error);
-  if (!keys) {
-    err << "uia import: " << error << " (give --keys FILE, the same the server uses)\n";
-    return 2;
-  }
+  const auto keys = load_command_keys(db_url, keys_path, "uia import", err);
+  if (!keys) return 2;
   std::ifstream in(file, std::ios::binary);
   if (!in) {
     err << "uia import: cannot read " << file << '\n';

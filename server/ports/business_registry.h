@@ -38,10 +38,18 @@ struct RegistryAnswer {
   RegistryEntry entry;  // filled when Confirmed
 };
 
+// Who a USCC belongs to, as the public registry shows it (an appeal's first step, 001 2.7.1:
+// the organisation is shown, masked, before anything else is asked).
+struct RegistryLookup {
+  RegistryVerdict verdict = RegistryVerdict::Unavailable;  // Confirmed (found), NotYetKnown, Unavailable
+  std::string name;                                         // when Confirmed
+};
+
 class BusinessRegistry {
  public:
   virtual ~BusinessRegistry() = default;
   virtual RegistryAnswer check(const RegistryQuery& query) = 0;
+  virtual RegistryLookup lookup(const std::string& uscc) = 0;
 };
 
 }  // namespace uia::ports

@@ -51,4 +51,23 @@ RegistryAnswer BusinessRegistryHttp::check(const RegistryQuery& query) {
   return out;
 }
 
+RegistryLookup BusinessRegistryHttp::lookup(const std::string& uscc) {
+  nlohmann::json body = {{"uscc", uscc}, {"name", ""}, {"legal_rep_name", ""}, {"legal_rep_id_number", ""}};
+  const auto signature = sign_request_body(body, config_.app_id, config_.app_secret,
+                                           {"uscc", "name", "legal_rep_name", "legal_rep_id_number"}, clock_->now());
+  const auto response = client_.post("", body, {{"X-Signature", signature}});
+  const auto& reply = response.json;
+  const bool answered = response.transport_ok && response.status == 200 && response.json_ok && reply.is_object();
+  const bool code_ok = answered && (!reply.contains("code") || provider_code_ok(reply));
+  const auto found = code_ok ? reply.find("found") : reply.end();
+  if (!code_ok || found == reply.end() || !found->is_boolean()) {
+    std::cerr << "uia: " << describe_failure("business registry", response) << '\n';
+    return {RegistryVerdict::Unavailable, {}};
+  }
+  if (!found->get<bool>()) return {RegistryVerdict::NotYetKnown, {}};
+  const std::string name = text_field(reply, "name");
+  if (name.empty()) return {RegistryVerdict::Unavailable, {}};
+  return {RegistryVerdict::Confirmed, name};
+}
+
 }  // namespace uia::ports

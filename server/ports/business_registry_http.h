@@ -8,6 +8,9 @@
 //                     "business_term", "business_scope", "industry", "business_status",
 //                     "registration_authority"}}.
 // found false -> NotYetKnown; found true and match false -> Mismatch; both true -> Confirmed.
+// lookup(uscc) posts the same signed request with only "uscc" (name and representative empty)
+// and reads {"code", "found", "name"}: found true with a name -> Confirmed, found false ->
+// NotYetKnown.
 // Anything else (transport error, timeout, 4xx/5xx, malformed JSON, a provider error code, a
 // missing boolean) is Unavailable: an organisation is never told it does not match unless the
 // registry said so.
@@ -34,6 +37,7 @@ class BusinessRegistryHttp final : public BusinessRegistry {
  public:
   explicit BusinessRegistryHttp(RegistryHttpConfig config, std::shared_ptr<const Clock> clock = nullptr);
   RegistryAnswer check(const RegistryQuery& query) override;
+  RegistryLookup lookup(const std::string& uscc) override;
 
  private:
   RegistryHttpConfig config_;

@@ -17,7 +17,19 @@ RegistryAnswer BusinessRegistrySimulator::check(const RegistryQuery& query) {
   if (query.name.find("超时") != std::string::npos) return {RegistryVerdict::Unavailable, {}};
   if (query.name.find("不符") != std::string::npos) return {RegistryVerdict::Mismatch, {}};
   if (query.name.find("待核") != std::string::npos) return {RegistryVerdict::NotYetKnown, {}};
+  {
+    const std::lock_guard lock(mutex_);
+    confirmed_names_[query.uscc] = query.name;
+  }
   return {RegistryVerdict::Confirmed, generated_entry(query.name)};
+}
+
+RegistryLookup BusinessRegistrySimulator::lookup(const std::string& uscc) {
+  const std::lock_guard lock(mutex_);
+  if (const auto found = seeded_.find(uscc); found != seeded_.end()) return {RegistryVerdict::Confirmed, found->second.name};
+  if (const auto found = confirmed_names_.find(uscc); found != confirmed_names_.end())
+    return {RegistryVerdict::Confirmed, found->second};
+  return {RegistryVerdict::NotYetKnown, {}};
 }
 
 void BusinessRegistrySimulator::seed(const std::string& uscc, SeededRegistryEntry entry) {

@@ -10,6 +10,8 @@
 //      so the account is created unverified; seeding the USCC later ("the registry confirms
 //      now", PUT /api/dev/registry/{uscc}) lets the periodic re-check verify it;
 //   5. everything else -> Confirmed, with a generated entry.
+// lookup(uscc) knows the seeded USCCs and those rule 5 confirmed (the registry "has" what it
+// confirmed); any other USCC is NotYetKnown.
 #pragma once
 #include <map>
 #include <mutex>
@@ -29,6 +31,7 @@ struct SeededRegistryEntry {
 class BusinessRegistrySimulator final : public BusinessRegistry {
  public:
   RegistryAnswer check(const RegistryQuery& query) override;
+  RegistryLookup lookup(const std::string& uscc) override;
 
   void seed(const std::string& uscc, SeededRegistryEntry entry);
   void forget(const std::string& uscc);
@@ -39,6 +42,7 @@ class BusinessRegistrySimulator final : public BusinessRegistry {
  private:
   std::mutex mutex_;
   std::map<std::string, SeededRegistryEntry> seeded_;
+  std::map<std::string, std::string> confirmed_names_;  // rule 5's answers, by USCC
 };
 
 }  // namespace uia::ports

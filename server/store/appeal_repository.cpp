@@ -229,6 +229,20 @@ long long AppealRepository::add_material(soci::session& sql, const AppealMateria
   return id;
 }
 
+bool AppealRepository::delete_material(soci::session& sql, long long case_id, long long material_id) const {
+  soci::statement st = (sql.prepare << "DELETE FROM appeal_materials WHERE id = :id AND case_id = :c",
+                        soci::use(material_id), soci::use(case_id));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
+}
+
+int AppealRepository::delete_materials_of_kind(soci::session& sql, long long case_id, const std::string& kind) const {
+  soci::statement st = (sql.prepare << "DELETE FROM appeal_materials WHERE case_id = :c AND kind = :k", soci::use(case_id),
+                        soci::use(kind));
+  st.execute(true);
+  return static_cast<int>(st.get_affected_rows());
+}
+
 std::vector<AppealMaterial> AppealRepository::materials(soci::session& sql, long long case_id, bool with_data) const {
   std::vector<AppealMaterial> out;
   AppealMaterial m;

@@ -101,6 +101,11 @@ class AppealRepository {
   int delete_expired_drafts(soci::session& sql, long long now, int limit) const;
 
   long long add_material(soci::session& sql, const AppealMaterial& m) const;
+  // The appellant's own changes to a draft (added with the appellant's REST routes): one file
+  // removed, or every file of a kind (an upload of a kind replaces the earlier one). True / the
+  // number removed.
+  bool delete_material(soci::session& sql, long long case_id, long long material_id) const;
+  int delete_materials_of_kind(soci::session& sql, long long case_id, const std::string& kind) const;
   std::vector<AppealMaterial> materials(soci::session& sql, long long case_id, bool with_data) const;
   std::optional<AppealMaterial> material(soci::session& sql, long long case_id, long long material_id) const;
   // Decided cases whose materials are still kept and were decided before `decided_before`.

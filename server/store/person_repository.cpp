@@ -214,6 +214,16 @@ void PersonRepository::update_phone(soci::session& sql, long long id, const std:
       soci::use(index), soci::use(now), soci::use(id);
 }
 
+void PersonRepository::clear_phone(soci::session& sql, long long id, long long now) const {
+  sql << "UPDATE persons SET phone_enc = NULL, phone_index = NULL, updated_at = :u WHERE id = :id", soci::use(now),
+      soci::use(id);
+}
+
+void PersonRepository::clear_email(soci::session& sql, long long id, long long now) const {
+  sql << "UPDATE persons SET email_enc = NULL, email_index = NULL, email_verified_at = NULL, updated_at = :u WHERE id = :id",
+      soci::use(now), soci::use(id);
+}
+
 void PersonRepository::update_name(soci::session& sql, long long id, const std::string& name, int level,
                                    long long now) const {
   sql << "UPDATE persons SET name = :n, level = :l, updated_at = :u WHERE id = :id", soci::use(name), soci::use(level),

@@ -33,6 +33,10 @@ class PersonRepository {
   void activate(soci::session& sql, long long id, const std::optional<std::string>& account, const std::string& password_hash,
                 long long now) const;
   void update_phone(soci::session& sql, long long id, const std::string& phone, long long now) const;
+  // An approved appeal takes the phone (or the whole account) from its holder: the phone, and
+  // for a moved account the e-mail, leave the account.
+  void clear_phone(soci::session& sql, long long id, long long now) const;
+  void clear_email(soci::session& sql, long long id, long long now) const;
   // The personal centre (flows/profile, flows/email): a re-verified name with the level that
   // follows from the check, validity dates (nullopt clears them), a proven e-mail address.
   void update_name(soci::session& sql, long long id, const std::string& name, int level, long long now) const;

@@ -317,6 +317,8 @@ namespace uia {
     "The remark is longer than 150 characters")              \
   X(AppealNothingToChange, "APPEAL_NOTHING_TO_CHANGE", "请填写需要修改的企业信息", \
     "Name at least one detail to change")                    \
+  X(AppealEnterpriseUnknown, "APPEAL_ENTERPRISE_UNKNOWN", "企业登记信息中未查到该统一社会信用代码，请核对后重试", \
+    "The business registry does not know this credit code")  \
   X(CaseNotFound, "CASE_NOT_FOUND", "未找到该申诉案件",              \
     "No such case")                                          \
   X(CaseAlreadyDecided, "CASE_ALREADY_DECIDED", "该申诉已办结，不能重复处理", \

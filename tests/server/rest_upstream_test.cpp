@@ -249,7 +249,8 @@ TEST_F(RestUpstream, ListsTheConfiguredProvidersForTheLoginPage) {
   EXPECT_EQ(reply.json["providers"][0]["login_url"], "/api/v1/upstream/national/login");
   // The login page's texts for every upstream_error code.
   EXPECT_EQ(reply.json["error_messages"].value("ACCOUNT_NOT_LINKED", ""), "本平台尚无与该证件号码对应的账号，请先注册");
-  EXPECT_EQ(reply.json["error_messages"].size(), 9u);
+  EXPECT_EQ(reply.json["error_messages"].size(), 10u);
+  EXPECT_EQ(reply.json["error_messages"].value("ACCOUNT_FROZEN", ""), "账号已被冻结，请联系客服处理");
   EXPECT_EQ(reply.json["error_messages"].value("UPSTREAM_ISSUER_MISMATCH", ""), "第三方平台的授权响应来源不符，请重新登录");
   // Nothing secret goes to the browser.
   EXPECT_EQ(reply.body.find(up_client_secret_), std::string::npos);

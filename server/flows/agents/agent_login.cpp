@@ -6,6 +6,7 @@
 
 #include "flows/agents/agent_grant_state.h"
 #include "flows/agents/acting_check.h"
+#include "flows/back_office/account_freeze.h"
 #include "flows/audit/audit_log.h"
 #include "flows/login/login_throttle.h"
 #include "flows/login/sign_in_identifier.h"
@@ -110,6 +111,12 @@ ApiResponse agent_password_sign_in(app::Services& services, const http::ApiReque
       return out;
     }
     clear_failures(services, sql, subject, turn.attempt, now);
+    // Either frozen account stops the agent: the person's own, or the enterprise's.
+    if (person_frozen(sql, person->id) || enterprise_frozen(sql, enterprise->id)) {
+      record_audit(sql, now, {actor, "session.login", "enterprise:" + std::to_string(enterprise->id), request.client_ip,
+                              "denied", "ACCOUNT_FROZEN"});
+      return frozen_refusal();
+    }
     const NewSession session =
         create_agent_session(services, sql, person->id, standing.acting.acting_for(), standing.acting.grant_id,
                              request.client_ip, request.user_agent);

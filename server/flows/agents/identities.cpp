@@ -4,6 +4,7 @@
 
 #include "flows/agents/acting_check.h"
 #include "flows/agents/agent_grant_state.h"
+#include "flows/back_office/account_freeze.h"
 #include "flows/audit/audit_log.h"
 #include "flows/sessions/authenticate.h"
 #include "http/rfc3339.h"
@@ -134,6 +135,11 @@ ApiResponse switch_identity(app::Services& services, const http::ApiRequest& req
       record_audit(sql, now, {"person:" + std::to_string(person.id), "session.identity", "session:" + std::to_string(session.id),
                               request.client_ip, "denied", "IDENTITY_INVALID"});
       return ApiResponse::error(403, ErrorCode::IdentityInvalid, "enterprise_id");
+    }
+    if (chosen->enterprise_id != 0 && enterprise_frozen(sql, chosen->enterprise_id)) {
+      record_audit(sql, now, {"person:" + std::to_string(person.id), "session.identity", "session:" + std::to_string(session.id),
+                              request.client_ip, "denied", "ACCOUNT_FROZEN"});
+      return frozen_refusal();
     }
     change_session_identity(sql, session.id, chosen->acting_for(), chosen->grant_id);
     record_audit(sql, now, {"person:" + std::to_string(person.id), "session.identity",

@@ -3,6 +3,7 @@
 #include <soci/soci.h>
 
 #include "flows/audit/audit_log.h"
+#include "flows/back_office/account_freeze.h"
 #include "flows/login/login_throttle.h"
 #include "flows/sessions/session_store.h"
 #include "store/enterprise_repository.h"
@@ -77,6 +78,11 @@ ApiResponse enterprise_password_sign_in(app::Services& services, const http::Api
       return not_active(e);
     }
     clear_failures(services, sql, subject, turn.attempt, now);
+    if (enterprise_frozen(sql, e.id)) {
+      record_audit(sql, now, {"enterprise:" + std::to_string(e.id), "session.login", "", request.client_ip, "denied",
+                              "ACCOUNT_FROZEN"});
+      return frozen_refusal();
+    }
     if (services.passwords->needs_rehash(*e.password_hash)) {
       Enterprise rehashed = e;
       rehashed.password_hash = services.passwords->hash(password);

@@ -4,6 +4,8 @@
 
 #include <soci/soci.h>
 
+#include "store/appeal_repository.h"
+
 namespace uia::flows {
 namespace {
 
@@ -34,6 +36,10 @@ SweptRows sweep_expired_rows(app::Services& services) {
         deleted((sql.prepare << "DELETE FROM login_failures WHERE failed_at < :since", soci::use(failures_read_since)));
     swept.qr_logins = deleted((sql.prepare << "DELETE FROM qr_logins WHERE expires_at < :since", soci::use(day_ago)));
   });
+  // A draft goes with its materials, history and open keys at once (freeing its phone / USCC for
+  // a new appeal); a bounded batch per pass, the rest next time.
+  const store::AppealRepository appeals(*services.cipher);
+  swept.appeal_drafts = services.db->transact([&](soci::session& sql) { return appeals.delete_expired_drafts(sql, now, 200); });
   return swept;
 }
 

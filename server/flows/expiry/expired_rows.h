@@ -1,5 +1,5 @@
 // Storage that anyone can fill without signing in stays bounded: captchas, SMS and e-mail codes,
-// sign-in failures and QR-code logins are deleted once nothing reads them any more. Run by a
+// sign-in failures, QR-code logins and unsubmitted appeal drafts are deleted once nothing reads them any more. Run by a
 // periodic task (limits.expiry_sweep_seconds, app/platform.cpp); each table is indexed on the
 // time it is swept by (sql/*/0020_expiry_sweep.sql), so a pass costs what it deletes.
 #pragma once
@@ -17,6 +17,7 @@ struct SweptRows {
   long long email_codes = 0;
   long long login_failures = 0;
   long long qr_logins = 0;
+  long long appeal_drafts = 0;  // appeals never submitted within appeal_draft_hours, with their materials
 };
 
 // One pass at services' now. Safe alongside requests and on several nodes at once.

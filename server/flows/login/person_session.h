@@ -13,7 +13,7 @@
 namespace uia::flows {
 
 // 201 {"token","expires_in","csrf_token","subject"} + the session cookie, in the caller's
-// transaction. The session belongs to the device that sent `request` (its address and browser).
+// transaction; 403 ACCOUNT_FROZEN instead when staff froze the account. The session belongs to the device that sent `request` (its address and browser).
 // The audit line's detail is `method`, or `audit_detail` when given (e.g. "qr approver=session:7");
 // `session_id`, when given, receives the new session's id.
 http::ApiResponse issue_person_session(app::Services& services, soci::session& sql, const store::Person& person,

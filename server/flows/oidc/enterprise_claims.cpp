@@ -151,6 +151,16 @@ int revoke_families_of_representative(soci::session& sql, long long enterprise_i
   return revoke_listed(sql, st, id, now, reason);
 }
 
+int revoke_families_of_enterprise(soci::session& sql, long long enterprise_id, long long now, const std::string& reason) {
+  long long id = 0;
+  soci::statement st = (sql.prepare << "SELECT id FROM oidc_token_families WHERE enterprise_id = :e AND revoked_at IS NULL",
+                        soci::into(id), soci::use(enterprise_id));
+  const int revoked = revoke_listed(sql, st, id, now, reason);
+  sql << "UPDATE oidc_codes SET used_at = :now WHERE enterprise_id = :e AND used_at IS NULL", soci::use(now),
+      soci::use(enterprise_id);
+  return revoked;
+}
+
 std::string acting_text(const ActingEnterprise& acting) {
   if (!acting.acting()) return "";
   std::string out = "enterprise:" + std::to_string(acting.enterprise_id) + " role:" + acting.role;

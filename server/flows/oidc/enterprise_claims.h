@@ -67,6 +67,9 @@ int revoke_families_of_agent_grant(soci::session& sql, long long grant_id, long 
 // rest on their grants and stay). How many were revoked.
 int revoke_families_of_representative(soci::session& sql, long long enterprise_id, long long person_id, long long now,
                                       const std::string& reason);
+// Every live family acting for `enterprise_id`, whoever holds it (a frozen enterprise, its
+// account taken back by appeal); unexchanged codes acting for it are spent. How many were revoked.
+int revoke_families_of_enterprise(soci::session& sql, long long enterprise_id, long long now, const std::string& reason);
 
 // For the audit trail: "enterprise:3 role:agent grant:7", "" when acting for nobody.
 std::string acting_text(const ActingEnterprise& acting);

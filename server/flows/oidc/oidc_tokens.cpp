@@ -285,8 +285,8 @@ int revoke_families_of_code(soci::session& sql, const std::string& code_hash, lo
 }
 
 namespace {
-void revoke_families_where(soci::session& sql, long long person_id, const std::string* client_id, long long now,
-                           const std::string& reason) {
+int revoke_families_where(soci::session& sql, long long person_id, const std::string* client_id, long long now,
+                          const std::string& reason) {
   std::vector<long long> ids;
   long long id = 0;
   if (client_id) {
@@ -302,6 +302,7 @@ void revoke_families_where(soci::session& sql, long long person_id, const std::s
     while (st.fetch()) ids.push_back(id);
   }
   for (long long family : ids) revoke_family(sql, family, now, reason);
+  return static_cast<int>(ids.size());
 }
 }  // namespace
 
@@ -319,6 +320,13 @@ void revoke_all_grants(soci::session& sql, long long person_id, long long now) {
   revoke_families_where(sql, person_id, nullptr, now, "account_deleted");
   sql << "UPDATE oidc_codes SET used_at = :now WHERE person_id = :p AND used_at IS NULL", soci::use(now),
       soci::use(person_id);
+}
+
+int revoke_person_tokens(soci::session& sql, long long person_id, long long now, const std::string& reason) {
+  const int revoked = revoke_families_where(sql, person_id, nullptr, now, reason);
+  sql << "UPDATE oidc_codes SET used_at = :now WHERE person_id = :p AND used_at IS NULL", soci::use(now),
+      soci::use(person_id);
+  return revoked;
 }
 
 }  // namespace uia::flows::oidc

@@ -118,5 +118,9 @@ int revoke_families_of_code(soci::session& sql, const std::string& code_hash, lo
 bool revoke_grant(soci::session& sql, long long person_id, const std::string& client_id, long long now);
 // Account deletion: every grant and token of the person.
 void revoke_all_grants(soci::session& sql, long long person_id, long long now);
+// Every token the person holds ends (a frozen account, an account taken back by appeal); the
+// grants stay, so the person is not asked to consent again once the account is theirs again.
+// Codes not yet exchanged are spent. How many families were revoked.
+int revoke_person_tokens(soci::session& sql, long long person_id, long long now, const std::string& reason);
 
 }  // namespace uia::flows::oidc

@@ -16,6 +16,7 @@ ErrorCode catalogue_code(UpstreamError error) {
     case UpstreamError::AccountNotLinked: return ErrorCode::AccountNotLinked;
     case UpstreamError::AccountNotActive: return ErrorCode::AccountNotActive;
     case UpstreamError::IssuerMismatch: return ErrorCode::UpstreamIssuerMismatch;
+    case UpstreamError::AccountFrozen: return ErrorCode::AccountFrozen;
   }
   return ErrorCode::UpstreamUnavailable;
 }

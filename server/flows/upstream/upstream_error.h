@@ -16,6 +16,7 @@ enum class UpstreamError {
   AccountNotLinked, // ACCOUNT_NOT_LINKED: nobody here has that ID number
   AccountNotActive, // ACCOUNT_NOT_ACTIVE: the person here cannot sign in yet (face check, review...)
   IssuerMismatch,   // UPSTREAM_ISSUER_MISMATCH: the redirect's `iss` is not the provider's (RFC 9207)
+  AccountFrozen,    // ACCOUNT_FROZEN: staff froze the account here
 };
 
 std::string_view upstream_error_name(UpstreamError error);

@@ -5,6 +5,7 @@
 #include "crypto/jose.h"
 #include "crypto/tokens.h"
 #include "flows/audit/audit_log.h"
+#include "flows/back_office/account_freeze.h"
 #include "flows/oidc/oauth_http.h"
 #include "flows/sessions/session_store.h"
 #include "flows/upstream/id_token_check.h"
@@ -153,6 +154,7 @@ ApiResponse finish(const UpstreamRuntime& provider, app::Services& services, con
     if (!person || person->status == PersonStatus::Deleted) return denied(UpstreamError::AccountNotLinked, "");
     if (person->status != PersonStatus::Active)
       return denied(UpstreamError::AccountNotActive, std::string(store::status_name(person->status)));
+    if (person_frozen(sql, person->id)) return denied(UpstreamError::AccountFrozen, "");
     const std::string person_ref = "person:" + std::to_string(person->id);
     if (link) {
       links.touch(sql, link->id, now);
@@ -190,7 +192,8 @@ ApiResponse list_upstream_providers(const UpstreamProviders& providers, app::Ser
   nlohmann::json errors = nlohmann::json::object();
   for (const auto e : {UpstreamError::ProviderUnknown, UpstreamError::StateInvalid, UpstreamError::Denied,
                        UpstreamError::Unavailable, UpstreamError::TokenInvalid, UpstreamError::NoIdNumber,
-                       UpstreamError::AccountNotLinked, UpstreamError::AccountNotActive, UpstreamError::IssuerMismatch})
+                       UpstreamError::AccountNotLinked, UpstreamError::AccountNotActive, UpstreamError::IssuerMismatch,
+                       UpstreamError::AccountFrozen})
     errors[std::string(upstream_error_name(e))] = upstream_error_zh(e);
   return ApiResponse::json(200, {{"providers", list}, {"error_messages", errors}});
 }
