@@ -2,6 +2,7 @@
 
 #include "a11y.h"
 #include "appeals/appeals.h"
+#include "pages/centre_page.h"  // LocalTime
 #include "pages/documents_page.h"
 
 namespace uia::web {
@@ -9,11 +10,6 @@ namespace uia::web {
 std::string AppealMaterialButton(std::string_view material_code) {
   const AppealMaterialKind* m = find_appeal_material_kind(material_code);
   return "上传" + std::string(m ? m->label : material_code);
-}
-
-std::string AppealTimeText(std::string_view t) {
-  if (t.size() < 16 || t[10] != 'T') return std::string(t);
-  return std::string(t.substr(0, 10)) + " " + std::string(t.substr(11, 5));
 }
 
 void AppealMaterialsStep(const PageContext& ctx, AppealFormState& s, AppealFormActions& out) {
@@ -70,7 +66,7 @@ void AppealDone(const PageContext& ctx, AppealFormState& s, AppealFormActions& o
                  ui::Tone::Success, form.field_w());
   ui::RowGap(12);
   ReadOnlyRow(form, "申诉编号", s.case_number);
-  if (!s.due_at.empty()) ReadOnlyRow(form, "审核截止时间", AppealTimeText(s.due_at));
+  if (!s.due_at.empty()) ReadOnlyRow(form, "审核截止时间", LocalTime(s.due_at));
   ImGui::SetCursorPosX(form.field_x());
   if (ui::PrimaryButton("申诉进度查询", ImVec2(form.field_w(), 40))) out.go_progress = true;
   ui::RowGap(8);

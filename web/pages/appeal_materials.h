@@ -9,7 +9,5 @@ void AppealMaterialsStep(const PageContext& ctx, AppealFormState& s, AppealFormA
 void AppealDone(const PageContext& ctx, AppealFormState& s, AppealFormActions& out);
 // The name of a material's chooser button ("上传营业执照原件照片"): tests press it by this name.
 std::string AppealMaterialButton(std::string_view material_code);
-// "2026-12-08 17:30" for an RFC 3339 time; the text itself when it is not one.
-std::string AppealTimeText(std::string_view rfc3339);
 
 }  // namespace uia::web

@@ -2,7 +2,7 @@
 
 #include "appeals/appeals.h"
 #include "json.h"
-#include "pages/appeal_materials.h"
+#include "pages/centre_page.h"  // LocalTime
 #include "pages/enterprise_fields.h"
 #include "policy/contact.h"
 
@@ -17,11 +17,11 @@ void answer(const ui::Form& form, AppealProgressState& s, AppealProgressActions&
   ReadOnlyRow(form, "申诉类型", s.kind_label);
   const std::string_view label = appeal_status_label(s.status);
   ReadOnlyRow(form, "申诉状态", label.empty() ? std::string_view(s.status) : label);
-  ReadOnlyRow(form, "提交时间", AppealTimeText(s.submitted_at));
+  ReadOnlyRow(form, "提交时间", LocalTime(s.submitted_at));
   if (!appeal_status_final(s.status)) {
-    ReadOnlyRow(form, "审核截止时间", AppealTimeText(s.due_at));
+    ReadOnlyRow(form, "审核截止时间", LocalTime(s.due_at));
   } else {
-    ReadOnlyRow(form, "办结时间", AppealTimeText(s.decided_at));
+    ReadOnlyRow(form, "办结时间", LocalTime(s.decided_at));
   }
   if (s.status == "rejected") {
     ReadOnlyRow(form, "驳回原因", s.reason);
