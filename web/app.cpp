@@ -357,6 +357,9 @@ void App::draw_page(const PageContext& ctx) {
     case Page::Identity: frame_identity(ctx); break;
     case Page::StaffSignIn: frame_staff_sign_in(ctx); break;
     case Page::Workbench: frame_workbench(ctx); break;
+    case Page::AppealHome: frame_appeal_home(ctx); break;
+    case Page::AppealForm: frame_appeal_form(ctx); break;
+    case Page::AppealProgress: frame_appeal_progress(ctx); break;
   }
 }
 
@@ -382,6 +385,7 @@ void App::frame_login(const PageContext& ctx) {
     activation_ = ActivationState{};
     go(Page::Activation);
   }
+  if (a.go_appeal) open_appeals(false);
   // The 法人登录 tab (app_enterprise.cpp).
   const EnterpriseLoginActions& e = a.enterprise;
   if (e.refresh_captcha) load_captcha(s.captcha_image);
@@ -398,6 +402,7 @@ void App::frame_login(const PageContext& ctx) {
     enterprise_activation_ = EnterpriseActivationState{};
     go(Page::EnterpriseActivation);
   }
+  if (e.go_appeal) open_appeals(true, s.enterprise.offer_appeal ? s.enterprise.error : std::string());
 }
 
 void App::frame_register(const PageContext& ctx) {

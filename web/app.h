@@ -10,6 +10,9 @@
 #include "net.h"
 #include "pages/activation_page.h"
 #include "pages/agent_centre_page.h"
+#include "pages/appeal_form_page.h"
+#include "pages/appeal_home_page.h"
+#include "pages/appeal_progress_page.h"
 #include "pages/centre_page.h"
 #include "pages/consent_page.h"
 #include "pages/documents_page.h"
@@ -33,7 +36,7 @@ class App {
   enum class Page {
     Login, Register, Activation, Recovery, Centre, Face, Documents, QrConfirm, Consent,
     EnterpriseRegister, EnterpriseRecovery, EnterpriseActivation, EnterpriseCentre,
-    AgentCentre, Identity, StaffSignIn, Workbench,
+    AgentCentre, Identity, StaffSignIn, Workbench, AppealHome, AppealForm, AppealProgress,
   };
 
   void frame(Date today, double now);
@@ -226,6 +229,17 @@ class App {
   void workbench_search_accounts();
   void workbench_freeze(int index, bool freeze);
 
+  // 账号申诉 (app_appeals.cpp): the home page, one appeal's steps, 申诉进度查询.
+  void open_appeals(bool enterprise_first, const std::string& message = std::string());
+  void frame_appeal_home(const PageContext& ctx);
+  void frame_appeal_form(const PageContext& ctx);
+  void appeal_lookup_enterprise();
+  void appeal_create(Date today);
+  void appeal_pick(int slot);
+  void appeal_submit();
+  void frame_appeal_progress(const PageContext& ctx);
+  void appeal_progress_query();
+
   Page page_ = Page::Login;
   enum class Restore { NotAsked, Asking, Done };
   Restore restore_ = Restore::NotAsked;
@@ -258,6 +272,9 @@ class App {
   IdentityState identity_;
   StaffSignInState staff_sign_in_;
   WorkbenchState workbench_;
+  AppealHomeState appeal_home_;
+  AppealFormState appeal_;
+  AppealProgressState appeal_progress_;
 };
 
 }  // namespace uia::web

@@ -55,6 +55,7 @@ void App::enterprise_login_failed(const net::Response& r) {
   }
   if (next == "appeal") {
     s.error = "企业信息与工商登记信息不一致，账号暂停使用，请通过账号申诉处理。";
+    s.offer_appeal = true;
     return;
   }
   const std::string message = net::failure_message(r, "法人登录");

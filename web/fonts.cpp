@@ -1,5 +1,6 @@
 #include "fonts.h"
 
+#include "appeals/appeals.h"
 #include "profile/profile.h"
 
 #include <GLES3/gl3.h>
@@ -26,7 +27,7 @@ constexpr float kHeadingSize = 22.0f;
 // The banner shows the profile's platform_name: the built-in profiles' names are added from the
 // profiles themselves (build), and a name a config sets is drawn in the body font when the
 // heading font lacks a character of it (heading_draws).
-constexpr const char* kHeadingText = "统一身份认证平台用户登录个人注册成功账号激活找回密码中心绑定邮箱保问题收货寄地址管理基本信息编辑新增人脸识别上传明材料法企业扫确授权亲属我的给经办选择申请为工作员审核案件诉内容涉及处理记操查询冻结";
+constexpr const char* kHeadingText = "统一身份认证平台用户登录个人注册成功账号激活找回密码中心绑定邮箱保问题收货寄地址管理基本信息编辑新增人脸识别上传明材料法企业扫确授权亲属我的给经办选择申请为工作员审核案件诉内容涉及处理记操查询冻结进度";
 
 unsigned char* g_ttf = nullptr;
 int g_ttf_size = 0;
@@ -109,6 +110,8 @@ void build(float scale, int max_texture) {
     builder.AddText(kHeadingText);
     // The banner shows the province's platform name (the profile): every built-in one's.
     for (std::string_view name : builtin_profile_names()) builder.AddText(builtin_profile(name)->platform_name.c_str());
+    // Each appeal kind's page is titled with its label (shared/appeals).
+    for (const auto& kind : appeal_kinds()) builder.AddText(kind.label.data(), kind.label.data() + kind.label.size());
     builder.BuildRanges(&g_heading_ranges);
   }
   g_heading = io.Fonts->AddFontFromMemoryTTF(g_ttf, g_ttf_size, kHeadingSize * scale, &config,

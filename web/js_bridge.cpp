@@ -71,6 +71,21 @@ EM_JS(void, uia_js_download, (const char* name, const char* type, const char* ba
   Module.uiaGlue.download(UTF8ToString(name), UTF8ToString(type), UTF8ToString(base64));
 });
 
+EM_JS(void, uia_js_fetch_upload_token, (int id, const char* method, const char* url, const char* body, const char* token), {
+  Module.uiaGlue.fetch(id, UTF8ToString(method), UTF8ToString(url), body ? UTF8ToString(body) : null, null,
+                       { 'X-Upload-Token': UTF8ToString(token) });
+});
+
+EM_JS(void, uia_js_download_url, (const char* url), {
+  var a = document.createElement('a');
+  a.href = UTF8ToString(url);
+  a.download = '';
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+});
+
 EM_JS(void, uia_js_pick_file, (const char* accept), { Module.uiaGlue.pickFile(UTF8ToString(accept)); });
 
 EM_JS(void, uia_js_upload_picked, (int id, const char* url, const char* kind, const char* token), {
@@ -121,6 +136,13 @@ void download(const std::string& file_name, const std::string& content_type, con
 }
 
 void pick_file(const char* accept) { uia_js_pick_file(accept); }
+
+void fetch_with_upload_token(int request_id, const char* method, const char* url, const std::string& body,
+                             const std::string& upload_token) {
+  uia_js_fetch_upload_token(request_id, method, url, body.empty() ? nullptr : body.c_str(), upload_token.c_str());
+}
+
+void download_url(const std::string& url) { uia_js_download_url(url.c_str()); }
 
 void upload_picked_file(int request_id, const std::string& url, const std::string& kind, const std::string& upload_token) {
   uia_js_upload_picked(request_id, url.c_str(), kind.c_str(), upload_token.c_str());

@@ -30,6 +30,11 @@ void fetch(int request_id, const char* method, const char* url, const std::strin
 // Offers base64 data as a file download (a PDF material on the 审核工作台): a Blob and a
 // temporary <a download>, nothing kept.
 void download(const std::string& file_name, const std::string& content_type, const std::string& base64);
+// fetch() with X-Upload-Token (no CSRF token: no session is involved).
+void fetch_with_upload_token(int request_id, const char* method, const char* url, const std::string& body,
+                             const std::string& upload_token);
+// Downloads a same-origin file (a template) without leaving the client.
+void download_url(const std::string& url);
 // Opens the browser's file chooser (accept: ".jpg,.png,.pdf"); the choice arrives through
 // uia_on_file (files.cpp). The file itself stays in the page until upload_picked_file.
 void pick_file(const char* accept);

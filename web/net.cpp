@@ -50,6 +50,13 @@ void upload_picked_file(const std::string& url, const std::string& kind, const s
   js::upload_picked_file(id, url, kind, upload_token);
 }
 
+void send_with_upload_token(const char* method, const std::string& url, const std::string& body,
+                            const std::string& upload_token, Callback done) {
+  int id = g_next_id++;
+  g_pending[id] = std::move(done);
+  js::fetch_with_upload_token(id, method, url.c_str(), body, upload_token);
+}
+
 std::string failure_message(const Response& r, std::string_view service_zh) {
   std::string service(service_zh);
   // A route that does not exist (yet): say which service, not just "not found".

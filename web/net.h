@@ -38,6 +38,11 @@ void send(const char* method, const std::string& url, const std::string& body, C
 // Uploads the file last chosen with files::pick (X-Upload-Token: upload_token, no session).
 void upload_picked_file(const std::string& url, const std::string& kind, const std::string& upload_token, Callback done);
 
+// A JSON request that proves itself with X-Upload-Token instead of a session (an appeal's
+// materials and its submission: the appellant cannot sign in).
+void send_with_upload_token(const char* method, const std::string& url, const std::string& body,
+                            const std::string& upload_token, Callback done);
+
 // zh-CN text for a failed request: the server's error.message when it sent one, otherwise a
 // clear description (unreachable, timed out, not available yet, server error).
 std::string failure_message(const Response& r, std::string_view service_zh);

@@ -29,7 +29,8 @@ void apply_style();
 
 // One editable text value and what the user has done with it.
 struct Field {
-  char text[128] = "";
+  // Room for 150 Chinese characters (申诉备注, 3 bytes each in UTF-8) and then some.
+  char text[640] = "";
   bool dirty = false;       // edited at least once
   bool visited = false;     // was focused and then left
   bool active = false;      // has keyboard focus now

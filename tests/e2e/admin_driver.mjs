@@ -4,13 +4,14 @@
 import { spawnSync } from 'node:child_process';
 import { check, log, call } from './centre_driver.mjs';
 
-export async function adminToken() {
+// role: admin unless asked (reviewer decides appeals).
+export async function adminToken(role = 'admin') {
   const bin = process.env.UIA_BIN, db = process.env.UIA_DB_URL;
   check(bin && db, 'UIA_BIN and UIA_DB_URL are needed (run through tests/e2e/run.sh)');
   const username = 'oidcadmin' + Date.now().toString(36), password = 'Oidc-Admin-2026-x';
   let added = false;
   for (let attempt = 0; attempt < 3 && !added; attempt++) {  // the server may hold SQLite's write lock a moment
-    const r = spawnSync(bin, ['admin', 'add', '--db', db, '--username', username, '--role', 'admin'], { input: password + '\n', encoding: 'utf8' });
+    const r = spawnSync(bin, ['admin', 'add', '--db', db, '--username', username, '--role', role], { input: password + '\n', encoding: 'utf8' });
     added = r.status === 0;
     if (!added) log('admin add retry:', r.status, (r.stderr || '').trim().split('\n').pop());
   }

@@ -122,6 +122,7 @@ void EnterpriseLoginForm(const PageContext& ctx, EnterpriseLoginState& s, const 
     s.error.clear();
     s.success.clear();
     s.info.clear();
+    s.offer_appeal = false;
     if (id_msg.empty() && pw_msg.empty() && captcha_msg.empty()) {
       out.submit = true;
     } else {
@@ -131,6 +132,11 @@ void EnterpriseLoginForm(const PageContext& ctx, EnterpriseLoginState& s, const 
   }
   ui::RowGap(10);
   ResultMessage(form, s.error, s.success);
+  if (s.offer_appeal && !s.error.empty()) {
+    ImGui::SetCursorPosX(form.field_x());
+    if (ui::SecondaryButton("去账号申诉", ImVec2(form.field_w(), 40))) out.go_appeal = true;
+    ui::RowGap(10);
+  }
   if (!s.info.empty()) {
     ImGui::SetCursorPosX(form.field_x());
     ui::MessageBox(s.info, ui::Tone::Info, form.field_w());
@@ -140,6 +146,8 @@ void EnterpriseLoginForm(const PageContext& ctx, EnterpriseLoginState& s, const 
   if (ui::LinkButton("法人找回密码")) out.go_recovery = true;
   ImGui::SameLine(0, 8);
   if (ui::LinkButton("企业账号激活")) out.go_activation = true;
+  ImGui::SameLine(0, 8);
+  if (ui::LinkButton("账号申诉")) out.go_appeal = true;
   // A province without legal-person types registers no enterprises (the server refuses with
   // ENTERPRISE_REGISTRATION_UNAVAILABLE): no entry to a form that cannot succeed.
   if (ctx.profile->organisation_types.empty()) return;

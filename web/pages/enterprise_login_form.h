@@ -21,6 +21,7 @@ struct EnterpriseLoginState {
   std::string error;
   std::string success;  // e.g. "您已安全退出登录" when another page sends the user here
   std::string info;  // what an account that cannot sign in yet is waiting for
+  bool offer_appeal = false;  // the refusal says 请通过账号申诉处理: a button to it under the message
 };
 
 struct EnterpriseLoginActions {
@@ -29,6 +30,7 @@ struct EnterpriseLoginActions {
   bool go_register = false;
   bool go_recovery = false;
   bool go_activation = false;
+  bool go_appeal = false;  // 账号申诉
 };
 
 void EnterpriseLoginForm(const PageContext& ctx, EnterpriseLoginState& s, const CaptchaState& captcha_image,

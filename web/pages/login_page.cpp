@@ -176,6 +176,8 @@ void links(const ui::Form& form, LoginActions& out) {
   if (ui::LinkButton("忘记密码")) out.go_recovery = true;
   ImGui::SameLine(0, 8);
   if (ui::LinkButton("账号激活")) out.go_activation = true;
+  ImGui::SameLine(0, 8);
+  if (ui::LinkButton("账号申诉")) out.go_appeal = true;
   ImGui::SetCursorPosX(form.field_x());
   ImGui::AlignTextToFramePadding();
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(ui::color::kMuted));

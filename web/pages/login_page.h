@@ -50,6 +50,7 @@ struct LoginActions {
   bool go_register = false;
   bool go_recovery = false;
   bool go_activation = false;
+  bool go_appeal = false;  // 账号申诉
   bool refresh_captcha = false;
   EnterpriseLoginActions enterprise;  // the 法人登录 tab
   QrLoginActions qr;

@@ -105,17 +105,32 @@ void StepIndicator(const ui::Form& form, const char* const labels[], int count, 
   const float h = ImGui::GetTextLineHeight() + 14.0f;
   ImGui::SetCursorPosX(form.x);
   const ImVec2 p = ImGui::GetCursorScreenPos();
+  // Too many steps for the width (a phone): numbers in the bar, the current step named under it.
+  bool fits = true;
+  for (int i = 0; i < count && i < 5; ++i) {
+    char text[96];
+    std::snprintf(text, sizeof text, "%s %s", kNumbers[i], labels[i]);
+    fits = fits && ImGui::CalcTextSize(text).x <= slot - 4.0f;
+  }
   for (int i = 0; i < count && i < 5; ++i) {
     const ImU32 col = i < current ? ui::color::kSuccess : i == current ? ui::color::kPrimary : ui::color::kMuted;
     const ImU32 bar = i <= current ? col : ui::color::kBorder;
     char text[96];
-    std::snprintf(text, sizeof text, "%s %s", kNumbers[i], labels[i]);
+    std::snprintf(text, sizeof text, "%s %s", kNumbers[i], fits ? labels[i] : "");
     const ImVec2 ts = ImGui::CalcTextSize(text);
     const float x0 = p.x + slot * static_cast<float>(i);
     dl->AddText(ImVec2(x0 + std::max(0.0f, (slot - ts.x) * 0.5f), p.y), col, text);
     dl->AddRectFilled(ImVec2(x0 + 4, p.y + h - 4), ImVec2(x0 + slot - 4, p.y + h - 1), bar, 1.5f);
   }
   ImGui::Dummy(ImVec2(form.width, h));
+  if (!fits && current >= 0 && current < count) {
+    char text[96];
+    std::snprintf(text, sizeof text, "%s %s", kNumbers[current < 5 ? current : 4], labels[current]);
+    ImGui::SetCursorPosX(form.x);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(ui::color::kPrimary));
+    ImGui::TextUnformatted(text);
+    ImGui::PopStyleColor();
+  }
   // One status line for screen readers: the step names and which one this is.
   a11y::Node n;
   n.role = a11y::Role::Status;
