@@ -79,7 +79,7 @@ EM_JS(void, uia_js_fetch_upload_token, (int id, const char* method, const char* 
 EM_JS(void, uia_js_download_url, (const char* url), {
   var a = document.createElement('a');
   a.href = UTF8ToString(url);
-  a.download = '';
+  a.toggleAttribute('download', true);  // the server's Content-Disposition names the file
   a.style.display = 'none';
   document.body.appendChild(a);
   a.click();
