@@ -4,7 +4,7 @@
 #include <string>
 
 #include "flows/back_office/document_content.h"
-#include "rest_staff_support.h"
+#include "rest_oidc_support.h"
 
 namespace uia::rest {
 
@@ -15,7 +15,8 @@ inline std::string jpeg_bytes() { return std::string("\xFF\xD8\xFF\xE0", 4) + st
 inline std::string png_bytes() { return std::string("\x89PNG\r\n\x1A\n", 8) + std::string(200, 'p'); }
 inline std::string pdf_bytes() { return "%PDF-1.4\n" + std::string(200, 'd'); }
 
-class RestAppealsTest : public RestStaffTest {
+// On the OIDC fixture: approvals are checked to end the other holder's business-system tokens.
+class RestAppealsTest : public RestOidcTest {
  protected:
   struct Filed {
     Reply reply;

@@ -95,12 +95,12 @@ std::variant<AppliedAppeal, ErrorCode> apply_enterprise_register_assist(const Ap
   long long id = 0;
   if (existing) {
     id = existing->id;
-    enterprises.update(c.sql, e);
+    if (!written_unless_taken([&] { enterprises.update(c.sql, e); })) return ErrorCode::CaseApplyConflict;
     revoke_enterprise_sessions(c.services, c.sql, id);
     tell_old_phone(c, *existing, *e.phone);
   } else {
     e.created_at = c.now;
-    id = enterprises.insert(c.sql, e);
+    if (!written_unless_taken([&] { id = enterprises.insert(c.sql, e); })) return ErrorCode::CaseApplyConflict;
   }
   record_audit(c.sql, c.now, {c.actor, "enterprise.register", enterprise_target(id), c.client_ip, "ok",
                               "appeal " + c.appeal.case_number + (existing ? " (registry mismatch corrected)" : "")});

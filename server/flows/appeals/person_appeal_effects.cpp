@@ -21,10 +21,12 @@ using store::PersonStatus;
 
 std::string person_target(long long id) { return "person:" + std::to_string(id); }
 
-// Out of every device and every business system: the account is no longer what its holder had.
-void end_everything_of(const AppealEffectContext& c, long long person_id) {
+// Out of every device and every business system. An account that stays its holder's (only the
+// phone left) keeps its consents; an account that moves to the appellant loses the stranger's.
+void end_everything_of(const AppealEffectContext& c, long long person_id, bool account_moves) {
   revoke_all_sessions(c.services, c.sql, person_id);
-  oidc::revoke_all_grants(c.sql, person_id, c.now);
+  if (account_moves) oidc::revoke_all_grants(c.sql, person_id, c.now);
+  else oidc::revoke_person_tokens(c.sql, person_id, c.now, "appeal_phone_reclaimed");
 }
 
 bool usable(const Person& p) { return p.status != PersonStatus::Deleted && p.status != PersonStatus::Rejected; }
@@ -65,7 +67,7 @@ std::variant<AppliedAppeal, ErrorCode> apply_person_phone_taken(const AppealEffe
   if (own && (own->id == holder->id || !usable(*own))) return ErrorCode::CaseApplyConflict;
 
   persons.clear_phone(c.sql, holder->id, c.now);
-  end_everything_of(c, holder->id);
+  end_everything_of(c, holder->id, false);
   post_message(c.sql, holder->id,
                {"appeal.phone_removed", "手机号已解除绑定",
                 "您账号绑定的手机号" + mask_phone(phone) +
@@ -79,11 +81,12 @@ std::variant<AppliedAppeal, ErrorCode> apply_person_phone_taken(const AppealEffe
   long long appellant = 0;
   if (own) {
     appellant = own->id;
-    persons.update_phone(c.sql, own->id, phone, c.now);
+    if (!written_unless_taken([&] { persons.update_phone(c.sql, own->id, phone, c.now); }))
+      return ErrorCode::CaseApplyConflict;
     persons.update_password(c.sql, own->id, c.details.value("password_hash", ""), c.now);
     revoke_all_sessions(c.services, c.sql, own->id);  // a new password ends the old sessions, as recovery does
-  } else {
-    appellant = create_account(c, persons, phone);
+  } else if (!written_unless_taken([&] { appellant = create_account(c, persons, phone); })) {
+    return ErrorCode::CaseApplyConflict;
   }
   record_audit(c.sql, c.now, {c.actor, "person.phone_reclaimed", person_target(appellant), c.client_ip, "ok",
                               "appeal " + c.appeal.case_number});
@@ -101,7 +104,7 @@ std::variant<AppliedAppeal, ErrorCode> apply_person_id_taken(const AppealEffectC
     return ErrorCode::CaseApplyConflict;
 
   // The stranger's hold on the account ends: sessions, tokens, contact details, inbox.
-  end_everything_of(c, account->id);
+  end_everything_of(c, account->id, true);
   persons.clear_email(c.sql, account->id, c.now);
   c.sql << "DELETE FROM addresses WHERE person_id = :p", soci::use(account->id);
   c.sql << "DELETE FROM security_answers WHERE person_id = :p", soci::use(account->id);
@@ -111,7 +114,8 @@ std::variant<AppliedAppeal, ErrorCode> apply_person_id_taken(const AppealEffectC
                     "您的手机号已与统一身份认证平台上一个账号解除绑定：该账号所登记证件的持有人经账号申诉核实后找回了账号。"
                     "如有疑问，请联系客服。",
                     c.now);
-  persons.update_phone(c.sql, account->id, new_phone, c.now);
+  if (!written_unless_taken([&] { persons.update_phone(c.sql, account->id, new_phone, c.now); }))
+    return ErrorCode::CaseApplyConflict;
   persons.update_password(c.sql, account->id, c.details.value("password_hash", ""), c.now);
   const std::string name = c.details.value("name", account->name);
   if (name != account->name) persons.update_name(c.sql, account->id, name, std::max(account->level, 2), c.now);
