@@ -34,13 +34,19 @@ async function registeredEnterprise(name) {
   await registerActive(rep);
   const c = company(name);
   await seedRegistry(c.uscc, c.name, rep);
+  await registerOverRest(c, rep);
+  return c;
+}
+
+// POST /api/v1/enterprises for `c` with `rep` (an active person) as legal representative, and
+// the representative's face check passed.
+async function registerOverRest(c, rep) {
   const code = await restSmsCode(c.phone, 'enterprise_register');
   const r = await call('POST', '/api/v1/enterprises', { org_type: 'enterprise', name: c.name, uscc: c.uscc, legal_rep_name: rep.name,
     legal_rep_id_type: 'resident', legal_rep_id_number: rep.id, legal_rep_id_valid_from: rep.validFrom, legal_rep_id_valid_to: 'long_term',
     phone: c.phone, sms_code: code, account: c.account, password: c.password, agree: true });
   check(r.status === 201, `法人注册: HTTP ${r.status} ${JSON.stringify(r.body)}`);
   if (r.body.face_ticket) check((await call('POST', `/api/dev/face/${r.body.face_ticket}`, { result: 'pass' })).status === 200, 'face pass');
-  return c;
 }
 
 // A password sign-in over REST: its HTTP status (201 signed in).
@@ -89,12 +95,7 @@ async function mismatchedEnterprise() {
   const rep = person('错配代表');
   await registerActive(rep);
   const c = company('长春待核登记测试有限公司');
-  const code = await restSmsCode(c.phone, 'enterprise_register');
-  const r = await call('POST', '/api/v1/enterprises', { org_type: 'enterprise', name: c.name, uscc: c.uscc, legal_rep_name: rep.name,
-    legal_rep_id_type: 'resident', legal_rep_id_number: rep.id, legal_rep_id_valid_from: rep.validFrom, legal_rep_id_valid_to: 'long_term',
-    phone: c.phone, sms_code: code, account: c.account, password: c.password, agree: true });
-  check(r.status === 201, `法人注册: HTTP ${r.status} ${JSON.stringify(r.body)}`);
-  if (r.body.face_ticket) check((await call('POST', `/api/dev/face/${r.body.face_ticket}`, { result: 'pass' })).status === 200, 'face pass');
+  await registerOverRest(c, rep);
   await seedRegistry(c.uscc, '长春另一名称有限公司', rep);
   check((await call('POST', '/api/dev/registry/recheck', {})).status === 200, 'registry recheck');
   return c;

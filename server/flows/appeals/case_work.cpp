@@ -94,6 +94,21 @@ bool second_review_needed(const app::Services& services, const AppealCase& appea
   return services.limits.appeal_second_review != 0 && kind && kind->party == AppealParty::Enterprise;
 }
 
+// The frame of every route about one case: a reviewer, the case the path names (drafts are not
+// found), and `work(sql, staff, appeal, now)` inside one transaction.
+template <typename Work>
+ApiResponse on_named_case(app::Services& services, const http::ApiRequest& request, Work&& work) {
+  auto who = authenticate_staff(services, request, "reviewer");
+  if (auto* refusal = std::get_if<ApiResponse>(&who)) return *refusal;
+  const SignedInStaff& staff = std::get<SignedInStaff>(who);
+  const long long now = services.now_seconds();
+  return services.db->transact([&](soci::session& sql) -> ApiResponse {
+    auto named = case_named(services, sql, request);
+    if (auto* refusal = std::get_if<ApiResponse>(&named)) return *refusal;
+    return work(sql, staff, std::get<AppealCase>(named), now);
+  });
+}
+
 }  // namespace
 
 ApiResponse list_cases(app::Services& services, const http::ApiRequest& request) {
@@ -146,15 +161,9 @@ ApiResponse list_cases(app::Services& services, const http::ApiRequest& request)
 }
 
 ApiResponse show_case(app::Services& services, const http::ApiRequest& request) {
-  auto who = authenticate_staff(services, request, "reviewer");
-  if (auto* refusal = std::get_if<ApiResponse>(&who)) return *refusal;
-  const SignedInStaff& staff = std::get<SignedInStaff>(who);
-  const long long now = services.now_seconds();
   store::AppealRepository appeals(*services.cipher);
-  return services.db->transact([&](soci::session& sql) -> ApiResponse {
-    auto named = case_named(services, sql, request);
-    if (auto* refusal = std::get_if<ApiResponse>(&named)) return *refusal;
-    const AppealCase& appeal = std::get<AppealCase>(named);
+  return on_named_case(services, request, [&](soci::session& sql, const SignedInStaff& staff, const AppealCase& appeal,
+                                              long long now) -> ApiResponse {
     nlohmann::json files = nlohmann::json::array();
     for (const auto& m : appeals.materials(sql, appeal.id, false)) {
       const AppealMaterialKind* kind = find_appeal_material_kind(m.kind);
@@ -182,18 +191,11 @@ ApiResponse show_case(app::Services& services, const http::ApiRequest& request) 
 }
 
 ApiResponse show_case_material(app::Services& services, const http::ApiRequest& request) {
-  auto who = authenticate_staff(services, request, "reviewer");
-  if (auto* refusal = std::get_if<ApiResponse>(&who)) return *refusal;
-  const SignedInStaff& staff = std::get<SignedInStaff>(who);
-  const auto material_id = path_id(request, "material_id");
-  if (!material_id) return ApiResponse::error(404, ErrorCode::CaseNotFound, "material_id");
-  const long long now = services.now_seconds();
   store::AppealRepository appeals(*services.cipher);
-  return services.db->transact([&](soci::session& sql) -> ApiResponse {
-    auto named = case_named(services, sql, request);
-    if (auto* refusal = std::get_if<ApiResponse>(&named)) return *refusal;
-    const AppealCase& appeal = std::get<AppealCase>(named);
-    const auto m = appeals.material(sql, appeal.id, *material_id);
+  return on_named_case(services, request, [&](soci::session& sql, const SignedInStaff& staff, const AppealCase& appeal,
+                                              long long now) -> ApiResponse {
+    const auto material_id = path_id(request, "material_id");
+    const auto m = material_id ? appeals.material(sql, appeal.id, *material_id) : std::nullopt;
     if (!m) return ApiResponse::error(404, ErrorCode::CaseNotFound, "material_id");
     // Every look at an identity document leaves a trace: who, which file, when.
     record_audit(sql, now, {staff.actor(), "case.material.read", target_of(appeal), request.client_ip, "ok",
@@ -204,15 +206,9 @@ ApiResponse show_case_material(app::Services& services, const http::ApiRequest& 
 }
 
 ApiResponse claim_case(app::Services& services, const http::ApiRequest& request) {
-  auto who = authenticate_staff(services, request, "reviewer");
-  if (auto* refusal = std::get_if<ApiResponse>(&who)) return *refusal;
-  const SignedInStaff& staff = std::get<SignedInStaff>(who);
-  const long long now = services.now_seconds();
   store::AppealRepository appeals(*services.cipher);
-  return services.db->transact([&](soci::session& sql) -> ApiResponse {
-    auto named = case_named(services, sql, request);
-    if (auto* refusal = std::get_if<ApiResponse>(&named)) return *refusal;
-    const AppealCase& appeal = std::get<AppealCase>(named);
+  return on_named_case(services, request, [&](soci::session& sql, const SignedInStaff& staff, const AppealCase& appeal,
+                                              long long now) -> ApiResponse {
     const auto refuse = [&](int status, ErrorCode code) {
       record_audit(sql, now, {staff.actor(), "case.claim", target_of(appeal), request.client_ip, "denied",
                               std::string(code_name(code))});
@@ -237,15 +233,9 @@ ApiResponse claim_case(app::Services& services, const http::ApiRequest& request)
 }
 
 ApiResponse release_case(app::Services& services, const http::ApiRequest& request) {
-  auto who = authenticate_staff(services, request, "reviewer");
-  if (auto* refusal = std::get_if<ApiResponse>(&who)) return *refusal;
-  const SignedInStaff& staff = std::get<SignedInStaff>(who);
-  const long long now = services.now_seconds();
   store::AppealRepository appeals(*services.cipher);
-  return services.db->transact([&](soci::session& sql) -> ApiResponse {
-    auto named = case_named(services, sql, request);
-    if (auto* refusal = std::get_if<ApiResponse>(&named)) return *refusal;
-    const AppealCase& appeal = std::get<AppealCase>(named);
+  return on_named_case(services, request, [&](soci::session& sql, const SignedInStaff& staff, const AppealCase& appeal,
+                                              long long now) -> ApiResponse {
     if (appeal_status_final(appeal.status)) return ApiResponse::error(409, ErrorCode::CaseAlreadyDecided);
     const std::string back = appeal.status == "second_review" ? "awaiting_second" : "submitted";
     if ((appeal.status != "in_review" && appeal.status != "second_review") || appeal.claimed_by != staff.staff.id ||
