@@ -104,6 +104,10 @@ bool end_frame() {
       json += ",\"fd\":";
       append_json_string(json, n.field);
     }
+    if (!n.description.empty()) {
+      json += ",\"ds\":";
+      append_json_string(json, n.description);
+    }
     json += '}';
   }
   json += ']';

@@ -28,6 +28,9 @@ struct Node {
   int keyboard = 0;        // textbox: 0 text, 1 password, 2 digits (for the IME input)
   int level = 1;           // heading level
   std::string field;       // REST field name the widget edits or the alert is about
+  // aria-description: a state the canvas shows beside the name (a send-code button's
+  // "59秒后重发"), read after the name without changing it (WCAG 2.5.3 label in name).
+  std::string description;
 };
 
 void begin_frame();

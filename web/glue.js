@@ -266,6 +266,7 @@ Module['uiaGlue'] = (function () {
     setAttr(el, 'data-focused', it.f ? 'true' : null);
     setAttr(el, 'data-password', it.p ? 'true' : null);
     setAttr(el, 'data-field', it.fd || null);
+    setAttr(el, 'aria-description', it.ds || null);
   }
   var GROUPS = { tab: 'tablist', listitem: 'list', option: 'listbox' };
   function mirror(json) {

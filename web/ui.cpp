@@ -283,7 +283,8 @@ bool CountdownButton(const char* label, double seconds_left, ImVec2 size, bool b
   n.role = a11y::Role::Button;
   n.focused = keyboard_focused();
   n.label = label;
-  n.text = shown;
+  n.text = label;  // the name stays what it is; the countdown is its description
+  if (waiting || busy) n.description = shown;
   n.disabled = disabled;
   a11y::set_last_item_rect(n);
   a11y::add(std::move(n));

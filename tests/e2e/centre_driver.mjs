@@ -178,7 +178,7 @@ export function driver(page, label, contextOptions, shotPrefix) {
       await d.fill('图形验证码', await captchaAnswer(issued.captcha_id));
     },
     // Starts watching a send-code button (call before pressing it); the returned function
-    // resolves true once the button has shown "N秒后重发", disabled. The e2e server's countdown
+    // resolves true once the button has shown "N秒后重发" (its aria-description), disabled. The e2e server's countdown
     // lasts a few seconds: on a loaded machine it can be over before a poll after the response
     // would look, so the watcher sees every change of the mirror instead.
     async watchCountdown(label) {
@@ -186,7 +186,7 @@ export function driver(page, label, contextOptions, shotPrefix) {
         window.uiaSawCountdown = false;
         const look = () => {
           const b = document.querySelector(`#uia-a11y [role=button][aria-label="${name}"]`);
-          if (b && b.getAttribute('aria-disabled') === 'true' && /秒后重发/.test(b.textContent)) window.uiaSawCountdown = true;
+          if (b && b.getAttribute('aria-disabled') === 'true' && /秒后重发/.test(b.getAttribute('aria-description') || '')) window.uiaSawCountdown = true;
         };
         window.uiaCountdownWatch?.disconnect();
         window.uiaCountdownWatch = new MutationObserver(look);
