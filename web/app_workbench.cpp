@@ -7,6 +7,7 @@
 #include <cstdlib>
 
 #include "app.h"
+#include "imgui_internal.h"  // ImGui::NavInitWindow: keyboard navigation from the top of a new view
 #include "js_bridge.h"
 #include "json.h"
 #include "appeals/appeals.h"
@@ -119,6 +120,10 @@ void App::frame_workbench(const PageContext& ctx) {
     go(Page::StaffSignIn);
     return;
   }
+  if (s.nav_from_top) {
+    ImGui::NavInitWindow(ImGui::GetCurrentWindow(), true);
+    s.nav_from_top = false;
+  }
   if (!s.list_loaded && !s.list_loading && s.list_error.empty()) workbench_load_list(false);
   WorkbenchActions a;
   WorkbenchPage(ctx, s, a);
@@ -190,6 +195,7 @@ void App::workbench_open_case(const std::string& number) {
   s.case_info.clear();
   s.reason.reset();
   scroll_to_top_ = true;
+  s.nav_from_top = true;
   workbench_reload_case();
 }
 

@@ -189,10 +189,13 @@ export async function focusedLabel(page) {
 // Presses `key` until the widget role:name has keyboard focus (at most `max` presses).
 export async function keyTo(page, role, name, key = 'ArrowDown', max = 60) {
   const want = `${role}:${name}`;
+  const trail = [];
   for (let i = 0; i <= max; i++) {
     await nextFrames(page, 2);
-    if (await focusedLabel(page) === want) return;
+    const now = await focusedLabel(page);
+    if (now === want) return;
+    if (trail[trail.length - 1] !== now) trail.push(now);
     await page.keyboard.press(key);
   }
-  throw new TestFailure(`keyboard: ${key} never reached ${want} (focus on ${await focusedLabel(page)})`);
+  throw new TestFailure(`keyboard: ${key} never reached ${want} (focus went ${trail.join(' → ')})`);
 }

@@ -66,6 +66,9 @@ struct WorkbenchState {
   long long staff_id = 0;
   std::string staff_name;
   int section = 0;  // 0 申诉审核, 1 账号冻结
+  // The view just changed (a case opened): keyboard navigation starts again from the top, not
+  // from where the pressed 查看 button was in a long list (arrow keys found nothing below it).
+  bool nav_from_top = false;
 
   // The list and its filters (indexes: 0 = 全部, then appeal_kinds() / kStatusFilters order).
   int kind_filter = 0, status_filter = 0;
