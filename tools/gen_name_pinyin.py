@@ -218,7 +218,9 @@ def main():
     text = "\n".join(out) + "\n"
 
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
-    tmp = args.out + ".tmp"
+    # One temporary file per process: with the table wanted by two targets, parallel make may
+    # run this twice at once, and both must end with the same complete file in place.
+    tmp = "%s.%d.tmp" % (args.out, os.getpid())
     with open(tmp, "w", encoding="utf-8") as f:
         f.write(text)
     os.replace(tmp, args.out)
